@@ -1,0 +1,67 @@
+//! `pincer checks`: every check of every loaded plugin, from their metadata.
+
+use crate::cli::{ChecksArgs, Format};
+use crate::error::{Error, Result, exit};
+use crate::runtime::info::PluginInfo;
+use crate::runtime::{Limits, Runtime};
+use std::io::Write;
+
+/// Lists the checks; exit code 3 when a plugin cannot describe itself.
+pub fn run(args: ChecksArgs) -> Result<u8> {
+    let runtime = Runtime::new(Limits::default())?;
+    let plugins = super::load_plugins(&runtime, &args.plugins)?;
+    let mut infos: Vec<PluginInfo> = Vec::new();
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = anstream::AutoStream::auto(stdout.lock());
+    let write_error = |source| Error::Write {
+        target: "stdout".into(),
+        source,
+    };
+    for plugin in &plugins {
+        match runtime.describe(plugin) {
+            Ok(info) => infos.push(info),
+            Err(failure) => {
+                failed = true;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "pincer: plugin {} failed: {failure}",
+                    plugin.source
+                );
+            }
+        }
+    }
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &infos)
+                .map_err(|e| write_error(std::io::Error::other(e)))?;
+            writeln!(out).map_err(write_error)?;
+        }
+        Format::Table => {
+            let width = infos
+                .iter()
+                .flat_map(|i| &i.checks)
+                .map(|c| c.id.len())
+                .max()
+                .unwrap_or(0);
+            for info in &infos {
+                for check in &info.checks {
+                    writeln!(
+                        out,
+                        "{:<width$}  {:<8}  {:<16}  {}",
+                        check.id,
+                        check.default_severity.as_str(),
+                        check.category,
+                        check.title
+                    )
+                    .map_err(write_error)?;
+                }
+            }
+        }
+    }
+    Ok(if failed {
+        exit::INCOMPLETE
+    } else {
+        exit::CLEAN
+    })
+}

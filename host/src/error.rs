@@ -1,0 +1,79 @@
+//! Errors of the host library, each tied to the exit code `main` returns.
+
+use std::path::PathBuf;
+
+/// Exit codes, documented in README and `--help`.
+pub mod exit {
+    /// Nothing at or above `--fail-on`.
+    pub const CLEAN: u8 = 0;
+    /// Findings at or above `--fail-on`.
+    pub const FINDINGS: u8 = 1;
+    /// Bad usage, or unreadable or invalid input.
+    pub const INPUT: u8 = 2;
+    /// The audit is incomplete: a plugin failed.
+    pub const INCOMPLETE: u8 = 3;
+}
+
+/// Everything that stops an audit before it can report.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file was read but is not valid.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// No config path could be worked out.
+    #[error("no config file given and no home directory to find ~/.openclaw/openclaw.json in")]
+    NoConfigPath,
+    /// A plugin file could not be loaded.
+    #[error("plugin {path}: {message}")]
+    Plugin {
+        /// The plugin file (or built-in name).
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The report could not be written.
+    #[error("cannot write the report to {target}: {source}")]
+    Write {
+        /// Where it was going.
+        target: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The wasm engine could not be set up.
+    #[error("cannot start the plugin runtime: {0}")]
+    Engine(String),
+}
+
+impl Error {
+    /// The exit code this error ends the process with.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Read { .. }
+            | Error::Invalid { .. }
+            | Error::NoConfigPath
+            | Error::Plugin { .. }
+            | Error::Write { .. } => exit::INPUT,
+            Error::Engine(_) => exit::INCOMPLETE,
+        }
+    }
+}
+
+/// Result with the host's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

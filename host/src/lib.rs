@@ -1,0 +1,16 @@
+//! Pincer: a security auditor for OpenClaw gateways whose checks run as
+//! sandboxed WebAssembly components.
+//!
+//! One audit: [`locate`] the config and state, collect a redacted
+//! [`snapshot::Snapshot`], run every plugin in its own store
+//! ([`runtime`]), [`report::aggregate`] the results and render them.
+
+pub mod builtin;
+pub mod cli;
+mod commands;
+pub mod config_load;
+pub mod error;
+pub mod locate;
+pub mod report;
+pub mod runtime;
+pub mod snapshot;

@@ -1,0 +1,101 @@
+//! Turns plugin runs into one report: findings tagged with their plugin,
+//! exact duplicates merged, sorted deterministically, counted; the exit
+//! code follows `--fail-on` and completeness.
+
+use super::model::{
+    PluginState, PluginStatus, Report, ReportFinding, SCHEMA_VERSION, Summary, TargetInfo, Tool,
+};
+use crate::error::exit;
+use crate::runtime::PluginRun;
+use pincer_sdk::Severity;
+use std::cmp::Reverse;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Builds the report of one audit.
+pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo) -> Report {
+    let mut findings = Vec::new();
+    let mut plugins = Vec::with_capacity(runs.len());
+    for run in runs {
+        let name = run
+            .info
+            .as_ref()
+            .map_or_else(|| run.source.clone(), |info| info.name.clone());
+        plugins.push(PluginStatus {
+            name: name.clone(),
+            version: run.info.as_ref().map(|info| info.version.clone()),
+            source: run.source.clone(),
+            status: if run.failure.is_some() {
+                PluginState::Failed
+            } else {
+                PluginState::Ok
+            },
+            failure: run.failure,
+            findings: run.findings.len(),
+            duration_ms: run.duration.as_secs_f64() * 1_000.0,
+            fuel_used: run.fuel_used,
+        });
+        findings.extend(run.findings.into_iter().map(|finding| ReportFinding {
+            check_id: finding.check_id,
+            severity: finding.severity,
+            title: finding.title,
+            detail: finding.detail,
+            remediation: finding.remediation,
+            plugin: name.clone(),
+            config_paths: finding.config_paths,
+        }));
+    }
+    findings.sort_by(|a, b| {
+        (Reverse(a.severity), &a.check_id, &a.detail, &a.plugin).cmp(&(
+            Reverse(b.severity),
+            &b.check_id,
+            &b.detail,
+            &b.plugin,
+        ))
+    });
+    findings.dedup_by(|a, b| {
+        a.check_id == b.check_id
+            && a.severity == b.severity
+            && a.detail == b.detail
+            && a.title == b.title
+    });
+    let summary = summarize(&findings);
+    let complete = plugins.iter().all(|p| p.status == PluginState::Ok);
+    Report {
+        ts: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis()),
+        summary,
+        findings,
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "pincer",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        target,
+        complete,
+        plugins,
+    }
+}
+
+fn summarize(findings: &[ReportFinding]) -> Summary {
+    let mut summary = Summary::default();
+    for finding in findings {
+        match finding.severity {
+            Severity::Critical => summary.critical += 1,
+            Severity::Warn => summary.warn += 1,
+            Severity::Info => summary.info += 1,
+        }
+    }
+    summary
+}
+
+/// The exit code of a report: 3 when incomplete (unless allowed), 1 when a
+/// finding is at or above `fail_on` (`None` = never), else 0.
+pub fn exit_code(report: &Report, fail_on: Option<Severity>, allow_incomplete: bool) -> u8 {
+    if !report.complete && !allow_incomplete {
+        return exit::INCOMPLETE;
+    }
+    let failing =
+        fail_on.is_some_and(|threshold| report.findings.iter().any(|f| f.severity >= threshold));
+    if failing { exit::FINDINGS } else { exit::CLEAN }
+}

@@ -1,0 +1,9 @@
+//! The report of an audit: its model, aggregation and renderers.
+
+mod aggregate;
+pub mod json;
+pub mod model;
+pub mod table;
+
+pub use aggregate::{aggregate, exit_code};
+pub use model::Report;

@@ -1,0 +1,118 @@
+//! The unified report: a superset of the reference's JSON (`ts`, `summary`,
+//! `findings[{checkId, severity, title, detail, remediation}]`), plus the
+//! plugin behind each finding and each plugin's status and timing.
+
+use crate::runtime::Failure;
+use pincer_sdk::Severity;
+use serde::Serialize;
+
+/// Version of this report's JSON shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Critical findings.
+    pub critical: usize,
+    /// Warnings.
+    pub warn: usize,
+    /// Informational findings.
+    pub info: usize,
+}
+
+/// One finding in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportFinding {
+    /// Dotted check id.
+    pub check_id: String,
+    /// Severity.
+    pub severity: Severity,
+    /// One-line title.
+    pub title: String,
+    /// What was found.
+    pub detail: String,
+    /// What to do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remediation: Option<String>,
+    /// The plugin that reported it.
+    pub plugin: String,
+    /// Config paths involved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub config_paths: Vec<String>,
+}
+
+/// Whether a plugin's results can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PluginState {
+    /// Ran to completion within its limits.
+    Ok,
+    /// Failed; its findings are partial or missing.
+    Failed,
+}
+
+/// One plugin's status in the report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PluginStatus {
+    /// The plugin's name (or its source when `info()` failed).
+    pub name: String,
+    /// Its version, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// `builtin:NAME` or the file it was loaded from.
+    pub source: String,
+    /// ok or failed.
+    pub status: PluginState,
+    /// Why it failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<Failure>,
+    /// Findings it contributed.
+    pub findings: usize,
+    /// Wall time in milliseconds.
+    pub duration_ms: f64,
+    /// Fuel consumed.
+    pub fuel_used: u64,
+}
+
+/// The tool that wrote the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    /// Always `pincer`.
+    pub name: &'static str,
+    /// Its version.
+    pub version: &'static str,
+}
+
+/// What was audited.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetInfo {
+    /// The config file.
+    pub config: String,
+    /// The state directory.
+    pub state_dir: String,
+}
+
+/// The whole report of one audit.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Milliseconds since the Unix epoch, as in the reference.
+    pub ts: u128,
+    /// Counts by severity.
+    pub summary: Summary,
+    /// Findings, most severe first, then by check id.
+    pub findings: Vec<ReportFinding>,
+    /// Version of this JSON shape.
+    pub schema_version: u32,
+    /// The tool.
+    pub tool: Tool,
+    /// What was audited.
+    pub target: TargetInfo,
+    /// False when any plugin failed: the findings may be missing some.
+    pub complete: bool,
+    /// Every plugin's status.
+    pub plugins: Vec<PluginStatus>,
+}

@@ -1,0 +1,106 @@
+//! The human renderer: findings grouped by severity, one line each with the
+//! check id and title, then the detail; plugin failures; a summary line.
+//! Writes ANSI styles; the caller's stream strips them when not on a TTY or
+//! when `NO_COLOR` is set.
+
+use super::model::{PluginState, Report};
+use anstyle::{AnsiColor, Style};
+use pincer_sdk::Severity;
+use std::io::{self, Write};
+
+fn severity_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Critical => AnsiColor::Red.on_default().bold(),
+        Severity::Warn => AnsiColor::Yellow.on_default().bold(),
+        Severity::Info => AnsiColor::Cyan.on_default(),
+    }
+}
+
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+/// Writes the report as a table.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{BOLD}pincer audit{BOLD:#} {DIM}{}{DIM:#}",
+        report.target.config
+    )?;
+    let width = report
+        .findings
+        .iter()
+        .map(|f| f.check_id.len())
+        .max()
+        .unwrap_or(0);
+    for severity in [Severity::Critical, Severity::Warn, Severity::Info] {
+        let group: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let style = severity_style(severity);
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{style}{} ({}){style:#}",
+            severity.as_str().to_uppercase(),
+            group.len()
+        )?;
+        for finding in group {
+            writeln!(
+                out,
+                "  {style}{:<width$}{style:#}  {}",
+                finding.check_id, finding.title
+            )?;
+            for line in finding.detail.lines() {
+                writeln!(out, "  {:<width$}  {DIM}{line}{DIM:#}", "")?;
+            }
+            if let Some(remediation) = &finding.remediation {
+                writeln!(out, "  {:<width$}  {DIM}fix: {remediation}{DIM:#}", "")?;
+            }
+        }
+    }
+    let failed: Vec<_> = report
+        .plugins
+        .iter()
+        .filter(|p| p.status == PluginState::Failed)
+        .collect();
+    if !failed.is_empty() {
+        let style = severity_style(Severity::Critical);
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{style}INCOMPLETE: {} plugin(s) failed{style:#}",
+            failed.len()
+        )?;
+        for plugin in failed {
+            let reason = plugin
+                .failure
+                .as_ref()
+                .map_or_else(String::new, ToString::to_string);
+            writeln!(
+                out,
+                "  {style}{}{style:#} ({}) {reason}",
+                plugin.name, plugin.source
+            )?;
+        }
+    }
+    let total_ms: f64 = report.plugins.iter().map(|p| p.duration_ms).sum();
+    let s = &report.summary;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} critical, {} warn, {} info {DIM}from {} plugin(s) in {total_ms:.1} ms of plugin time{DIM:#}",
+        s.critical,
+        s.warn,
+        s.info,
+        report.plugins.len()
+    )?;
+    if report.findings.is_empty() && report.complete {
+        writeln!(out, "{BOLD}No findings.{BOLD:#}")?;
+    }
+    Ok(())
+}

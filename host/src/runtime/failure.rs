@@ -1,0 +1,66 @@
+//! Why a plugin failed, told apart by trap kind and by which limit was hit.
+
+use serde::Serialize;
+use std::fmt;
+
+/// The reason a plugin run did not produce a trustworthy result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", content = "message", rename_all = "kebab-case")]
+pub enum Failure {
+    /// The plugin returned `err(message)`.
+    PluginError(String),
+    /// The plugin trapped (a panic, `unreachable`, an invalid access).
+    Trap(String),
+    /// The CPU budget (fuel) ran out.
+    CpuLimit(String),
+    /// The plugin tried to grow memory past its cap.
+    MemoryLimit(String),
+    /// The call stack overflowed.
+    StackOverflow(String),
+    /// Stdout or stderr went past the capture cap.
+    OutputLimit(String),
+    /// Too many findings, or too many bytes of them.
+    FindingsLimit(String),
+    /// Findings broke the contract (undeclared or empty check id, ...).
+    InvalidOutput(String),
+    /// The plugin could not be instantiated (missing import, bad world).
+    Instantiate(String),
+}
+
+impl Failure {
+    /// The message, without the reason.
+    pub fn message(&self) -> &str {
+        match self {
+            Failure::PluginError(m)
+            | Failure::Trap(m)
+            | Failure::CpuLimit(m)
+            | Failure::MemoryLimit(m)
+            | Failure::StackOverflow(m)
+            | Failure::OutputLimit(m)
+            | Failure::FindingsLimit(m)
+            | Failure::InvalidOutput(m)
+            | Failure::Instantiate(m) => m,
+        }
+    }
+
+    /// The short kebab-case reason used in reports.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Failure::PluginError(_) => "plugin-error",
+            Failure::Trap(_) => "trap",
+            Failure::CpuLimit(_) => "cpu-limit",
+            Failure::MemoryLimit(_) => "memory-limit",
+            Failure::StackOverflow(_) => "stack-overflow",
+            Failure::OutputLimit(_) => "output-limit",
+            Failure::FindingsLimit(_) => "findings-limit",
+            Failure::InvalidOutput(_) => "invalid-output",
+            Failure::Instantiate(_) => "instantiate",
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.reason(), self.message())
+    }
+}

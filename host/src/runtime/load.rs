@@ -1,0 +1,130 @@
+//! Loads plugin components: checks that a file is a component, that it was
+//! built against a `pincer:audit` version this host serves (semver), and
+//! pre-links it so that each run only instantiates.
+
+use super::Runtime;
+use super::bindings::CheckPluginPre;
+use super::state::PluginState;
+use crate::error::{Error, Result};
+use semver::{Version, VersionReq};
+use std::fmt;
+use std::path::PathBuf;
+use wasmtime::component::Component;
+
+/// The version of the `pincer:audit` WIT package this host serves. A plugin
+/// built against `X` loads when `^X` accepts this version.
+pub const SUPPORTED_API: &str = "0.1.0";
+
+const WIT_PACKAGE: &str = "pincer:audit/";
+
+/// Where a plugin came from.
+#[derive(Debug, Clone)]
+pub enum PluginSource {
+    /// Embedded in the binary (crate directory name under `plugins/`).
+    Builtin(&'static str),
+    /// A `.wasm` file given with `--plugin`.
+    File(PathBuf),
+}
+
+impl fmt::Display for PluginSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PluginSource::Builtin(name) => write!(f, "builtin:{name}"),
+            PluginSource::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+/// A compiled, pre-linked plugin ready to run.
+pub struct LoadedPlugin {
+    /// Where it came from.
+    pub source: PluginSource,
+    /// The `pincer:audit` version it was built against.
+    pub api_version: Version,
+    pub(crate) pre: CheckPluginPre<PluginState>,
+}
+
+fn plugin_error(source: &PluginSource, message: impl Into<String>) -> Error {
+    Error::Plugin {
+        path: source.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Whether `bytes` start like a component (not a core module).
+fn is_component(bytes: &[u8]) -> bool {
+    bytes.len() >= 8 && bytes[..4] == *b"\0asm" && bytes[6..8] == [1, 0]
+}
+
+impl Runtime {
+    /// Compiles and checks one plugin.
+    pub fn load(&self, source: PluginSource, bytes: &[u8]) -> Result<LoadedPlugin> {
+        if !bytes.starts_with(b"\0asm") {
+            return Err(plugin_error(&source, "is not a WebAssembly file"));
+        }
+        if !is_component(bytes) {
+            return Err(plugin_error(
+                &source,
+                "is a core WebAssembly module, not a component: build it for the wasm32-wasip2 target",
+            ));
+        }
+        let component = Component::new(&self.engine, bytes)
+            .map_err(|e| plugin_error(&source, format!("is not a valid component: {e:#}")))?;
+        let api_version = self.check_api(&source, &component)?;
+        let pre = self
+            .linker
+            .instantiate_pre(&component)
+            .map_err(|e| plugin_error(&source, format!("cannot be linked: {e:#}")))?;
+        let pre = CheckPluginPre::new(pre).map_err(|e| {
+            plugin_error(
+                &source,
+                format!("does not export the check-plugin world: {e:#}"),
+            )
+        })?;
+        Ok(LoadedPlugin {
+            source,
+            api_version,
+            pre,
+        })
+    }
+
+    /// The `pincer:audit` version the component imports, refused when this
+    /// host cannot serve it.
+    fn check_api(&self, source: &PluginSource, component: &Component) -> Result<Version> {
+        let served = Version::parse(SUPPORTED_API)
+            .map_err(|e| Error::Engine(format!("bad SUPPORTED_API: {e}")))?;
+        let component_type = component.component_type();
+        let mut found: Option<Version> = None;
+        for (name, _) in component_type.imports(&self.engine) {
+            let Some(rest) = name.strip_prefix(WIT_PACKAGE) else {
+                continue;
+            };
+            let version = rest.split_once('@').map(|(_, v)| v).ok_or_else(|| {
+                plugin_error(
+                    source,
+                    format!("imports `{name}` without a package version"),
+                )
+            })?;
+            let version = Version::parse(version).map_err(|e| {
+                plugin_error(
+                    source,
+                    format!("imports `{name}` with an invalid version: {e}"),
+                )
+            })?;
+            let accepts = VersionReq::parse(&format!("^{version}"))
+                .is_ok_and(|requirement| requirement.matches(&served));
+            if !accepts {
+                return Err(plugin_error(
+                    source,
+                    format!(
+                        "was built against pincer:audit@{version}, but this pincer serves \
+                         pincer:audit@{served}; rebuild the plugin with a pincer-sdk for {served}, \
+                         or use a pincer that serves {version}"
+                    ),
+                ));
+            }
+            found = Some(found.map_or(version.clone(), |v| v.max(version)));
+        }
+        Ok(found.unwrap_or(served))
+    }
+}

@@ -1,0 +1,50 @@
+//! The plugin runtime: one wasmtime engine and linker per process, one
+//! `Store` per plugin run, WASI linked with nothing granted.
+
+mod bindings;
+mod failure;
+pub mod info;
+mod limiter;
+pub mod limits;
+mod load;
+mod run;
+pub mod state;
+
+pub use failure::Failure;
+pub use limits::Limits;
+pub use load::{LoadedPlugin, PluginSource, SUPPORTED_API};
+pub use run::{PluginRun, run_all};
+
+use crate::error::{Error, Result};
+use bindings::CheckPlugin;
+use state::PluginState;
+use wasmtime::component::{HasSelf, Linker};
+use wasmtime::{Config, Engine};
+
+/// The engine and linker shared by every plugin of a process.
+pub struct Runtime {
+    pub(crate) engine: Engine,
+    pub(crate) linker: Linker<PluginState>,
+    pub(crate) limits: Limits,
+}
+
+impl Runtime {
+    /// Sets up the engine (component model, fuel) and links the host's
+    /// interfaces and WASI (no capabilities are granted in the stores).
+    pub fn new(limits: Limits) -> Result<Runtime> {
+        let mut config = Config::new();
+        config.wasm_component_model(true);
+        config.consume_fuel(true);
+        let engine = Engine::new(&config).map_err(|e| Error::Engine(e.to_string()))?;
+        let mut linker = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker)
+            .map_err(|e| Error::Engine(format!("linking WASI: {e}")))?;
+        CheckPlugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
+            .map_err(|e| Error::Engine(format!("linking pincer:audit: {e}")))?;
+        Ok(Runtime {
+            engine,
+            linker,
+            limits,
+        })
+    }
+}

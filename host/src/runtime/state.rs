@@ -1,0 +1,127 @@
+//! The per-plugin store state and the host side of the WIT imports: config,
+//! host facts and log. Every answer comes from the shared, redacted snapshot.
+
+use super::bindings::pincer::audit::{config, host_facts, log, types};
+use crate::snapshot::Snapshot;
+use pincer_sdk::{CharClass, FileKind, SecretMarker, SecretSource};
+use std::sync::Arc;
+use wasmtime::StoreLimits;
+use wasmtime::component::ResourceTable;
+use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
+
+/// One log line a plugin wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LogLine {
+    /// `debug`, `info` or `warn`.
+    pub level: &'static str,
+    /// The message.
+    pub message: String,
+}
+
+/// Everything one plugin's `Store` holds.
+pub struct PluginState {
+    pub(crate) wasi: WasiCtx,
+    pub(crate) table: ResourceTable,
+    pub(crate) limits: StoreLimits,
+    pub(crate) memory_denied: bool,
+    pub(crate) snapshot: Arc<Snapshot>,
+    pub(crate) logs: Vec<LogLine>,
+    pub(crate) logs_dropped: usize,
+    pub(crate) max_log_messages: usize,
+}
+
+impl WasiView for PluginState {
+    fn ctx(&mut self) -> WasiCtxView<'_> {
+        WasiCtxView {
+            ctx: &mut self.wasi,
+            table: &mut self.table,
+        }
+    }
+}
+
+impl types::Host for PluginState {}
+
+impl config::Host for PluginState {
+    fn document(&mut self) -> String {
+        self.snapshot.config_json.clone()
+    }
+
+    fn get(&mut self, path: String) -> Option<String> {
+        self.snapshot.get(&path).map(ToString::to_string)
+    }
+}
+
+fn marker_to_wit(marker: &SecretMarker) -> types::SecretMarker {
+    let mut classes = types::CharClasses::empty();
+    for class in &marker.classes {
+        classes |= match class {
+            CharClass::Lower => types::CharClasses::LOWER,
+            CharClass::Upper => types::CharClasses::UPPER,
+            CharClass::Digit => types::CharClasses::DIGIT,
+            CharClass::Symbol => types::CharClasses::SYMBOL,
+            CharClass::Whitespace => types::CharClasses::WHITESPACE,
+            CharClass::NonAscii => types::CharClasses::NON_ASCII,
+        };
+    }
+    types::SecretMarker {
+        source: match marker.source {
+            SecretSource::Absent => types::SecretSource::Absent,
+            SecretSource::Inline => types::SecretSource::Inline,
+            SecretSource::Env => types::SecretSource::Env,
+            SecretSource::File => types::SecretSource::File,
+            SecretSource::Exec => types::SecretSource::Exec,
+        },
+        set: marker.set,
+        length: marker.length,
+        placeholder: marker.placeholder.clone(),
+        classes,
+        reference: marker.reference.clone(),
+        secret_ref: marker.secret_ref,
+    }
+}
+
+impl host_facts::Host for PluginState {
+    fn platform(&mut self) -> String {
+        self.snapshot.platform.clone()
+    }
+
+    fn env_var(&mut self, name: String) -> Option<types::SecretMarker> {
+        self.snapshot.env.get(&name).map(marker_to_wit)
+    }
+
+    fn file_facts(&mut self) -> Vec<host_facts::FileFact> {
+        self.snapshot
+            .file_facts
+            .iter()
+            .map(|fact| host_facts::FileFact {
+                role: fact.role.clone(),
+                path: fact.path.clone(),
+                kind: match fact.kind {
+                    FileKind::Missing => host_facts::FileKind::Missing,
+                    FileKind::File => host_facts::FileKind::File,
+                    FileKind::Directory => host_facts::FileKind::Directory,
+                    FileKind::Symlink => host_facts::FileKind::Symlink,
+                    FileKind::Other => host_facts::FileKind::Other,
+                },
+                mode: fact.mode,
+                owned_by_current_user: fact.owned_by_current_user,
+            })
+            .collect()
+    }
+}
+
+impl log::Host for PluginState {
+    fn write(&mut self, level: log::Level, message: String) {
+        if self.logs.len() >= self.max_log_messages {
+            self.logs_dropped += 1;
+            return;
+        }
+        let level = match level {
+            log::Level::Debug => "debug",
+            log::Level::Info => "info",
+            log::Level::Warn => "warn",
+        };
+        let message: String = message.chars().take(2_000).collect();
+        self.logs.push(LogLine { level, message });
+    }
+}

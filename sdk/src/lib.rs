@@ -1,0 +1,74 @@
+//! Write Pincer check plugins.
+//!
+//! A plugin is a set of checks compiled to a WebAssembly component for the
+//! `pincer:audit` world. It reads a redacted view of an OpenClaw
+//! installation (secrets arrive as [`SecretMarker`]s, never as values) and
+//! returns [`Finding`]s. This crate hides the WIT bindings: declare each
+//! check once with a [`CheckMeta`], list the checks in a [`Plugin`], export
+//! it with [`export_plugin!`], and test the logic natively with
+//! [`testing::Scenario`].
+//!
+//! ```
+//! use pincer_sdk::prelude::*;
+//!
+//! /// Fires when the gateway listens beyond loopback.
+//! pub static BIND_PUBLIC: CheckMeta = CheckMeta {
+//!     id: "acme.gateway_public",
+//!     severity: Severity::Warn,
+//!     title: "Gateway listens beyond loopback",
+//!     description: "Acme policy keeps every gateway on loopback.",
+//!     remediation: "Set gateway.bind to \"loopback\".",
+//!     references: &[],
+//! };
+//!
+//! fn bind_public(view: &View, out: &mut Findings) {
+//!     if let Some(bind) = view.str("gateway.bind").filter(|b| *b != "loopback") {
+//!         out.push(BIND_PUBLIC.finding(format!("gateway.bind is `{bind}`")).at("gateway.bind"));
+//!     }
+//! }
+//!
+//! pub struct Acme;
+//!
+//! impl Plugin for Acme {
+//!     const META: PluginMeta = PluginMeta {
+//!         name: "acme",
+//!         version: "1.0.0",
+//!         description: "Acme's gateway policy.",
+//!         category: "control-plane",
+//!         checks: &[Check { meta: &BIND_PUBLIC, run: bind_public }],
+//!     };
+//! }
+//!
+//! pincer_sdk::export_plugin!(Acme);
+//!
+//! let scenario = Scenario::config(serde_json::json!({ "gateway": { "bind": "lan" } }));
+//! assert_eq!(scenario.pairs::<Acme>(), vec![("acme.gateway_public".to_owned(), Severity::Warn)]);
+//! ```
+#![deny(missing_docs)]
+
+#[doc(hidden)]
+pub mod bindings;
+mod finding;
+#[doc(hidden)]
+pub mod guest;
+mod meta;
+pub mod redact;
+pub mod secret;
+mod severity;
+pub mod testing;
+mod view;
+
+pub use finding::{Finding, Findings};
+pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches};
+pub use secret::{CharClass, SecretMarker, SecretSource};
+pub use severity::Severity;
+pub use view::{FileFact, FileKind, View};
+
+/// What a plugin usually needs, in one import.
+pub mod prelude {
+    pub use crate::testing::Scenario;
+    pub use crate::{
+        Check, CheckMeta, Finding, Findings, Plugin, PluginMeta, SecretMarker, SecretSource,
+        Severity, View,
+    };
+}

@@ -1,0 +1,117 @@
+//! Check and plugin metadata, declared once per check and used for the
+//! plugin's `info()`, `pincer checks`, generated docs and SARIF rules.
+
+use crate::finding::{Finding, Findings};
+use crate::severity::Severity;
+use crate::view::View;
+
+/// The declaration of one check.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckMeta {
+    /// Dotted id, e.g. `gateway.token_too_short`. A segment may be `*` when it
+    /// is known only at run time (`channels.*.dm.open`).
+    pub id: &'static str,
+    /// The severity the check reports unless it escalates.
+    pub severity: Severity,
+    /// One line that names the problem.
+    pub title: &'static str,
+    /// What the check looks at and why it matters.
+    pub description: &'static str,
+    /// What to do when it fires.
+    pub remediation: &'static str,
+    /// Links or document references for further reading.
+    pub references: &'static [&'static str],
+}
+
+impl CheckMeta {
+    /// A finding of this check with its default severity, title and
+    /// remediation, and the given detail.
+    pub fn finding(&self, detail: impl Into<String>) -> Finding {
+        Finding {
+            check_id: self.id.to_owned(),
+            severity: self.severity,
+            title: self.title.to_owned(),
+            detail: detail.into(),
+            remediation: Some(self.remediation.to_owned()),
+            config_paths: Vec::new(),
+        }
+    }
+
+    /// Whether `id` is covered by this declaration (exactly, or through `*` segments).
+    pub fn covers(&self, id: &str) -> bool {
+        id_matches(self.id, id)
+    }
+}
+
+/// Whether a concrete check id matches a declared id pattern, where a `*`
+/// segment of the pattern matches exactly one non-empty segment.
+pub fn id_matches(pattern: &str, id: &str) -> bool {
+    let mut pattern_segments = pattern.split('.');
+    let mut id_segments = id.split('.');
+    loop {
+        match (pattern_segments.next(), id_segments.next()) {
+            (None, None) => return true,
+            (Some("*"), Some(segment)) if !segment.is_empty() => {}
+            (Some(expected), Some(segment)) if expected == segment => {}
+            _ => return false,
+        }
+    }
+}
+
+/// One check: its declaration and the function that evaluates it.
+#[derive(Clone, Copy)]
+pub struct Check {
+    /// The check's declaration.
+    pub meta: &'static CheckMeta,
+    /// Evaluates the check on a view and pushes any findings.
+    pub run: fn(&View, &mut Findings),
+}
+
+/// What a plugin is and which checks it runs.
+#[derive(Clone, Copy)]
+pub struct PluginMeta {
+    /// Unique, kebab-case name, e.g. `control-plane`.
+    pub name: &'static str,
+    /// The plugin's version (semver); usually `env!("CARGO_PKG_VERSION")`.
+    pub version: &'static str,
+    /// One sentence on what the plugin covers.
+    pub description: &'static str,
+    /// The threat category every check of this plugin belongs to.
+    pub category: &'static str,
+    /// Every check of the plugin, in the order they run.
+    pub checks: &'static [Check],
+}
+
+/// A check plugin. Implement it on a unit struct and export the struct with
+/// [`export_plugin!`](crate::export_plugin).
+pub trait Plugin {
+    /// The plugin's metadata and checks.
+    const META: PluginMeta;
+
+    /// Runs every check on the view. Override to share work between checks
+    /// or to fail the whole plugin with an error message.
+    fn run(view: &View, out: &mut Findings) -> Result<(), String> {
+        for check in Self::META.checks {
+            (check.run)(view, out);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::id_matches;
+
+    #[test]
+    fn wildcard_segments_match_one_segment() {
+        assert!(id_matches("gateway.bind_no_auth", "gateway.bind_no_auth"));
+        assert!(id_matches(
+            "channels.*.dm.open",
+            "channels.telegram.dm.open"
+        ));
+        assert!(!id_matches("channels.*.dm.open", "channels.dm.open"));
+        assert!(!id_matches("channels.*.dm.open", "channels.a.b.dm.open"));
+        assert!(!id_matches("gateway.*", "gateway."));
+        assert!(!id_matches("gateway.bind", "gateway.bind_no_auth"));
+    }
+}

@@ -1,0 +1,152 @@
+//! The typed view a check reads: the redacted config, environment markers,
+//! platform and file facts. Built from the host's imports inside a plugin,
+//! or from JSON in native tests.
+
+use crate::secret::SecretMarker;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// What kind of filesystem object a path is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    /// Nothing is there.
+    Missing,
+    /// A regular file.
+    File,
+    /// A directory.
+    Directory,
+    /// A symbolic link.
+    Symlink,
+    /// A socket, device or fifo.
+    Other,
+}
+
+/// Facts about one path the audit cares about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileFact {
+    /// What the path is for: `state-dir`, `config`, `config-include`, ...
+    pub role: String,
+    /// The path as the host found it.
+    pub path: String,
+    /// What is there.
+    pub kind: FileKind,
+    /// Unix permission bits, when the platform has them.
+    pub mode: Option<u32>,
+    /// Whether the audit's user owns it.
+    pub owned_by_current_user: Option<bool>,
+}
+
+/// Where environment markers come from.
+enum EnvSource {
+    /// Asked from the host, one variable at a time.
+    Host,
+    /// Given up front (native tests).
+    Fixed(BTreeMap<String, SecretMarker>),
+}
+
+/// Everything a check can read.
+pub struct View {
+    config: Value,
+    platform: String,
+    env: EnvSource,
+    file_facts: Vec<FileFact>,
+}
+
+impl View {
+    /// A view over an already redacted config, for native tests. Prefer
+    /// [`crate::testing::Scenario`], which redacts as the host does.
+    pub fn new(
+        config: Value,
+        platform: impl Into<String>,
+        env: BTreeMap<String, SecretMarker>,
+        file_facts: Vec<FileFact>,
+    ) -> Self {
+        View {
+            config,
+            platform: platform.into(),
+            env: EnvSource::Fixed(env),
+            file_facts,
+        }
+    }
+
+    /// The view the host gives this plugin (inside a component).
+    pub fn from_host() -> Result<Self, String> {
+        use crate::bindings::pincer::audit::{config, host_facts};
+        let document = config::document();
+        let config: Value = serde_json::from_str(&document)
+            .map_err(|error| format!("host sent a config that is not JSON: {error}"))?;
+        let file_facts = host_facts::file_facts()
+            .into_iter()
+            .map(crate::guest::file_fact_from_wit)
+            .collect();
+        Ok(View {
+            config,
+            platform: host_facts::platform(),
+            env: EnvSource::Host,
+            file_facts,
+        })
+    }
+
+    /// The whole redacted config.
+    pub fn config(&self) -> &Value {
+        &self.config
+    }
+
+    /// The value at a dotted path (`gateway.auth.mode`, `agents.list.0.id`).
+    pub fn get(&self, path: &str) -> Option<&Value> {
+        path.split('.')
+            .try_fold(&self.config, |value, segment| match value {
+                Value::Object(object) => object.get(segment),
+                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            })
+    }
+
+    /// The string at a dotted path, if it is a string.
+    pub fn str(&self, path: &str) -> Option<&str> {
+        self.get(path).and_then(Value::as_str)
+    }
+
+    /// The boolean at a dotted path, if it is a boolean.
+    pub fn bool(&self, path: &str) -> Option<bool> {
+        self.get(path).and_then(Value::as_bool)
+    }
+
+    /// The array at a dotted path, if it is an array.
+    pub fn array(&self, path: &str) -> Option<&Vec<Value>> {
+        self.get(path).and_then(Value::as_array)
+    }
+
+    /// Whether something (not `null`) is at a dotted path.
+    pub fn is_set(&self, path: &str) -> bool {
+        self.get(path).is_some_and(|value| !value.is_null())
+    }
+
+    /// The secret marker at a dotted path; none when the key is absent.
+    pub fn secret(&self, path: &str) -> Option<SecretMarker> {
+        self.get(path).and_then(SecretMarker::from_json)
+    }
+
+    /// The marker of an environment variable the gateway would see; none
+    /// when it is not set.
+    pub fn env_var(&self, name: &str) -> Option<SecretMarker> {
+        match &self.env {
+            EnvSource::Fixed(map) => map.get(name).cloned(),
+            EnvSource::Host => crate::bindings::pincer::audit::host_facts::env_var(name)
+                .map(crate::guest::marker_from_wit),
+        }
+    }
+
+    /// The operating system family (`linux`, `macos`, ...).
+    pub fn platform(&self) -> &str {
+        &self.platform
+    }
+
+    /// Facts about the config file, includes and state directory.
+    pub fn file_facts(&self) -> &[FileFact] {
+        &self.file_facts
+    }
+}

@@ -1,0 +1,185 @@
+//! Shared helpers: paths, running `pincer` in a clean environment, building
+//! the test plugins once.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+/// A `pincer` command with an environment that cannot leak the developer's
+/// own OpenClaw setup into a test: no OPENCLAW_* variables, HOME pointing at
+/// an empty directory, no colours.
+pub fn pincer() -> Command {
+    static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let home = HOME.get_or_init(|| tempfile::tempdir().unwrap());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pincer"));
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("OPENCLAW_") {
+            command.env_remove(&name);
+        }
+    }
+    command
+        .env("HOME", home.path())
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE");
+    command
+}
+
+/// The result of one `pincer audit --format json` run.
+pub struct Audit {
+    /// The exit code.
+    pub code: i32,
+    /// The parsed report.
+    pub report: Value,
+    /// Everything printed to stdout.
+    pub stdout: String,
+    /// Everything printed to stderr.
+    pub stderr: String,
+}
+
+impl Audit {
+    /// Sorted (checkId, severity) pairs of the report.
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut pairs: Vec<_> = self.report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["checkId"].as_str().unwrap().to_owned(),
+                    f["severity"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect();
+        pairs.sort();
+        pairs
+    }
+
+    /// Whether the report holds a finding with this id and severity.
+    pub fn has(&self, check_id: &str, severity: &str) -> bool {
+        self.pairs()
+            .iter()
+            .any(|(id, sev)| id == check_id && sev == severity)
+    }
+
+    /// The status entry of one plugin.
+    pub fn plugin(&self, name: &str) -> &Value {
+        self.report["plugins"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("no plugin `{name}` in {}", self.stdout))
+    }
+}
+
+/// Output as text.
+pub fn text(output: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Runs `pincer audit --format json` with extra arguments and environment.
+pub fn audit(args: &[&str], env: &[(&str, &str)]) -> Audit {
+    let mut command = pincer();
+    command.args(["audit", "--format", "json"]).args(args);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().unwrap();
+    let (stdout, stderr) = text(&output);
+    let report = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("report is not JSON ({e}); stdout: {stdout}\nstderr: {stderr}"));
+    Audit {
+        code: output.status.code().unwrap_or(-1),
+        report,
+        stdout,
+        stderr,
+    }
+}
+
+/// The path of a test plugin component from `tests/plugins/NAME`, building
+/// all of them (once per test run) with the same profile as the built-ins.
+pub fn test_plugin(name: &str) -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    let dir = BUILT.get_or_init(|| {
+        let root = root();
+        let target_dir = root.join("target").join("wasm-plugins");
+        let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        command
+            .current_dir(&root)
+            .args([
+                "build",
+                "--quiet",
+                "--profile",
+                "plugin",
+                "--target",
+                "wasm32-wasip2",
+                "--target-dir",
+            ])
+            .arg(&target_dir);
+        for entry in std::fs::read_dir(root.join("tests").join("plugins")).unwrap() {
+            let entry = entry.unwrap();
+            command.args([
+                "--package",
+                &format!("pincer-test-plugin-{}", entry.file_name().to_string_lossy()),
+            ]);
+        }
+        for name in [
+            "CARGO_TARGET_DIR",
+            "RUSTFLAGS",
+            "CARGO_ENCODED_RUSTFLAGS",
+            "RUSTC_WRAPPER",
+            "RUSTC_WORKSPACE_WRAPPER",
+        ] {
+            command.env_remove(name);
+        }
+        let output = command.output().unwrap();
+        assert!(
+            output.status.success(),
+            "building test plugins failed:\n{}",
+            text(&output).1
+        );
+        target_dir.join("wasm32-wasip2").join("plugin")
+    });
+    let path = dir.join(format!(
+        "pincer_test_plugin_{}.wasm",
+        name.replace('-', "_")
+    ));
+    assert!(path.is_file(), "no test plugin at {}", path.display());
+    path
+}
+
+/// The check ids (patterns) declared by the built-in plugins.
+pub fn builtin_check_ids() -> &'static [String] {
+    static IDS: OnceLock<Vec<String>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        let output = pincer()
+            .args(["checks", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "pincer checks failed: {}",
+            text(&output).1
+        );
+        let plugins: Value = serde_json::from_slice(&output.stdout).unwrap();
+        plugins
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["checks"].as_array().unwrap())
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect()
+    })
+}
