@@ -1,7 +1,10 @@
 //! End-to-end tests: the real `pincer` binary, real plugins built from
 //! source (built-ins embedded by the build script, test plugins from
 //! `tests/plugins/` built on first use), real config files.
-#![allow(clippy::unwrap_used, reason = "test code: a panic is how a test reports failure")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "test code: a panic is how a test reports failure"
+)]
 
 mod cases;
 mod cli;
