@@ -2,9 +2,11 @@
 
 use crate::commands;
 use crate::error::Result;
+use crate::runtime::limits::{LimitOverrides, parse_duration, parse_size};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pincer_sdk::Severity;
 use std::path::PathBuf;
+use std::time::Duration;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -39,6 +41,53 @@ pub struct PluginArgs {
     /// Do not run the built-in plugins.
     #[arg(long)]
     pub no_builtin: bool,
+}
+
+/// Where settings come from.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    /// Settings file [default: ./pincer.toml, else ~/.config/pincer/pincer.toml]
+    #[arg(long, value_name = "FILE")]
+    pub settings: Option<PathBuf>,
+}
+
+/// Per-plugin limits; each overrides `[limits]` of the settings file.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Plugin limits")]
+pub struct LimitArgs {
+    /// Linear memory cap per plugin [default: 64MiB]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub memory_limit: Option<u64>,
+    /// Wall-clock budget per plugin [default: 2s]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub timeout: Option<Duration>,
+    /// Deterministic instruction budget (fuel) per plugin [default: 20000000000]
+    #[arg(long, value_name = "N")]
+    pub fuel: Option<u64>,
+    /// Findings per plugin [default: 10000]
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
+    /// Bytes of findings' text per plugin [default: 4MiB]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_finding_bytes: Option<u64>,
+    /// Captured stdout and stderr per plugin; writing past it stops the plugin [default: 64KiB]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_output: Option<u64>,
+}
+
+impl LimitArgs {
+    /// The flags as overrides.
+    pub fn overrides(&self) -> LimitOverrides {
+        LimitOverrides {
+            memory: self.memory_limit,
+            timeout: self.timeout,
+            fuel: self.fuel,
+            max_findings: self.max_findings,
+            max_finding_bytes: self.max_finding_bytes,
+            max_output: self.max_output,
+            max_log_messages: None,
+        }
+    }
 }
 
 /// Report formats.
@@ -98,6 +147,10 @@ pub struct AuditArgs {
     /// Exit by --fail-on even when a plugin failed (instead of 3).
     #[arg(long)]
     pub allow_incomplete: bool,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `pincer checks`.
@@ -108,6 +161,8 @@ pub struct ChecksArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
 }
 
 /// Parses the command line and runs the command; returns the exit code.

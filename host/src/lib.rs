@@ -13,4 +13,5 @@ pub mod error;
 pub mod locate;
 pub mod report;
 pub mod runtime;
+pub mod settings;
 pub mod snapshot;

@@ -1,7 +1,7 @@
 //! The command line: exit codes, error messages, report shape, extra
 //! plugins, the table output and `pincer checks`.
 
-use crate::support::{audit, pincer, root, test_plugin, text};
+use crate::support::{audit, pincer, refused_plugin, root, test_plugin, text};
 
 fn example(name: &str) -> String {
     root()
@@ -177,18 +177,7 @@ fn a_file_that_is_not_a_component_exits_2_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let fake = dir.path().join("fake.wasm");
     std::fs::write(&fake, b"\0asm\x01\0\0\0").unwrap();
-    let output = pincer()
-        .args([
-            "audit",
-            "--config",
-            &example("hardened.json"),
-            "--plugin",
-            fake.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    let (_, stderr) = text(&output);
-    assert_eq!(output.status.code(), Some(2));
+    let stderr = refused_plugin(&example("hardened.json"), &fake);
     assert!(
         stderr.contains("fake.wasm") && stderr.contains("not a component"),
         "{stderr}"

@@ -3,9 +3,11 @@
 //! `tests/plugins/` built on first use), real config files.
 #![allow(
     clippy::unwrap_used,
-    reason = "test code: a panic is how a test reports failure"
+    clippy::print_stderr,
+    reason = "test code: a panic is how a test reports failure; stderr shows measured figures"
 )]
 
+mod adversarial;
 mod cases;
 mod cli;
 mod examples;

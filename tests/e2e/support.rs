@@ -108,11 +108,40 @@ pub fn audit(args: &[&str], env: &[(&str, &str)]) -> Audit {
     }
 }
 
-/// The path of a test plugin component from `tests/plugins/NAME`, building
-/// all of them (once per test run) with the same profile as the built-ins.
-pub fn test_plugin(name: &str) -> PathBuf {
+/// Runs an audit of `config` with an extra plugin file that must be refused
+/// as bad input: asserts exit code 2 and no report, returns stderr.
+pub fn refused_plugin(config: &str, plugin: &Path) -> String {
+    let output = pincer()
+        .args([
+            "audit",
+            "--config",
+            config,
+            "--plugin",
+            plugin.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stdout.is_empty(),
+        "a refused plugin must not produce a report: {stdout}"
+    );
+    stderr
+}
+
+/// Test plugin crates: (folder under tests/, package name prefix).
+const TEST_PLUGIN_DIRS: &[(&str, &str)] = &[
+    ("plugins", "pincer-test-plugin-"),
+    ("adversarial", "pincer-adversarial-"),
+];
+
+/// Builds every test plugin (`tests/plugins/*`, `tests/adversarial/*`) once
+/// per test run, with the profile and target dir of the built-ins, and
+/// returns the folder holding the components.
+fn built_plugins_dir() -> &'static Path {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
-    let dir = BUILT.get_or_init(|| {
+    BUILT.get_or_init(|| {
         let root = root();
         let target_dir = root.join("target").join("wasm-plugins");
         let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
@@ -128,12 +157,16 @@ pub fn test_plugin(name: &str) -> PathBuf {
                 "--target-dir",
             ])
             .arg(&target_dir);
-        for entry in std::fs::read_dir(root.join("tests").join("plugins")).unwrap() {
-            let entry = entry.unwrap();
-            command.args([
-                "--package",
-                &format!("pincer-test-plugin-{}", entry.file_name().to_string_lossy()),
-            ]);
+        for (dir, prefix) in TEST_PLUGIN_DIRS {
+            for entry in std::fs::read_dir(root.join("tests").join(dir)).unwrap() {
+                let entry = entry.unwrap();
+                if entry.path().join("Cargo.toml").is_file() {
+                    command.args([
+                        "--package",
+                        &format!("{prefix}{}", entry.file_name().to_string_lossy()),
+                    ]);
+                }
+            }
         }
         for name in [
             "CARGO_TARGET_DIR",
@@ -151,13 +184,23 @@ pub fn test_plugin(name: &str) -> PathBuf {
             text(&output).1
         );
         target_dir.join("wasm32-wasip2").join("plugin")
-    });
-    let path = dir.join(format!(
-        "pincer_test_plugin_{}.wasm",
-        name.replace('-', "_")
-    ));
+    })
+}
+
+fn component(file_stem: &str) -> PathBuf {
+    let path = built_plugins_dir().join(format!("{}.wasm", file_stem.replace('-', "_")));
     assert!(path.is_file(), "no test plugin at {}", path.display());
     path
+}
+
+/// The component of `tests/plugins/NAME`.
+pub fn test_plugin(name: &str) -> PathBuf {
+    component(&format!("pincer_test_plugin_{name}"))
+}
+
+/// The component of `tests/adversarial/NAME`.
+pub fn adversarial_plugin(name: &str) -> PathBuf {
+    component(&format!("pincer_adversarial_{name}"))
 }
 
 /// The check ids (patterns) declared by the built-in plugins.

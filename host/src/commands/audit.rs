@@ -6,6 +6,7 @@ use crate::locate::{Target, locate};
 use crate::report::model::TargetInfo;
 use crate::report::{self, Report};
 use crate::runtime::{Limits, Runtime, run_all};
+use crate::settings;
 use crate::snapshot::Snapshot;
 use std::io::Write;
 use std::path::Path;
@@ -17,8 +18,12 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     if let Some(output) = &args.output {
         refuse_writing_into_target(output, &target)?;
     }
+    let settings = settings::load(args.settings.settings.as_deref())?;
+    let limits = Limits::default()
+        .with(&settings.limits)
+        .with(&args.limits.overrides());
     let snapshot = Arc::new(Snapshot::collect(&target)?);
-    let runtime = Runtime::new(Limits::default())?;
+    let runtime = Runtime::new(limits)?;
     let plugins = super::load_plugins(&runtime, &args.plugins)?;
     let runs = run_all(&runtime, &plugins, &snapshot);
     let report = report::aggregate(

@@ -3,7 +3,8 @@
 //! code follows `--fail-on` and completeness.
 
 use super::model::{
-    PluginState, PluginStatus, Report, ReportFinding, SCHEMA_VERSION, Summary, TargetInfo, Tool,
+    HostResources, PluginOutput, PluginState, PluginStatus, Report, ReportFinding, SCHEMA_VERSION,
+    Summary, TargetInfo, Tool,
 };
 use crate::error::exit;
 use crate::runtime::PluginRun;
@@ -33,6 +34,14 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo) -> Report {
             findings: run.findings.len(),
             duration_ms: run.duration.as_secs_f64() * 1_000.0,
             fuel_used: run.fuel_used,
+            sha256: run.sha256,
+            output: output_of(
+                run.stdout,
+                run.stderr,
+                run.output_truncated,
+                run.logs,
+                run.logs_dropped,
+            ),
         });
         findings.extend(run.findings.into_iter().map(|finding| ReportFinding {
             check_id: finding.check_id,
@@ -74,7 +83,34 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo) -> Report {
         target,
         complete,
         plugins,
+        host: HostResources {
+            peak_rss_kib: peak_rss_kib(),
+        },
     }
+}
+
+fn output_of(
+    stdout: String,
+    stderr: String,
+    truncated: bool,
+    logs: Vec<crate::runtime::state::LogLine>,
+    logs_dropped: usize,
+) -> Option<PluginOutput> {
+    let empty = stdout.is_empty() && stderr.is_empty() && logs.is_empty() && logs_dropped == 0;
+    (!empty).then_some(PluginOutput {
+        stdout,
+        stderr,
+        truncated,
+        logs,
+        logs_dropped,
+    })
+}
+
+/// The process's peak resident set size, from `/proc/self/status` (Linux).
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn summarize(findings: &[ReportFinding]) -> Summary {

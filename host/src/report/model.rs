@@ -74,6 +74,39 @@ pub struct PluginStatus {
     pub duration_ms: f64,
     /// Fuel consumed.
     pub fuel_used: u64,
+    /// SHA-256 of the component that ran.
+    pub sha256: String,
+    /// What the plugin printed or logged, when it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<PluginOutput>,
+}
+
+/// What a plugin printed or logged (bounded, control characters replaced).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PluginOutput {
+    /// Captured stdout.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub stdout: String,
+    /// Captured stderr.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub stderr: String,
+    /// Stdout or stderr was cut at its cap.
+    pub truncated: bool,
+    /// Log lines, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub logs: Vec<crate::runtime::state::LogLine>,
+    /// Log lines dropped past the cap.
+    pub logs_dropped: usize,
+}
+
+/// Resources the host itself used.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HostResources {
+    /// Peak resident set size of the pincer process, in KiB (Linux).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peak_rss_kib: Option<u64>,
 }
 
 /// The tool that wrote the report.
@@ -115,4 +148,6 @@ pub struct Report {
     pub complete: bool,
     /// Every plugin's status.
     pub plugins: Vec<PluginStatus>,
+    /// Resources the host used.
+    pub host: HostResources,
 }

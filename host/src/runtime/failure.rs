@@ -11,8 +11,10 @@ pub enum Failure {
     PluginError(String),
     /// The plugin trapped (a panic, `unreachable`, an invalid access).
     Trap(String),
-    /// The CPU budget (fuel) ran out.
+    /// The deterministic CPU budget (fuel) ran out.
     CpuLimit(String),
+    /// The wall-clock budget ran out.
+    Timeout(String),
     /// The plugin tried to grow memory past its cap.
     MemoryLimit(String),
     /// The call stack overflowed.
@@ -34,6 +36,7 @@ impl Failure {
             Failure::PluginError(m)
             | Failure::Trap(m)
             | Failure::CpuLimit(m)
+            | Failure::Timeout(m)
             | Failure::MemoryLimit(m)
             | Failure::StackOverflow(m)
             | Failure::OutputLimit(m)
@@ -49,6 +52,7 @@ impl Failure {
             Failure::PluginError(_) => "plugin-error",
             Failure::Trap(_) => "trap",
             Failure::CpuLimit(_) => "cpu-limit",
+            Failure::Timeout(_) => "timeout",
             Failure::MemoryLimit(_) => "memory-limit",
             Failure::StackOverflow(_) => "stack-overflow",
             Failure::OutputLimit(_) => "output-limit",

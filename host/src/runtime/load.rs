@@ -4,9 +4,11 @@
 
 use super::Runtime;
 use super::bindings::CheckPluginPre;
+use super::failure::Failure;
 use super::state::PluginState;
 use crate::error::{Error, Result};
 use semver::{Version, VersionReq};
+use sha2::{Digest, Sha256};
 use std::fmt;
 use std::path::PathBuf;
 use wasmtime::component::Component;
@@ -35,13 +37,18 @@ impl fmt::Display for PluginSource {
     }
 }
 
-/// A compiled, pre-linked plugin ready to run.
+/// A compiled plugin, pre-linked when it fits the world.
 pub struct LoadedPlugin {
     /// Where it came from.
     pub source: PluginSource,
+    /// SHA-256 of the bytes that were compiled (read once, so a file that
+    /// changes while being loaded cannot mix two versions).
+    pub sha256: String,
     /// The `pincer:audit` version it was built against.
     pub api_version: Version,
-    pub(crate) pre: CheckPluginPre<PluginState>,
+    /// Ready to instantiate; or why it cannot be (a missing import, exports
+    /// that do not fit the world), reported as that plugin's failure.
+    pub(crate) pre: Result<CheckPluginPre<PluginState>, Failure>,
 }
 
 fn plugin_error(source: &PluginSource, message: impl Into<String>) -> Error {
@@ -57,8 +64,11 @@ fn is_component(bytes: &[u8]) -> bool {
 }
 
 impl Runtime {
-    /// Compiles and checks one plugin.
+    /// Compiles and checks one plugin. Bytes that are not a component, or a
+    /// component built for a `pincer:audit` this host cannot serve, are input
+    /// errors; a component that does not link is loaded as a failed plugin.
     pub fn load(&self, source: PluginSource, bytes: &[u8]) -> Result<LoadedPlugin> {
+        let sha256 = format!("{:x}", Sha256::digest(bytes));
         if !bytes.starts_with(b"\0asm") {
             return Err(plugin_error(&source, "is not a WebAssembly file"));
         }
@@ -74,15 +84,15 @@ impl Runtime {
         let pre = self
             .linker
             .instantiate_pre(&component)
-            .map_err(|e| plugin_error(&source, format!("cannot be linked: {e:#}")))?;
-        let pre = CheckPluginPre::new(pre).map_err(|e| {
-            plugin_error(
-                &source,
-                format!("does not export the check-plugin world: {e:#}"),
-            )
-        })?;
+            .map_err(|e| Failure::Instantiate(format!("cannot be linked: {e:#}")))
+            .and_then(|pre| {
+                CheckPluginPre::new(pre).map_err(|e| {
+                    Failure::Instantiate(format!("does not export the check-plugin world: {e:#}"))
+                })
+            });
         Ok(LoadedPlugin {
             source,
+            sha256,
             api_version,
             pre,
         })

@@ -1,14 +1,18 @@
 //! The plugin runtime: one wasmtime engine and linker per process, one
 //! `Store` per plugin run, WASI linked with nothing granted.
 
+mod accept;
 mod bindings;
+mod classify;
 mod failure;
 pub mod info;
 mod limiter;
 pub mod limits;
 mod load;
+mod ownership;
 mod run;
 pub mod state;
+mod ticker;
 
 pub use failure::Failure;
 pub use limits::Limits;
@@ -35,6 +39,7 @@ impl Runtime {
         let mut config = Config::new();
         config.wasm_component_model(true);
         config.consume_fuel(true);
+        config.epoch_interruption(true);
         let engine = Engine::new(&config).map_err(|e| Error::Engine(e.to_string()))?;
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker)

@@ -1,0 +1,17 @@
+//! Adversarial plugin `undeclared-id`: reports a check id it never declared.
+
+use pincer_sdk::prelude::*;
+
+#[macro_use]
+#[path = "../../common.rs"]
+mod common;
+
+attack_plugin!("undeclared-id", "adversarial.declared", attack);
+
+fn attack(view: &View, out: &mut Findings) {
+    let _ = view;
+    out.push(META.finding("a declared finding, which stands"));
+    let mut forged = META.finding("a finding under an id nobody declared");
+    forged.check_id = "gateway.totally_fine".to_owned();
+    out.push(forged);
+}
