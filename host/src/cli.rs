@@ -30,6 +30,20 @@ enum Command {
     Audit(AuditArgs),
     /// List every check of every loaded plugin.
     Checks(ChecksArgs),
+    /// Print the redacted view plugins receive (JSON): config, environment
+    /// markers, includes and file facts. Secrets appear only as markers.
+    View(ViewArgs),
+}
+
+/// Arguments of `pincer view`.
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// The OpenClaw config [default: $OPENCLAW_CONFIG_PATH, else STATE_DIR/openclaw.json]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The OpenClaw state directory [default: $OPENCLAW_STATE_DIR, else ~/.openclaw]
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
 }
 
 /// Which plugins to load.
@@ -171,5 +185,6 @@ pub fn main() -> Result<u8> {
     match cli.command {
         Command::Audit(args) => commands::audit::run(args),
         Command::Checks(args) => commands::checks::run(args),
+        Command::View(args) => commands::view::run(args),
     }
 }

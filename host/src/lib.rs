@@ -8,7 +8,7 @@
 pub mod builtin;
 pub mod cli;
 mod commands;
-pub mod config_load;
+pub mod config;
 pub mod error;
 pub mod locate;
 pub mod report;

@@ -1,29 +1,36 @@
 //! The capability view of one audit: an immutable, redacted snapshot of the
-//! config, environment markers and file facts. Built once by the host and
-//! shared read-only by every plugin; no secret value is kept in it.
+//! config, environment markers, includes and file facts. Built once by the
+//! host and shared read-only by every plugin; no secret value is kept in it.
 
-use crate::config_load;
-use crate::error::Result;
+use crate::config::{self, IncludeFact, IncludeStatus};
+use crate::error::{Error, Result};
 use crate::locate::Target;
+use crate::report::suppress::{self, Suppression};
 use pincer_sdk::redact::{SecretResolver, redact_config};
 use pincer_sdk::{FileFact, FileKind, SecretMarker, SecretSource};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// What every plugin of one audit sees.
-#[derive(Debug)]
+/// What every plugin of one audit sees; `pincer view` prints it.
+#[derive(Debug, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Snapshot {
     /// The redacted config.
     pub config: Value,
     /// The redacted config as JSON text, serialised once for all plugins.
+    #[serde(skip)]
     pub config_json: String,
     /// The operating system family.
     pub platform: String,
     /// Markers of the environment variables the gateway would see.
     pub env: BTreeMap<String, SecretMarker>,
-    /// Facts about the config file and state directory.
+    /// Every `$include` of the config.
+    pub includes: Vec<IncludeFact>,
+    /// Facts about the config, its includes and the state directory.
     pub file_facts: Vec<FileFact>,
+    /// The config's own `security.audit.suppressions`.
+    pub suppressions: Vec<Suppression>,
 }
 
 /// Resolves secret references from the real environment and files, read-only.
@@ -39,21 +46,52 @@ impl SecretResolver for LiveResolver {
     }
 }
 
+/// The paths under the state directory whose facts the checks need, with
+/// their roles.
+const STATE_PATHS: &[(&str, &str)] = &[
+    ("credentials-dir", "credentials"),
+    ("state-db", "state/openclaw.sqlite"),
+    ("logs-dir", "logs"),
+    ("sessions-dir", "agents"),
+];
+
 impl Snapshot {
     /// Reads the target and builds its redacted snapshot.
     pub fn collect(target: &Target) -> Result<Snapshot> {
-        let raw = config_load::load(&target.config)?;
-        Ok(Self::from_config(
-            raw,
-            &[
-                ("config", target.config.as_path()),
-                ("state-dir", target.state_dir.as_path()),
-            ],
-        ))
+        let loaded = config::load(&target.config)?;
+        let mut paths: Vec<(String, std::path::PathBuf)> = vec![
+            ("config".to_owned(), target.config.clone()),
+            ("state-dir".to_owned(), target.state_dir.clone()),
+        ];
+        paths.extend(
+            loaded
+                .includes
+                .iter()
+                .filter(|fact| fact.status == IncludeStatus::Included)
+                .map(|fact| ("config-include".to_owned(), fact.resolved.clone())),
+        );
+        paths.extend(
+            STATE_PATHS
+                .iter()
+                .map(|(role, relative)| ((*role).to_owned(), target.state_dir.join(relative))),
+        );
+        let facts = paths
+            .iter()
+            .map(|(role, path)| file_fact(role, path))
+            .collect();
+        let suppressions = suppress::from_config(&loaded.value)
+            .map_err(|(index, message)| invalid_suppression(&target.config, index, &message))?;
+        let mut snapshot = Self::build(loaded.value, loaded.includes, facts);
+        snapshot.suppressions = suppressions;
+        Ok(snapshot)
     }
 
-    /// Builds a snapshot from an unredacted config and the paths to describe.
-    pub fn from_config(mut config: Value, paths: &[(&str, &Path)]) -> Snapshot {
+    /// Builds a snapshot from an unredacted config.
+    pub fn build(
+        mut config: Value,
+        includes: Vec<IncludeFact>,
+        file_facts: Vec<FileFact>,
+    ) -> Snapshot {
         redact_config(&mut config, &LiveResolver);
         let env = std::env::vars_os()
             .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
@@ -68,10 +106,9 @@ impl Snapshot {
             config_json,
             platform: std::env::consts::OS.to_owned(),
             env,
-            file_facts: paths
-                .iter()
-                .map(|(role, path)| file_fact(role, path))
-                .collect(),
+            includes,
+            file_facts,
+            suppressions: Vec::new(),
         }
     }
 
@@ -83,7 +120,9 @@ impl Snapshot {
             config_json: "{}".to_owned(),
             platform: std::env::consts::OS.to_owned(),
             env: BTreeMap::new(),
+            includes: Vec::new(),
             file_facts: Vec::new(),
+            suppressions: Vec::new(),
         }
     }
 
@@ -98,7 +137,24 @@ impl Snapshot {
     }
 }
 
-fn file_fact(role: &str, path: &Path) -> FileFact {
+/// The error for a bad `security.audit.suppressions` entry, pointing at the
+/// line of the config that names the list (line 1 when an include holds it).
+fn invalid_suppression(config: &Path, index: Option<usize>, message: &str) -> Error {
+    let line = std::fs::read_to_string(config)
+        .ok()
+        .and_then(|text| text.lines().position(|line| line.contains("suppressions")))
+        .map_or(1, |found| found + 1);
+    let at = index.map_or_else(String::new, |i| format!("[{i}]"));
+    Error::Invalid {
+        path: config.to_path_buf(),
+        line,
+        column: 1,
+        message: format!("security.audit.suppressions{at}: {message}"),
+    }
+}
+
+/// Facts about one path, without following a final symlink.
+pub fn file_fact(role: &str, path: &Path) -> FileFact {
     let metadata = std::fs::symlink_metadata(path).ok();
     let kind = match &metadata {
         None => FileKind::Missing,
@@ -111,18 +167,31 @@ fn file_fact(role: &str, path: &Path) -> FileFact {
         role: role.to_owned(),
         path: path.display().to_string(),
         kind,
-        mode: metadata.as_ref().and_then(unix_mode),
-        owned_by_current_user: None,
+        mode: metadata.as_ref().and_then(unix::mode),
+        owned_by_current_user: metadata.as_ref().and_then(unix::owned_by_current_user),
     }
 }
 
 #[cfg(unix)]
-fn unix_mode(metadata: &std::fs::Metadata) -> Option<u32> {
+mod unix {
     use std::os::unix::fs::MetadataExt;
-    Some(metadata.mode() & 0o7777)
+
+    pub fn mode(metadata: &std::fs::Metadata) -> Option<u32> {
+        Some(metadata.mode() & 0o7777)
+    }
+
+    pub fn owned_by_current_user(metadata: &std::fs::Metadata) -> Option<bool> {
+        Some(metadata.uid() == rustix::process::getuid().as_raw())
+    }
 }
 
 #[cfg(not(unix))]
-fn unix_mode(_metadata: &std::fs::Metadata) -> Option<u32> {
-    None
+mod unix {
+    pub fn mode(_metadata: &std::fs::Metadata) -> Option<u32> {
+        None
+    }
+
+    pub fn owned_by_current_user(_metadata: &std::fs::Metadata) -> Option<bool> {
+        None
+    }
 }

@@ -6,7 +6,7 @@ use crate::finding::{Finding, Findings};
 use crate::meta::{Plugin, PluginMeta};
 use crate::secret::{CharClass, SecretMarker, SecretSource};
 use crate::severity::Severity;
-use crate::view::{FileFact, FileKind, View};
+use crate::view::{FileFact, FileKind, IncludeFact, IncludeStatus, View};
 
 fn severity_to_wit(severity: Severity) -> wit::Severity {
     match severity {
@@ -94,6 +94,19 @@ pub(crate) fn marker_from_wit(marker: wit::SecretMarker) -> SecretMarker {
             .collect(),
         reference: marker.reference,
         secret_ref: marker.secret_ref,
+    }
+}
+
+pub(crate) fn include_from_wit(fact: wit_facts::IncludeFact) -> IncludeFact {
+    IncludeFact {
+        written: fact.written,
+        from_file: fact.from_file,
+        resolved: fact.resolved,
+        status: match fact.status {
+            wit_facts::IncludeStatus::Included => IncludeStatus::Included,
+            wit_facts::IncludeStatus::EscapesConfigDir => IncludeStatus::EscapesConfigDir,
+            wit_facts::IncludeStatus::EscapesViaSymlink => IncludeStatus::EscapesViaSymlink,
+        },
     }
 }
 

@@ -48,6 +48,7 @@
 
 #[doc(hidden)]
 pub mod bindings;
+pub mod envsubst;
 mod finding;
 #[doc(hidden)]
 pub mod guest;
@@ -62,7 +63,7 @@ pub use finding::{Finding, Findings};
 pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches};
 pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
-pub use view::{FileFact, FileKind, View};
+pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, View};
 
 /// What a plugin usually needs, in one import.
 pub mod prelude {

@@ -2,6 +2,7 @@
 //! [`SecretMarker`]. The host runs this before any plugin sees the config;
 //! the native test harness runs the same code, so tests see what plugins see.
 
+use crate::envsubst::substitute;
 use crate::secret::{SecretMarker, SecretSource};
 use serde_json::Value;
 
@@ -36,62 +37,15 @@ pub fn is_secret_key(key: &str) -> bool {
     SUFFIXES.iter().any(|suffix| normalized.ends_with(suffix))
 }
 
-/// Substitutes `${NAME}` references (upper-case names, as OpenClaw does)
-/// from the resolver. Returns the text and the first variable name, or the
-/// name of the first variable that is not set.
-pub fn substitute_env(text: &str, resolver: &dyn SecretResolver) -> (String, Option<String>, bool) {
-    let mut out = String::with_capacity(text.len());
-    let mut first = None;
-    let mut rest = text;
-    while let Some(start) = rest.find("${") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let name = after.find('}').map(|end| &after[..end]).filter(|name| {
-            name.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_uppercase() || c == '_')
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-        });
-        match name {
-            Some(name) => {
-                first.get_or_insert_with(|| name.to_owned());
-                match resolver.env(name) {
-                    Some(value) => out.push_str(&value),
-                    None => return (String::new(), Some(name.to_owned()), false),
-                }
-                rest = &after[name.len() + 1..];
-            }
-            None => {
-                out.push_str("${");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    (out, first, true)
-}
-
 /// The marker of one secret value found in the config.
 pub fn marker_for(value: &Value, resolver: &dyn SecretResolver) -> SecretMarker {
     match value {
-        Value::String(text) => match substitute_env(text, resolver) {
-            (_, Some(name), false) => {
-                let mut marker = SecretMarker::unavailable(SecretSource::Env, Some(name));
-                marker.placeholder = Some("unresolved".to_owned());
-                marker
-            }
-            (resolved, Some(name), true) => {
-                SecretMarker::describe(&resolved, SecretSource::Env, Some(name))
-            }
-            (literal, None, _) => SecretMarker::describe(&literal, SecretSource::Inline, None),
-        },
+        Value::String(text) => string_marker(text, resolver),
         Value::Object(object) => {
             let source = object.get("source").and_then(Value::as_str);
             let id = object.get("id").and_then(Value::as_str).map(str::to_owned);
             let mut marker = match (source, id) {
-                (Some("env"), Some(name)) => match resolver.env(&name) {
+                (Some("env"), Some(name)) => match resolver.env(&name).filter(|v| !v.is_empty()) {
                     Some(resolved) => {
                         SecretMarker::describe(&resolved, SecretSource::Env, Some(name))
                     }
@@ -114,8 +68,59 @@ pub fn marker_for(value: &Value, resolver: &dyn SecretResolver) -> SecretMarker 
     }
 }
 
+/// The marker of a secret string, after `${VAR}` substitution: `env` when
+/// it references variables (unresolved when one is missing), else `inline`.
+fn string_marker(text: &str, resolver: &dyn SecretResolver) -> SecretMarker {
+    if let Some(name) = env_shorthand(text) {
+        let mut marker = SecretMarker::unavailable(SecretSource::Env, Some(name.to_owned()));
+        marker.placeholder = Some("unresolved".to_owned());
+        return marker;
+    }
+    let substituted = substitute(text, &|name| resolver.env(name));
+    match (substituted.names.first(), substituted.missing.first()) {
+        (_, Some(missing)) => {
+            let mut marker = SecretMarker::unavailable(SecretSource::Env, Some(missing.clone()));
+            marker.placeholder = Some("unresolved".to_owned());
+            marker
+        }
+        (Some(name), None) => {
+            SecretMarker::describe(&substituted.text, SecretSource::Env, Some(name.clone()))
+        }
+        (None, None) => SecretMarker::describe(&substituted.text, SecretSource::Inline, None),
+    }
+}
+
+/// The variable of a whole-string `$NAME` secret (no braces). OpenClaw's
+/// loader takes it for a pending env reference and never substitutes it, so
+/// the gateway cannot use it even when the variable is set.
+fn env_shorthand(text: &str) -> Option<&str> {
+    let name = text.strip_prefix('$')?;
+    let mut chars = name.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && name.len() <= 128
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    valid.then_some(name)
+}
+
+/// Substitutes `${VAR}` in a string that is not under a secret key. A string
+/// that references a secret-named variable (`..._TOKEN`, `..._API_KEY`, ...)
+/// would carry that secret into the view, so it becomes a marker instead.
+fn substitute_plain(value: &mut Value, resolver: &dyn SecretResolver) {
+    let Value::String(text) = value else { return };
+    if !text.contains("${") {
+        return;
+    }
+    let substituted = substitute(text, &|name| resolver.env(name));
+    if substituted.names.iter().any(|name| is_secret_key(name)) {
+        *value = string_marker(text, resolver).to_json();
+    } else {
+        *text = substituted.text;
+    }
+}
+
 /// Replaces, in place, every value under a secret-bearing key (and every
-/// string under the top-level `secrets` section) with its marker.
+/// string under the top-level `secrets` section) with its marker, and
+/// substitutes `${VAR}` in every other string.
 pub fn redact_config(config: &mut Value, resolver: &dyn SecretResolver) {
     if let Value::Object(root) = config {
         for (key, value) in root.iter_mut() {
@@ -144,6 +149,7 @@ fn redact_value(key: &str, value: &mut Value, resolver: &dyn SecretResolver) {
                 redact_value(key, item, resolver);
             }
         }
+        Value::String(_) => substitute_plain(value, resolver),
         _ => {}
     }
 }
@@ -230,5 +236,46 @@ mod tests {
         let api = SecretMarker::from_json(&config["models"]["providers"]["x"]["apiKey"]);
         assert_eq!(api.map(|m| m.set), Some(false));
         assert_eq!(config["gateway"]["auth"]["mode"], "token");
+    }
+
+    #[test]
+    fn a_dollar_shorthand_is_pending_even_when_the_variable_is_set() {
+        let resolver = Fixed(BTreeMap::from([(
+            "GW_TOKEN",
+            "a-long-enough-token-value-123",
+        )]));
+        for text in ["$GW_TOKEN", "$MISSING_ONE"] {
+            let marker = marker_for(&json!(text), &resolver);
+            assert_eq!(
+                (marker.set, marker.placeholder.as_deref()),
+                (false, Some("unresolved")),
+                "{text}"
+            );
+        }
+        let literal = marker_for(&json!("$lower-case-is-literal"), &resolver);
+        assert!(literal.set && literal.placeholder.is_none());
+    }
+
+    #[test]
+    fn plain_strings_are_substituted_unless_they_embed_a_secret_variable() {
+        let resolver = Fixed(BTreeMap::from([
+            ("GW_HOST", "gw.example"),
+            ("API_TOKEN", "planted-url-secret"),
+        ]));
+        let mut config = json!({
+            "gateway": {"remote": {"url": "wss://${GW_HOST}/x"}},
+            "hooks": {"url": "https://h.example/?k=${API_TOKEN}"},
+            "note": "$${GW_HOST} stays literal"
+        });
+        redact_config(&mut config, &resolver);
+        assert_eq!(config["gateway"]["remote"]["url"], "wss://gw.example/x");
+        assert_eq!(config["note"], "${GW_HOST} stays literal");
+        let text = config.to_string();
+        assert!(!text.contains("planted-url-secret"), "{text}");
+        let marker = SecretMarker::from_json(&config["hooks"]["url"]);
+        assert_eq!(
+            marker.map(|m| (m.source, m.reference)),
+            Some((SecretSource::Env, Some("API_TOKEN".into())))
+        );
     }
 }

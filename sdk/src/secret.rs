@@ -51,7 +51,9 @@ pub struct SecretMarker {
     pub source: SecretSource,
     /// Whether a non-empty value is available.
     pub set: bool,
-    /// Length in characters (0 when not set).
+    /// Length of the trimmed value in UTF-16 code units, as OpenClaw (a
+    /// JavaScript program) measures it: an emoji outside the BMP counts 2.
+    /// 0 when not set.
     pub length: u32,
     /// The kind of placeholder the value is, if any (see [`placeholder_kind`]).
     pub placeholder: Option<String>,
@@ -76,6 +78,13 @@ const EXAMPLE_VALUES: &[&str] = &[
     "your-password-here",
     "replace-me",
 ];
+
+/// Trims as JavaScript's `String.prototype.trim` does, which is what
+/// OpenClaw applies to secrets: Unicode White_Space except U+0085, plus the
+/// byte-order mark U+FEFF (which `str::trim` keeps).
+pub fn js_trim(value: &str) -> &str {
+    value.trim_matches(|c: char| (c.is_whitespace() && c != '\u{85}') || c == '\u{FEFF}')
+}
 
 /// Whether `text` still holds a `${NAME}` reference (upper-case name).
 pub fn contains_env_reference(text: &str) -> bool {
@@ -103,7 +112,7 @@ pub fn contains_env_reference(text: &str) -> bool {
 /// The placeholder kind of a value, if it is one: `blank`, `undefined`,
 /// `null` (exact words), `unresolved` (a `${VAR}` left as is) or `example`.
 pub fn placeholder_kind(value: &str) -> Option<String> {
-    let trimmed = value.trim();
+    let trimmed = js_trim(value);
     let kind = if trimmed.is_empty() {
         "blank"
     } else if trimmed == "undefined" || trimmed == "null" {
@@ -142,8 +151,8 @@ fn classes_of(value: &str) -> Vec<CharClass> {
 impl SecretMarker {
     /// The marker of a value the gateway would use, from `source`.
     pub fn describe(value: &str, source: SecretSource, reference: Option<String>) -> Self {
-        let trimmed = value.trim();
-        let length = u32::try_from(trimmed.chars().count()).unwrap_or(u32::MAX);
+        let trimmed = js_trim(value);
+        let length = u32::try_from(trimmed.encode_utf16().count()).unwrap_or(u32::MAX);
         SecretMarker {
             source,
             set: !trimmed.is_empty(),
@@ -230,6 +239,15 @@ mod tests {
         assert_eq!(placeholder_kind("a${lower}b"), None);
         assert_eq!(placeholder_kind("change-me-now"), Some("example".into()));
         assert_eq!(placeholder_kind("9f86d081884c7d659a2feaa0c55ad015"), None);
+    }
+
+    #[test]
+    fn trims_and_measures_as_javascript_does() {
+        assert_eq!(js_trim("\u{FEFF}null\u{A0}"), "null");
+        assert_eq!(js_trim("\u{85}x"), "\u{85}x", "NEL is not JS whitespace");
+        assert_eq!(placeholder_kind("\u{FEFF}null"), Some("null".into()));
+        let emoji = SecretMarker::describe(&"\u{1F511}".repeat(12), SecretSource::Inline, None);
+        assert_eq!(emoji.length, 24, "astral characters count two code units");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::meta::Plugin;
 use crate::redact::{SecretResolver, is_secret_key, redact_config};
 use crate::secret::{MARKER_KEY, SecretMarker, SecretSource};
 use crate::severity::Severity;
-use crate::view::{FileFact, View};
+use crate::view::{FileFact, IncludeFact, View};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,6 +18,7 @@ pub struct Scenario {
     env: BTreeMap<String, String>,
     platform: String,
     file_facts: Vec<FileFact>,
+    includes: Vec<IncludeFact>,
 }
 
 struct EnvMap<'a>(&'a BTreeMap<String, String>);
@@ -39,6 +40,7 @@ impl Scenario {
             env: BTreeMap::new(),
             platform: "linux".to_owned(),
             file_facts: Vec::new(),
+            includes: Vec::new(),
         }
     }
 
@@ -61,6 +63,13 @@ impl Scenario {
         self
     }
 
+    /// Adds an `$include` fact.
+    #[must_use]
+    pub fn include(mut self, fact: IncludeFact) -> Self {
+        self.includes.push(fact);
+        self
+    }
+
     /// The view a plugin would receive: the config redacted as the host does.
     pub fn view(&self) -> View {
         let resolver = EnvMap(&self.env);
@@ -75,6 +84,7 @@ impl Scenario {
             })
             .collect();
         View::new(config, self.platform.clone(), env, self.file_facts.clone())
+            .with_includes(self.includes.clone())
     }
 
     /// Runs the plugin and returns its findings, after asserting that they

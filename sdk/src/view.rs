@@ -39,6 +39,32 @@ pub struct FileFact {
     pub owned_by_current_user: Option<bool>,
 }
 
+/// What became of one `$include` entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IncludeStatus {
+    /// Read and merged into the config.
+    Included,
+    /// Leaves the config directory by its path: not followed.
+    EscapesConfigDir,
+    /// A symlink leads out of the config directory: not followed.
+    EscapesViaSymlink,
+}
+
+/// One `$include` entry of the config.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IncludeFact {
+    /// The path as written.
+    pub written: String,
+    /// The file holding the `$include`.
+    pub from_file: String,
+    /// Where it resolves to.
+    pub resolved: String,
+    /// Followed or not.
+    pub status: IncludeStatus,
+}
+
 /// Where environment markers come from.
 enum EnvSource {
     /// Asked from the host, one variable at a time.
@@ -53,6 +79,7 @@ pub struct View {
     platform: String,
     env: EnvSource,
     file_facts: Vec<FileFact>,
+    includes: Vec<IncludeFact>,
 }
 
 impl View {
@@ -69,7 +96,15 @@ impl View {
             platform: platform.into(),
             env: EnvSource::Fixed(env),
             file_facts,
+            includes: Vec::new(),
         }
+    }
+
+    /// The same view with these include facts (native tests).
+    #[must_use]
+    pub fn with_includes(mut self, includes: Vec<IncludeFact>) -> Self {
+        self.includes = includes;
+        self
     }
 
     /// The view the host gives this plugin (inside a component).
@@ -82,11 +117,16 @@ impl View {
             .into_iter()
             .map(crate::guest::file_fact_from_wit)
             .collect();
+        let includes = host_facts::includes()
+            .into_iter()
+            .map(crate::guest::include_from_wit)
+            .collect();
         Ok(View {
             config,
             platform: host_facts::platform(),
             env: EnvSource::Host,
             file_facts,
+            includes,
         })
     }
 
@@ -148,5 +188,10 @@ impl View {
     /// Facts about the config file, includes and state directory.
     pub fn file_facts(&self) -> &[FileFact] {
         &self.file_facts
+    }
+
+    /// Every `$include` of the config, followed or not.
+    pub fn includes(&self) -> &[IncludeFact] {
+        &self.includes
     }
 }

@@ -73,12 +73,10 @@ fn run_case(dir: &Path) -> Result<usize, String> {
     }
 }
 
-#[test]
-fn every_case_matches_the_reference_on_owned_checks() {
+/// Every `tests/cases/<plugin>/<scenario>/` folder that holds a case.
+fn case_dirs() -> Vec<std::path::PathBuf> {
     let cases_root = root().join("tests").join("cases");
-    let mut failures = Vec::new();
-    let mut cases = 0;
-    let mut compared = 0;
+    let mut dirs = Vec::new();
     for plugin in std::fs::read_dir(&cases_root).unwrap() {
         let plugin = plugin.unwrap().path();
         if !plugin.is_dir() {
@@ -86,16 +84,42 @@ fn every_case_matches_the_reference_on_owned_checks() {
         }
         for case in std::fs::read_dir(&plugin).unwrap() {
             let case = case.unwrap().path();
-            if !case.join("case.json").is_file() {
-                continue;
-            }
-            cases += 1;
-            match run_case(&case) {
-                Ok(pairs) => compared += pairs,
-                Err(message) => failures.push(message),
+            if case.join("case.json").is_file() {
+                dirs.push(case);
             }
         }
     }
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn every_case_matches_the_reference_on_owned_checks() {
+    let dirs = case_dirs();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
+    let results: Vec<Result<usize, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut results = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(dir) = dirs.get(index) else { break };
+                        results.push(run_case(dir));
+                    }
+                    results
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap())
+            .collect()
+    });
+    let cases = dirs.len();
+    let compared: usize = results.iter().filter_map(|r| r.as_ref().ok()).sum();
+    let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert!(
         cases >= 20,
         "expected at least 20 parity cases, found {cases}"
@@ -105,6 +129,10 @@ fn every_case_matches_the_reference_on_owned_checks() {
         failures.is_empty(),
         "{} of {cases} cases differ from the reference:\n{}",
         failures.len(),
-        failures.join("\n")
+        failures
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

@@ -1,7 +1,7 @@
 //! The command line: exit codes, error messages, report shape, extra
 //! plugins, the table output and `pincer checks`.
 
-use crate::support::{audit, pincer, refused_plugin, root, test_plugin, text};
+use crate::support::{audit, pincer, refused_config, refused_plugin, root, test_plugin, text};
 
 fn example(name: &str) -> String {
     root()
@@ -10,6 +10,28 @@ fn example(name: &str) -> String {
         .join(name)
         .display()
         .to_string()
+}
+
+/// Audits the `exposed.json` example with one test plugin beside the
+/// built-ins; the audit must succeed. Returns the plugin file and report.
+fn audit_exposed_with(
+    plugin_name: &str,
+    env: &[(&str, &str)],
+) -> (std::path::PathBuf, crate::support::Audit) {
+    let plugin = test_plugin(plugin_name);
+    let result = audit(
+        &[
+            "--config",
+            &example("exposed.json"),
+            "--plugin",
+            plugin.to_str().unwrap(),
+            "--fail-on",
+            "never",
+        ],
+        env,
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    (plugin, result)
 }
 
 #[test]
@@ -21,16 +43,7 @@ fn a_syntax_error_exits_2_naming_file_and_line() {
         "{\n  // a comment is fine\n  gateway: {\n    bind: loopback,\n  },\n}\n",
     )
     .unwrap();
-    let output = pincer()
-        .args(["audit", "--config", config.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let (stdout, stderr) = text(&output);
-    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
-    assert!(
-        stdout.is_empty(),
-        "no report may be printed for a broken config: {stdout}"
-    );
+    let stderr = refused_config(&config);
     assert!(
         stderr.contains(&format!("{}:4:", config.display())),
         "stderr must name file and line 4: {stderr}"
@@ -140,31 +153,13 @@ fn fail_on_sets_the_exit_code() {
 
 #[test]
 fn an_extra_plugin_file_runs_beside_the_builtins() {
-    let plugin = test_plugin("extra-check");
-    let result = audit(
-        &[
-            "--config",
-            &example("exposed.json"),
-            "--plugin",
-            plugin.to_str().unwrap(),
-            "--fail-on",
-            "never",
-        ],
-        &[],
-    );
-    assert_eq!(result.code, 0, "{}", result.stderr);
+    let (plugin, result) = audit_exposed_with("extra-check", &[]);
     assert!(
         result.has("acme.gateway_port", "warn"),
         "{:?}",
         result.pairs()
     );
-    let finding = result.report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["checkId"] == "acme.gateway_port")
-        .unwrap();
-    assert_eq!(finding["plugin"], "acme-extra");
+    assert_eq!(result.finding("acme.gateway_port")["plugin"], "acme-extra");
     assert_eq!(
         result.plugin("acme-extra")["source"],
         plugin.display().to_string()
@@ -259,4 +254,17 @@ fn help_documents_the_exit_codes() {
     ] {
         assert!(stdout.contains(line), "--help lacks `{line}`:\n{stdout}");
     }
+}
+
+#[test]
+fn a_plugin_built_for_the_first_contract_still_runs() {
+    let (_, result) = audit_exposed_with(
+        "api-0-1-0",
+        &[("OPENCLAW_GATEWAY_TOKEN", "some-token-value-for-the-env")],
+    );
+    assert_eq!(result.plugin("api-0-1-0")["status"], "ok");
+    assert_eq!(
+        result.finding("compat.saw_bind")["detail"],
+        "gateway.bind = \"lan\"; gateway token env set: true"
+    );
 }

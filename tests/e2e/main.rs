@@ -15,3 +15,5 @@ mod failures;
 mod readonly;
 mod secrets;
 mod support;
+mod suppressions;
+mod view;

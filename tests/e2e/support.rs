@@ -70,6 +70,16 @@ impl Audit {
             .any(|(id, sev)| id == check_id && sev == severity)
     }
 
+    /// The first finding with this check id.
+    pub fn finding(&self, check_id: &str) -> &Value {
+        self.report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["checkId"] == check_id)
+            .unwrap_or_else(|| panic!("no finding `{check_id}` in {}", self.stdout))
+    }
+
     /// The status entry of one plugin.
     pub fn plugin(&self, name: &str) -> &Value {
         self.report["plugins"]
@@ -108,26 +118,27 @@ pub fn audit(args: &[&str], env: &[(&str, &str)]) -> Audit {
     }
 }
 
-/// Runs an audit of `config` with an extra plugin file that must be refused
-/// as bad input: asserts exit code 2 and no report, returns stderr.
-pub fn refused_plugin(config: &str, plugin: &Path) -> String {
-    let output = pincer()
-        .args([
-            "audit",
-            "--config",
-            config,
-            "--plugin",
-            plugin.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+/// Runs `pincer audit` with `args` on input that must be refused: asserts
+/// exit code 2 and no report, returns stderr.
+pub fn refused(args: &[&str]) -> String {
+    let output = pincer().arg("audit").args(args).output().unwrap();
     let (stdout, stderr) = text(&output);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(
         stdout.is_empty(),
-        "a refused plugin must not produce a report: {stdout}"
+        "no report may be printed for bad input: {stdout}"
     );
     stderr
+}
+
+/// [`refused`] for a config file.
+pub fn refused_config(config: &Path) -> String {
+    refused(&["--config", config.to_str().unwrap()])
+}
+
+/// [`refused`] for an extra plugin file beside a valid config.
+pub fn refused_plugin(config: &str, plugin: &Path) -> String {
+    refused(&["--config", config, "--plugin", plugin.to_str().unwrap()])
 }
 
 /// Test plugin crates: (folder under tests/, package name prefix).

@@ -26,13 +26,14 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     let runtime = Runtime::new(limits)?;
     let plugins = super::load_plugins(&runtime, &args.plugins)?;
     let runs = run_all(&runtime, &plugins, &snapshot);
-    let report = report::aggregate(
+    let mut report = report::aggregate(
         runs,
         TargetInfo {
             config: target.config.display().to_string(),
             state_dir: target.state_dir.display().to_string(),
         },
     );
+    report::suppress::apply(&mut report, &snapshot.suppressions);
     write_report(&report, args.format, args.output.as_deref())?;
     Ok(report::exit_code(
         &report,

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod checks;
+pub mod view;
 
 use crate::builtin::BUILTIN_PLUGINS;
 use crate::cli::PluginArgs;

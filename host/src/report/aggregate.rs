@@ -75,6 +75,7 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo) -> Report {
             .map_or(0, |d| d.as_millis()),
         summary,
         findings,
+        suppressed_findings: Vec::new(),
         schema_version: SCHEMA_VERSION,
         tool: Tool {
             name: "pincer",
@@ -113,7 +114,7 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn summarize(findings: &[ReportFinding]) -> Summary {
+pub(super) fn summarize(findings: &[ReportFinding]) -> Summary {
     let mut summary = Summary::default();
     for finding in findings {
         match finding.severity {

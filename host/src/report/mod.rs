@@ -3,6 +3,7 @@
 mod aggregate;
 pub mod json;
 pub mod model;
+pub mod suppress;
 pub mod table;
 
 pub use aggregate::{aggregate, exit_code};

@@ -138,6 +138,9 @@ pub struct Report {
     pub summary: Summary,
     /// Findings, most severe first, then by check id.
     pub findings: Vec<ReportFinding>,
+    /// Findings that a suppression of the config matched; not counted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed_findings: Vec<ReportFinding>,
     /// Version of this JSON shape.
     pub schema_version: u32,
     /// The tool.

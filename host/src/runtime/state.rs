@@ -108,6 +108,30 @@ impl host_facts::Host for PluginState {
             })
             .collect()
     }
+
+    fn includes(&mut self) -> Vec<host_facts::IncludeFact> {
+        self.snapshot
+            .includes
+            .iter()
+            .map(Self::include_to_wit)
+            .collect()
+    }
+}
+
+impl PluginState {
+    fn include_to_wit(fact: &crate::config::IncludeFact) -> host_facts::IncludeFact {
+        use crate::config::IncludeStatus;
+        host_facts::IncludeFact {
+            written: fact.written.clone(),
+            from_file: fact.from.display().to_string(),
+            resolved: fact.resolved.display().to_string(),
+            status: match fact.status {
+                IncludeStatus::Included => host_facts::IncludeStatus::Included,
+                IncludeStatus::EscapesConfigDir => host_facts::IncludeStatus::EscapesConfigDir,
+                IncludeStatus::EscapesViaSymlink => host_facts::IncludeStatus::EscapesViaSymlink,
+            },
+        }
+    }
 }
 
 impl log::Host for PluginState {

@@ -207,8 +207,10 @@ pub fn is_refused_placeholder(marker: &SecretMarker) -> bool {
 
 /// The credential the gateway would authenticate with in `credential`'s
 /// mode, as the length and placeholder checks judge it. `None` when the
-/// mode is another one, or when the value lives behind a reference (its
-/// resolution is out of the config's hands).
+/// mode is another one or nothing can be measured: a `${VAR}` left
+/// unresolved, or a reference whose value the host could not read (an
+/// exec provider, an unset variable). A reference that did resolve is
+/// judged by its value, as the gateway would use it.
 pub fn selected(auth: &GatewayAuth, credential: Credential) -> Option<SecretMarker> {
     if auth.mode != credential.name() {
         return None;
@@ -217,7 +219,13 @@ pub fn selected(auth: &GatewayAuth, credential: Credential) -> Option<SecretMark
         Credential::Token => (&auth.local_token, &auth.token),
         Credential::Password => (&auth.local_password, &auth.password),
     };
-    if slot.has_ref() || slot.is_unresolved() {
+    if slot.has_ref() {
+        return slot
+            .marker
+            .clone()
+            .filter(|m| m.set || m.placeholder.is_some());
+    }
+    if slot.is_unresolved() {
         return None;
     }
     resolved.clone().or_else(|| slot.marker.clone())

@@ -1,4 +1,4 @@
-//! Reads an OpenClaw config file as the gateway does: JSON5 (comments,
+//! Parses one OpenClaw config file as the gateway does: JSON5 (comments,
 //! trailing commas, unquoted keys), whose top level must be an object.
 //! Parse errors name the file, line and column.
 
@@ -6,8 +6,9 @@ use crate::error::{Error, Result};
 use serde_json::Value;
 use std::path::Path;
 
-/// Parses JSON5 text from `path` into a JSON value.
-pub fn parse(path: &Path, text: &str) -> Result<Value> {
+/// Parses JSON5 text from `path` into a JSON value; the main config must be
+/// an object (`require_object`), an included file may be any value.
+pub fn parse(path: &Path, text: &str, require_object: bool) -> Result<Value> {
     let value: Value = json5::from_str(text).map_err(|error| {
         let position = error.position();
         Error::Invalid {
@@ -20,7 +21,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Value> {
             ),
         }
     })?;
-    if !value.is_object() {
+    if require_object && !value.is_object() {
         return Err(Error::Invalid {
             path: path.to_path_buf(),
             line: 1,
@@ -29,15 +30,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Value> {
         });
     }
     Ok(value)
-}
-
-/// Reads and parses the config file at `path`.
-pub fn load(path: &Path) -> Result<Value> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse(path, &text)
 }
 
 #[cfg(test)]
@@ -49,6 +41,7 @@ mod tests {
         let value = parse(
             Path::new("c.json"),
             "{ // note\n gateway: { bind: 'loopback', },\n}",
+            true,
         );
         assert_eq!(
             value
@@ -63,6 +56,7 @@ mod tests {
         let error = parse(
             Path::new("c.json"),
             "{\n  \"gateway\": {\n    \"bind\": loopback\n  }\n}",
+            true,
         );
         match error {
             Err(Error::Invalid { line, .. }) => assert_eq!(line, 3),
@@ -73,7 +67,7 @@ mod tests {
     #[test]
     fn refuses_a_non_object() {
         assert!(matches!(
-            parse(Path::new("c.json"), "[1]"),
+            parse(Path::new("c.json"), "[1]", true),
             Err(Error::Invalid { .. })
         ));
     }
