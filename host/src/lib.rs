@@ -15,3 +15,5 @@ pub mod report;
 pub mod runtime;
 pub mod settings;
 pub mod snapshot;
+pub mod state;
+pub mod synced;

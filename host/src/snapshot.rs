@@ -1,13 +1,15 @@
 //! The capability view of one audit: an immutable, redacted snapshot of the
-//! config, environment markers, includes and file facts. Built once by the
-//! host and shared read-only by every plugin; no secret value is kept in it.
+//! config, environment markers, includes, file facts, synced folders and
+//! the installation's state (paired devices, approvals, gateway history).
+//! Built once by the host and shared read-only by every plugin; no secret
+//! value is kept in it.
 
 use crate::config::{self, IncludeFact, IncludeStatus};
 use crate::error::{Error, Result};
 use crate::locate::Target;
 use crate::report::suppress::{self, Suppression};
 use pincer_sdk::redact::{SecretResolver, redact_config};
-use pincer_sdk::{FileFact, FileKind, SecretMarker, SecretSource};
+use pincer_sdk::{FileFact, FileKind, SecretMarker, SecretSource, StateFacts, SyncedPath};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -29,8 +31,44 @@ pub struct Snapshot {
     pub includes: Vec<IncludeFact>,
     /// Facts about the config, its includes and the state directory.
     pub file_facts: Vec<FileFact>,
+    /// The audited paths that sit in a cloud-synced folder.
+    pub synced_paths: Vec<SyncedPath>,
+    /// When the snapshot was taken (ms since the epoch).
+    pub audit_time_ms: u64,
+    /// Paired devices, approvals and gateway history from the state dir.
+    pub state: StateFacts,
+    /// `state` as the JSON texts the `gateway` and `nodes` interfaces
+    /// return, serialised once for all plugins.
+    #[serde(skip)]
+    pub state_json: StateJson,
     /// The config's own `security.audit.suppressions`.
     pub suppressions: Vec<Suppression>,
+}
+
+/// The state facts as the JSON texts of the WIT interfaces.
+#[derive(Debug, Clone, Default)]
+pub struct StateJson {
+    /// `gateway.state()`.
+    pub gateway: String,
+    /// `nodes.paired()`.
+    pub paired: String,
+    /// `nodes.pending()`.
+    pub pending: String,
+}
+
+impl StateJson {
+    fn of(state: &StateFacts) -> StateJson {
+        StateJson {
+            gateway: to_json(&state.gateway),
+            paired: to_json(&state.paired),
+            pending: to_json(&state.pending),
+        }
+    }
+}
+
+/// JSON text of a state value (plain data, which always serialises).
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
 
 /// Resolves secret references from the real environment and files, read-only.
@@ -79,10 +117,29 @@ impl Snapshot {
             .iter()
             .map(|(role, path)| file_fact(role, path))
             .collect();
+        let synced_paths = paths
+            .iter()
+            .filter_map(|(role, path)| {
+                crate::synced::provider(path).map(|provider| SyncedPath {
+                    role: role.clone(),
+                    path: path.display().to_string(),
+                    provider: provider.to_owned(),
+                })
+            })
+            .collect();
         let suppressions = suppress::from_config(&loaded.value)
             .map_err(|(index, message)| invalid_suppression(&target.config, index, &message))?;
+        let audit_time_ms = now_ms();
+        let state = crate::state::collect(
+            &target.state_dir,
+            i64::try_from(audit_time_ms).unwrap_or(i64::MAX),
+        );
         let mut snapshot = Self::build(loaded.value, loaded.includes, facts);
         snapshot.suppressions = suppressions;
+        snapshot.synced_paths = synced_paths;
+        snapshot.audit_time_ms = audit_time_ms;
+        snapshot.state_json = StateJson::of(&state);
+        snapshot.state = state;
         Ok(snapshot)
     }
 
@@ -108,6 +165,10 @@ impl Snapshot {
             env,
             includes,
             file_facts,
+            synced_paths: Vec::new(),
+            audit_time_ms: now_ms(),
+            state_json: StateJson::of(&StateFacts::default()),
+            state: StateFacts::default(),
             suppressions: Vec::new(),
         }
     }
@@ -115,15 +176,13 @@ impl Snapshot {
     /// A snapshot with an empty config and no facts, for calls that must
     /// not see the target (`info()` in `pincer checks`).
     pub fn empty() -> Snapshot {
-        Snapshot {
-            config: Value::Object(serde_json::Map::new()),
-            config_json: "{}".to_owned(),
-            platform: std::env::consts::OS.to_owned(),
-            env: BTreeMap::new(),
-            includes: Vec::new(),
-            file_facts: Vec::new(),
-            suppressions: Vec::new(),
-        }
+        let mut snapshot = Self::build(
+            Value::Object(serde_json::Map::new()),
+            Vec::new(),
+            Vec::new(),
+        );
+        snapshot.env.clear();
+        snapshot
     }
 
     /// The value at a dotted path of the redacted config.
@@ -135,6 +194,15 @@ impl Snapshot {
                 _ => None,
             })
     }
+}
+
+/// Milliseconds since the Unix epoch.
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
+        })
 }
 
 /// The error for a bad `security.audit.suppressions` entry, pointing at the
@@ -153,9 +221,18 @@ fn invalid_suppression(config: &Path, index: Option<usize>, message: &str) -> Er
     }
 }
 
-/// Facts about one path, without following a final symlink.
+/// Facts about one path, without following a final symlink. The path is
+/// looked up through a cap-std handle on its parent directory: a read-only
+/// `stat` relative to that handle, nothing opened for writing.
 pub fn file_fact(role: &str, path: &Path) -> FileFact {
-    let metadata = std::fs::symlink_metadata(path).ok();
+    let metadata = path.file_name().and_then(|name| {
+        let parent = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let dir = cap_std::fs::Dir::open_ambient_dir(parent, cap_std::ambient_authority()).ok()?;
+        dir.symlink_metadata(name).ok()
+    });
     let kind = match &metadata {
         None => FileKind::Missing,
         Some(m) if m.file_type().is_symlink() => FileKind::Symlink,
@@ -174,24 +251,24 @@ pub fn file_fact(role: &str, path: &Path) -> FileFact {
 
 #[cfg(unix)]
 mod unix {
-    use std::os::unix::fs::MetadataExt;
+    use cap_std::fs::MetadataExt;
 
-    pub fn mode(metadata: &std::fs::Metadata) -> Option<u32> {
+    pub fn mode(metadata: &cap_std::fs::Metadata) -> Option<u32> {
         Some(metadata.mode() & 0o7777)
     }
 
-    pub fn owned_by_current_user(metadata: &std::fs::Metadata) -> Option<bool> {
+    pub fn owned_by_current_user(metadata: &cap_std::fs::Metadata) -> Option<bool> {
         Some(metadata.uid() == rustix::process::getuid().as_raw())
     }
 }
 
 #[cfg(not(unix))]
 mod unix {
-    pub fn mode(_metadata: &std::fs::Metadata) -> Option<u32> {
+    pub fn mode(_metadata: &cap_std::fs::Metadata) -> Option<u32> {
         None
     }
 
-    pub fn owned_by_current_user(_metadata: &std::fs::Metadata) -> Option<bool> {
+    pub fn owned_by_current_user(_metadata: &cap_std::fs::Metadata) -> Option<bool> {
         None
     }
 }

@@ -56,6 +56,7 @@ mod meta;
 pub mod redact;
 pub mod secret;
 mod severity;
+pub mod state;
 pub mod testing;
 mod view;
 
@@ -63,7 +64,12 @@ pub use finding::{Finding, Findings};
 pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches};
 pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
-pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, View};
+pub use state::{
+    AgentApprovals, AllowlistEntry, ApprovalPolicy, BootRecord, ChannelAllowEntry, DeviceToken,
+    EventCount, ExecApprovals, GatewayState, NodeSurface, NoteLevel, PairedDevice, PendingPairing,
+    RestartRecord, StateFacts, StateInfo, StateNote, StateSource,
+};
+pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View};
 
 /// What a plugin usually needs, in one import.
 pub mod prelude {

@@ -7,7 +7,11 @@ use crate::meta::Plugin;
 use crate::redact::{SecretResolver, is_secret_key, redact_config};
 use crate::secret::{MARKER_KEY, SecretMarker, SecretSource};
 use crate::severity::Severity;
-use crate::view::{FileFact, IncludeFact, View};
+use crate::state::{GatewayState, PairedDevice, PendingPairing, StateFacts};
+use crate::view::{FileFact, IncludeFact, SyncedPath, View};
+
+/// The audit time of a [`Scenario`] unless set: 2026-09-14T10:00:00Z.
+pub const DEFAULT_NOW_MS: u64 = 1_789_380_000_000;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +23,9 @@ pub struct Scenario {
     platform: String,
     file_facts: Vec<FileFact>,
     includes: Vec<IncludeFact>,
+    synced: Vec<SyncedPath>,
+    state: StateFacts,
+    now_ms: u64,
 }
 
 struct EnvMap<'a>(&'a BTreeMap<String, String>);
@@ -41,6 +48,9 @@ impl Scenario {
             platform: "linux".to_owned(),
             file_facts: Vec::new(),
             includes: Vec::new(),
+            synced: Vec::new(),
+            state: StateFacts::default(),
+            now_ms: DEFAULT_NOW_MS,
         }
     }
 
@@ -70,6 +80,42 @@ impl Scenario {
         self
     }
 
+    /// Marks an audited path as sitting in a cloud-synced folder.
+    #[must_use]
+    pub fn synced(mut self, path: SyncedPath) -> Self {
+        self.synced.push(path);
+        self
+    }
+
+    /// Adds a paired device (its tokens are markers already).
+    #[must_use]
+    pub fn paired(mut self, device: PairedDevice) -> Self {
+        self.state.paired.push(device);
+        self
+    }
+
+    /// Adds a pending pairing request.
+    #[must_use]
+    pub fn pending(mut self, request: PendingPairing) -> Self {
+        self.state.pending.push(request);
+        self
+    }
+
+    /// Sets the gateway's recorded state.
+    #[must_use]
+    pub fn gateway_state(mut self, state: GatewayState) -> Self {
+        self.state.gateway = state;
+        self
+    }
+
+    /// Sets the audit's "now" (ms since the epoch); defaults to
+    /// [`DEFAULT_NOW_MS`], so ages in tests are deterministic.
+    #[must_use]
+    pub fn now_ms(mut self, now_ms: u64) -> Self {
+        self.now_ms = now_ms;
+        self
+    }
+
     /// The view a plugin would receive: the config redacted as the host does.
     pub fn view(&self) -> View {
         let resolver = EnvMap(&self.env);
@@ -85,6 +131,8 @@ impl Scenario {
             .collect();
         View::new(config, self.platform.clone(), env, self.file_facts.clone())
             .with_includes(self.includes.clone())
+            .with_synced(self.synced.clone())
+            .with_state(self.state.clone(), self.now_ms)
     }
 
     /// Runs the plugin and returns its findings, after asserting that they

@@ -3,6 +3,7 @@
 //! or from JSON in native tests.
 
 use crate::secret::SecretMarker;
+use crate::state::{GatewayState, PairedDevice, PendingPairing, StateFacts};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -65,6 +66,18 @@ pub struct IncludeFact {
     pub status: IncludeStatus,
 }
 
+/// An audited path inside a folder a sync client copies to the cloud.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncedPath {
+    /// The path's role, as in [`FileFact`].
+    pub role: String,
+    /// The path.
+    pub path: String,
+    /// `icloud`, `dropbox`, `google-drive` or `onedrive`.
+    pub provider: String,
+}
+
 /// Where environment markers come from.
 enum EnvSource {
     /// Asked from the host, one variable at a time.
@@ -80,6 +93,9 @@ pub struct View {
     env: EnvSource,
     file_facts: Vec<FileFact>,
     includes: Vec<IncludeFact>,
+    synced: Vec<SyncedPath>,
+    state: StateFacts,
+    audit_time_ms: u64,
 }
 
 impl View {
@@ -97,6 +113,9 @@ impl View {
             env: EnvSource::Fixed(env),
             file_facts,
             includes: Vec::new(),
+            synced: Vec::new(),
+            state: StateFacts::default(),
+            audit_time_ms: 0,
         }
     }
 
@@ -107,12 +126,35 @@ impl View {
         self
     }
 
+    /// The same view with these synced-folder facts (native tests).
+    #[must_use]
+    pub fn with_synced(mut self, synced: Vec<SyncedPath>) -> Self {
+        self.synced = synced;
+        self
+    }
+
+    /// The same view with this installation state, as of `audit_time_ms`
+    /// (native tests).
+    #[must_use]
+    pub fn with_state(mut self, state: StateFacts, audit_time_ms: u64) -> Self {
+        self.state = state;
+        self.audit_time_ms = audit_time_ms;
+        self
+    }
+
     /// The view the host gives this plugin (inside a component).
     pub fn from_host() -> Result<Self, String> {
-        use crate::bindings::pincer::audit::{config, host_facts};
-        let document = config::document();
-        let config: Value = serde_json::from_str(&document)
-            .map_err(|error| format!("host sent a config that is not JSON: {error}"))?;
+        use crate::bindings::pincer::audit::{config, gateway, host_facts, nodes};
+        fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, String> {
+            serde_json::from_str(text)
+                .map_err(|error| format!("host sent {what} that does not parse: {error}"))
+        }
+        let config: Value = parse("a config", &config::document())?;
+        let state = StateFacts {
+            gateway: parse("a gateway state", &gateway::state())?,
+            paired: parse("paired devices", &nodes::paired())?,
+            pending: parse("pending pairings", &nodes::pending())?,
+        };
         let file_facts = host_facts::file_facts()
             .into_iter()
             .map(crate::guest::file_fact_from_wit)
@@ -121,12 +163,23 @@ impl View {
             .into_iter()
             .map(crate::guest::include_from_wit)
             .collect();
+        let synced = host_facts::synced_paths()
+            .into_iter()
+            .map(|p| SyncedPath {
+                role: p.role,
+                path: p.path,
+                provider: p.provider,
+            })
+            .collect();
         Ok(View {
             config,
             platform: host_facts::platform(),
             env: EnvSource::Host,
             file_facts,
             includes,
+            synced,
+            state,
+            audit_time_ms: host_facts::audit_time_ms(),
         })
     }
 
@@ -193,5 +246,31 @@ impl View {
     /// Every `$include` of the config, followed or not.
     pub fn includes(&self) -> &[IncludeFact] {
         &self.includes
+    }
+
+    /// The audited paths that sit in a cloud-synced folder.
+    pub fn synced_paths(&self) -> &[SyncedPath] {
+        &self.synced
+    }
+
+    /// Devices paired with the gateway, oldest approval first.
+    pub fn paired_devices(&self) -> &[PairedDevice] {
+        &self.state.paired
+    }
+
+    /// Pairing requests nobody has answered, oldest first.
+    pub fn pending_pairings(&self) -> &[PendingPairing] {
+        &self.state.pending
+    }
+
+    /// The gateway's recorded state: approvals, boots, restarts, channel
+    /// allow entries, event counts, and where they were read from.
+    pub fn gateway_state(&self) -> &GatewayState {
+        &self.state.gateway
+    }
+
+    /// When the snapshot was taken (ms since the epoch): "now" for ages.
+    pub fn audit_time_ms(&self) -> u64 {
+        self.audit_time_ms
     }
 }

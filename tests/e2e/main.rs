@@ -14,6 +14,7 @@ mod examples;
 mod failures;
 mod readonly;
 mod secrets;
+mod state;
 mod support;
 mod suppressions;
 mod view;

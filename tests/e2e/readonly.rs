@@ -2,39 +2,8 @@
 //! byte-for-byte, mode-for-mode the same after an audit, and an output path
 //! inside it is refused.
 
-use crate::support::{pincer, text};
-use sha2::{Digest, Sha256};
-use std::path::Path;
-
-/// Digest of every entry below `dir`: relative path, kind, mode, contents.
-fn digest(dir: &Path) -> String {
-    fn walk(root: &Path, dir: &Path, hasher: &mut Sha256) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            let meta = std::fs::symlink_metadata(&path).unwrap();
-            let relative = path.strip_prefix(root).unwrap().display().to_string();
-            hasher.update(relative.as_bytes());
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::MetadataExt;
-                hasher.update(meta.mode().to_le_bytes());
-                hasher.update(meta.mtime().to_le_bytes());
-            }
-            if meta.is_dir() {
-                walk(root, &path, hasher);
-            } else if meta.is_file() {
-                hasher.update(std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    let mut hasher = Sha256::new();
-    walk(dir, dir, &mut hasher);
-    format!("{:x}", hasher.finalize())
-}
+use crate::state::{Journal, build_database};
+use crate::support::{digest, pincer, text};
 
 fn state_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -46,8 +15,7 @@ fn state_dir() -> tempfile::TempDir {
     .unwrap();
     std::fs::create_dir_all(root.join("credentials")).unwrap();
     std::fs::write(root.join("credentials/telegram.json"), r#"{"token":"x"}"#).unwrap();
-    std::fs::create_dir_all(root.join("state")).unwrap();
-    std::fs::write(root.join("state/openclaw.sqlite"), b"not really a database").unwrap();
+    build_database(root, Journal::Wal);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -2,7 +2,8 @@
 //! `${VAR}`, env references, gateway env vars) never appear in a report,
 //! even from a plugin that copies its whole view into a finding.
 
-use crate::support::{audit, test_plugin};
+use crate::state::{Journal, build_database};
+use crate::support::{audit, pincer, test_plugin, text};
 
 const PLANTED: &[&str] = &[
     "planted-gateway-token-7f3a9c",
@@ -15,6 +16,13 @@ const PLANTED: &[&str] = &[
     "planted-env-gateway-token-5e6f",
     "planted-vault-path-0a1b",
     "planted-secret-env-var-2c3d",
+    // In the state database (tests/fixtures/state/sample-rows.sql).
+    "planted-device-token-1",
+    "planted-device-token-2",
+    "planted-device-token-3",
+    "planted-socket-token-1",
+    "planted-private-key-1",
+    "planted-audit-identity-key-1",
 ];
 
 #[test]
@@ -39,22 +47,26 @@ fn no_planted_secret_reaches_a_plugin_or_the_report() {
         }"#,
     )
     .unwrap();
+    build_database(dir.path(), Journal::Wal);
     let dumper = test_plugin("view-dumper");
+    let env = [
+        ("SLACK_APP_TOKEN", "planted-slack-app-token-77c2"),
+        ("OPENAI_API_KEY", "planted-openai-key-from-env-3c4d"),
+        ("OPENCLAW_GATEWAY_TOKEN", "planted-env-gateway-token-5e6f"),
+        ("PLANTED_SECRET_ENV", "planted-secret-env-var-2c3d"),
+    ];
     let result = audit(
         &[
             "--config",
             config.to_str().unwrap(),
+            "--state-dir",
+            dir.path().to_str().unwrap(),
             "--plugin",
             dumper.to_str().unwrap(),
             "--fail-on",
             "never",
         ],
-        &[
-            ("SLACK_APP_TOKEN", "planted-slack-app-token-77c2"),
-            ("OPENAI_API_KEY", "planted-openai-key-from-env-3c4d"),
-            ("OPENCLAW_GATEWAY_TOKEN", "planted-env-gateway-token-5e6f"),
-            ("PLANTED_SECRET_ENV", "planted-secret-env-var-2c3d"),
-        ],
+        &env,
     );
     assert_eq!(result.code, 0, "{}", result.stderr);
     let dump = result.report["findings"]
@@ -75,8 +87,24 @@ fn no_planted_secret_reaches_a_plugin_or_the_report() {
         dump.contains("SLACK_APP_TOKEN") && dump.contains("PLANTED_SECRET_ENV"),
         "{dump}"
     );
+    // ... and the installation's state, tokens as markers.
+    assert!(
+        dump.contains("build-server-01") && dump.contains("\"tokens\":[{"),
+        "{dump}"
+    );
+    assert!(dump.contains("socketToken"), "{dump}");
+    let view = pincer()
+        .args(["view", "--config", config.to_str().unwrap()])
+        .args(["--state-dir", dir.path().to_str().unwrap()])
+        .envs(env)
+        .output()
+        .unwrap();
+    let (view_out, view_err) = text(&view);
+    assert_eq!(view.status.code(), Some(0), "{view_err}");
     for secret in PLANTED {
         assert!(!result.stdout.contains(secret), "report leaks {secret}");
         assert!(!result.stderr.contains(secret), "stderr leaks {secret}");
+        assert!(!view_out.contains(secret), "view leaks {secret}");
+        assert!(!view_err.contains(secret), "view stderr leaks {secret}");
     }
 }

@@ -2,6 +2,7 @@
 //! the test plugins once.
 
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
@@ -89,6 +90,36 @@ impl Audit {
             .find(|p| p["name"] == name)
             .unwrap_or_else(|| panic!("no plugin `{name}` in {}", self.stdout))
     }
+}
+
+/// Digest of every entry below `dir`: relative path, kind, mode, contents.
+pub fn digest(dir: &Path) -> String {
+    fn walk(root: &Path, dir: &Path, hasher: &mut Sha256) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            let relative = path.strip_prefix(root).unwrap().display().to_string();
+            hasher.update(relative.as_bytes());
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                hasher.update(meta.mode().to_le_bytes());
+                hasher.update(meta.mtime().to_le_bytes());
+            }
+            if meta.is_dir() {
+                walk(root, &path, hasher);
+            } else if meta.is_file() {
+                hasher.update(std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut hasher = Sha256::new();
+    walk(dir, dir, &mut hasher);
+    format!("{:x}", hasher.finalize())
 }
 
 /// Output as text.

@@ -32,6 +32,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
             config: target.config.display().to_string(),
             state_dir: target.state_dir.display().to_string(),
         },
+        snapshot.state.gateway.info.notes.clone(),
     );
     report::suppress::apply(&mut report, &snapshot.suppressions);
     write_report(&report, args.format, args.output.as_deref())?;

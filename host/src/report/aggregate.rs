@@ -8,12 +8,14 @@ use super::model::{
 };
 use crate::error::exit;
 use crate::runtime::PluginRun;
-use pincer_sdk::Severity;
+use pincer_sdk::{NoteLevel, Severity, StateNote};
 use std::cmp::Reverse;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Builds the report of one audit.
-pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo) -> Report {
+/// Builds the report of one audit. `notes` say what the host noticed while
+/// reading the installation; one of level `error` (facts missing) makes the
+/// audit incomplete, as a failed plugin does.
+pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>) -> Report {
     let mut findings = Vec::new();
     let mut plugins = Vec::with_capacity(runs.len());
     for run in runs {
@@ -68,7 +70,8 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo) -> Report {
             && a.title == b.title
     });
     let summary = summarize(&findings);
-    let complete = plugins.iter().all(|p| p.status == PluginState::Ok);
+    let complete = plugins.iter().all(|p| p.status == PluginState::Ok)
+        && notes.iter().all(|note| note.level != NoteLevel::Error);
     Report {
         ts: SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -83,6 +86,7 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo) -> Report {
         },
         target,
         complete,
+        notes,
         plugins,
         host: HostResources {
             peak_rss_kib: peak_rss_kib(),

@@ -147,8 +147,13 @@ pub struct Report {
     pub tool: Tool,
     /// What was audited.
     pub target: TargetInfo,
-    /// False when any plugin failed: the findings may be missing some.
+    /// False when any plugin failed or some installation facts could not be
+    /// read (see `notes`): the findings may be missing some.
     pub complete: bool,
+    /// What the host noticed while reading the installation: no state
+    /// database, an older schema, a locked or corrupt file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<pincer_sdk::StateNote>,
     /// Every plugin's status.
     pub plugins: Vec<PluginStatus>,
     /// Resources the host used.

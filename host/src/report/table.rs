@@ -5,7 +5,7 @@
 
 use super::model::{PluginState, Report};
 use anstyle::{AnsiColor, Style};
-use pincer_sdk::Severity;
+use pincer_sdk::{NoteLevel, Severity};
 use std::io::{self, Write};
 
 fn severity_style(severity: Severity) -> Style {
@@ -88,6 +88,15 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
+    render_notes(report, out)?;
+    if !report.suppressed_findings.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{DIM}{} finding(s) suppressed by security.audit.suppressions{DIM:#}",
+            report.suppressed_findings.len()
+        )?;
+    }
     let total_ms: f64 = report.plugins.iter().map(|p| p.duration_ms).sum();
     let s = &report.summary;
     writeln!(out)?;
@@ -101,6 +110,27 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     if report.findings.is_empty() && report.complete {
         writeln!(out, "{BOLD}No findings.{BOLD:#}")?;
+    }
+    Ok(())
+}
+
+/// What the host noticed while reading the installation; errors first, as
+/// they make the audit incomplete.
+fn render_notes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if report.notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    for level in [NoteLevel::Error, NoteLevel::Info] {
+        for note in report.notes.iter().filter(|note| note.level == level) {
+            match level {
+                NoteLevel::Error => {
+                    let style = severity_style(Severity::Critical);
+                    writeln!(out, "{style}INCOMPLETE:{style:#} {}", note.message)?;
+                }
+                NoteLevel::Info => writeln!(out, "{DIM}note: {}{DIM:#}", note.message)?,
+            }
+        }
     }
     Ok(())
 }

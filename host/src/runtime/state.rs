@@ -1,7 +1,7 @@
 //! The per-plugin store state and the host side of the WIT imports: config,
 //! host facts and log. Every answer comes from the shared, redacted snapshot.
 
-use super::bindings::pincer::audit::{config, host_facts, log, types};
+use super::bindings::pincer::audit::{config, gateway, host_facts, log, nodes, types};
 use crate::snapshot::Snapshot;
 use pincer_sdk::{CharClass, FileKind, SecretMarker, SecretSource};
 use std::sync::Arc;
@@ -115,6 +115,38 @@ impl host_facts::Host for PluginState {
             .iter()
             .map(Self::include_to_wit)
             .collect()
+    }
+
+    fn synced_paths(&mut self) -> Vec<host_facts::SyncedPath> {
+        self.snapshot
+            .synced_paths
+            .iter()
+            .map(|synced| host_facts::SyncedPath {
+                role: synced.role.clone(),
+                path: synced.path.clone(),
+                provider: synced.provider.clone(),
+            })
+            .collect()
+    }
+
+    fn audit_time_ms(&mut self) -> u64 {
+        self.snapshot.audit_time_ms
+    }
+}
+
+impl gateway::Host for PluginState {
+    fn state(&mut self) -> String {
+        self.snapshot.state_json.gateway.clone()
+    }
+}
+
+impl nodes::Host for PluginState {
+    fn paired(&mut self) -> String {
+        self.snapshot.state_json.paired.clone()
+    }
+
+    fn pending(&mut self) -> String {
+        self.snapshot.state_json.pending.clone()
     }
 }
 

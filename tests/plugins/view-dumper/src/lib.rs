@@ -1,8 +1,9 @@
 //! Hostile test plugin: copies everything it can see (the whole config,
-//! every `get` of a secret path, environment markers, file facts) into its
-//! findings, to prove that no secret value ever reaches a plugin.
+//! every `get` of a secret path, environment markers, file facts, the
+//! gateway's state, paired devices) into its findings, to prove that no
+//! secret value ever reaches a plugin.
 
-use pincer_sdk::bindings::pincer::audit::{config, host_facts};
+use pincer_sdk::bindings::pincer::audit::{config, gateway, host_facts, nodes};
 use pincer_sdk::prelude::*;
 
 /// Everything the plugin could see.
@@ -41,6 +42,11 @@ fn dump(_view: &View, out: &mut Findings) {
         text.push_str(&format!("\n${name} = {:?}", host_facts::env_var(name)));
     }
     text.push_str(&format!("\nfacts = {:?}", host_facts::file_facts()));
+    text.push_str(&format!("\nincludes = {:?}", host_facts::includes()));
+    text.push_str(&format!("\nsynced = {:?}", host_facts::synced_paths()));
+    text.push_str(&format!("\ngateway = {}", gateway::state()));
+    text.push_str(&format!("\npaired = {}", nodes::paired()));
+    text.push_str(&format!("\npending = {}", nodes::pending()));
     out.push(DUMP.finding(text));
 }
 

@@ -1,0 +1,199 @@
+//! The installation's state, read-only: `state/openclaw.sqlite` when it
+//! exists, else the JSON files of installations from before it. Problems
+//! never crash the audit and never pass as an empty state: a missing
+//! database, an older schema, a locked or corrupt file each leave a note,
+//! and a note of level `error` makes the audit incomplete.
+
+mod db;
+mod legacy;
+mod open;
+mod parse;
+
+use pincer_sdk::{NoteLevel, StateFacts, StateInfo, StateNote, StateSource};
+use std::path::Path;
+
+pub use open::{BUSY_TIMEOUT, OpenError, OpenedAs, open_read_only};
+
+/// Where OpenClaw 2026.9 keeps its database, under the state dir.
+pub const DATABASE: &str = "state/openclaw.sqlite";
+
+/// Reads the state facts of `state_dir`, as of `now_ms` (for the event
+/// counts of the last day and week).
+pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
+    let database = state_dir.join(DATABASE);
+    if std::fs::symlink_metadata(&database).is_ok() {
+        let mut facts = read_database(&database, now_ms);
+        legacy::fill_gaps(state_dir, &mut facts);
+        return facts;
+    }
+    if let Some(facts) = legacy::read(state_dir) {
+        return facts;
+    }
+    let mut facts = StateFacts::default();
+    facts.gateway.info.notes.push(StateNote {
+        level: NoteLevel::Info,
+        message: format!(
+            "no state database at {} and no legacy state files: a fresh installation, or \
+             not the gateway's state dir; no paired devices or gateway history to check",
+            database.display()
+        ),
+    });
+    facts
+}
+
+fn read_database(path: &Path, now_ms: i64) -> StateFacts {
+    let mut facts = StateFacts::default();
+    facts.gateway.info = StateInfo {
+        source: StateSource::Database,
+        path: Some(path.display().to_string()),
+        ..StateInfo::default()
+    };
+    let mut reader = Reader {
+        path,
+        notes: Vec::new(),
+        failed: false,
+    };
+    let connection = match open_read_only(path) {
+        Ok((connection, _)) => connection,
+        Err(error) => {
+            reader.error(describe_open_error(&error));
+            facts.gateway.info.notes = reader.notes;
+            return facts;
+        }
+    };
+    let db = &connection;
+    if let Some(version) = reader.section("schema version", || db::schema_version(db)) {
+        facts.gateway.info.schema_version = Some(version);
+        if version != db::KNOWN_SCHEMA_VERSION {
+            let age = if version < db::KNOWN_SCHEMA_VERSION {
+                "older"
+            } else {
+                "newer"
+            };
+            reader.info(format!(
+                "{}: schema version {version} is {age} than the {} this pincer knows \
+                 (OpenClaw 2026.9); facts are read as far as the schema has them",
+                path.display(),
+                db::KNOWN_SCHEMA_VERSION
+            ));
+        }
+    }
+    facts.paired = reader
+        .section("paired devices", || db::paired_devices(db))
+        .unwrap_or_default();
+    facts.pending = reader
+        .section("pending pairings", || db::pending_pairings(db))
+        .unwrap_or_default();
+    facts.gateway.exec_approvals = reader
+        .section("exec approvals", || db::exec_approvals(db))
+        .flatten();
+    facts.gateway.boots = reader
+        .section("boot history", || db::boots(db))
+        .unwrap_or_default();
+    facts.gateway.restarts = reader
+        .section("restart records", || db::restarts(db))
+        .unwrap_or_default();
+    facts.gateway.channel_allow = reader
+        .section("channel allow entries", || db::channel_allow(db))
+        .unwrap_or_default();
+    let mut events = reader
+        .section("audit events", || {
+            db::event_counts(db, "audit", "audit_events", "occurred_at", now_ms)
+        })
+        .unwrap_or_default();
+    events.extend(
+        reader
+            .section("ingress events", || {
+                db::event_counts(
+                    db,
+                    "ingress",
+                    "channel_ingress_events",
+                    "received_at",
+                    now_ms,
+                )
+            })
+            .unwrap_or_default(),
+    );
+    facts.gateway.events = events;
+    facts.gateway.info.notes = reader.notes;
+    facts
+}
+
+/// Reads sections one by one, turning SQLite errors into notes. After the
+/// first real failure (lock, corruption) it reads nothing more: each
+/// further read would fail the same way, after the same wait.
+struct Reader<'a> {
+    path: &'a Path,
+    notes: Vec<StateNote>,
+    failed: bool,
+}
+
+impl Reader<'_> {
+    fn info(&mut self, message: String) {
+        self.notes.push(StateNote {
+            level: NoteLevel::Info,
+            message,
+        });
+    }
+
+    fn error(&mut self, message: String) {
+        self.failed = true;
+        self.notes.push(StateNote {
+            level: NoteLevel::Error,
+            message,
+        });
+    }
+
+    fn section<T>(&mut self, what: &str, read: impl FnOnce() -> rusqlite::Result<T>) -> Option<T> {
+        if self.failed {
+            return None;
+        }
+        match read() {
+            Ok(value) => Some(value),
+            Err(error) if is_schema_gap(&error) => {
+                self.info(format!(
+                    "{}: {what} not read: {error} (an older schema)",
+                    self.path.display()
+                ));
+                None
+            }
+            Err(error) => {
+                self.error(format!(
+                    "{}: {what} not read: {}",
+                    self.path.display(),
+                    describe_sqlite_error(&error)
+                ));
+                None
+            }
+        }
+    }
+}
+
+fn is_schema_gap(error: &rusqlite::Error) -> bool {
+    matches!(error, rusqlite::Error::SqliteFailure(_, Some(message))
+        if message.starts_with("no such table") || message.starts_with("no such column"))
+}
+
+fn describe_sqlite_error(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match error.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => format!(
+            "the database is locked by another process (waited {} ms); run the audit again \
+             once the writer is done",
+            BUSY_TIMEOUT.as_millis()
+        ),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => format!(
+            "the database is corrupt ({error}); check it with `sqlite3 FILE 'PRAGMA integrity_check'`"
+        ),
+        _ => error.to_string(),
+    }
+}
+
+fn describe_open_error(error: &OpenError) -> String {
+    match error {
+        OpenError::Sqlite { path, source } => {
+            format!("{}: {}", path.display(), describe_sqlite_error(source))
+        }
+        other => format!("{other}: the state database cannot be read"),
+    }
+}

@@ -1,0 +1,319 @@
+//! The installation's state as checks see it: paired devices and pending
+//! pairings (the `nodes` interface), and the gateway's own records — exec
+//! approvals, boot and restart history, channel allow entries, event
+//! counts (the `gateway` interface). The host reads them read-only from
+//! `state/openclaw.sqlite`, or from the JSON files of installations that
+//! predate it, and fills these types; every token in them is a
+//! [`SecretMarker`]. The same types travel as JSON through the WIT
+//! contract, so a field added later never breaks an older plugin.
+
+use crate::secret::SecretMarker;
+use serde::{Deserialize, Serialize};
+
+/// Where the state facts were read from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StateSource {
+    /// `state/openclaw.sqlite`.
+    Database,
+    /// The JSON files of installations from before the database.
+    LegacyFiles,
+    /// Neither exists: a fresh installation, or the wrong state dir.
+    #[default]
+    None,
+}
+
+/// How much a note matters for the audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoteLevel {
+    /// Worth knowing (no database yet, an older schema read as far as it goes).
+    Info,
+    /// Some facts could not be read: the audit is incomplete.
+    Error,
+}
+
+/// Something the host noticed while reading the state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateNote {
+    /// How much it matters.
+    pub level: NoteLevel,
+    /// What happened, naming the file.
+    pub message: String,
+}
+
+/// Where the state came from and how well it could be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StateInfo {
+    /// Database, legacy files or none.
+    pub source: StateSource,
+    /// The database file or the legacy files' directory, when any.
+    pub path: Option<String>,
+    /// The database's `PRAGMA user_version` (OpenClaw 2026.9.6 writes 18).
+    pub schema_version: Option<i64>,
+    /// Anything unusual: no database, an older schema, a locked or corrupt
+    /// file. An `error` note means some facts below are missing.
+    pub notes: Vec<StateNote>,
+}
+
+impl StateInfo {
+    /// Whether every state fact could be read.
+    pub fn complete(&self) -> bool {
+        self.notes.iter().all(|note| note.level != NoteLevel::Error)
+    }
+}
+
+/// One credential a paired device holds, without its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceToken {
+    /// The role the token is for (`node`, `operator`).
+    pub role: String,
+    /// Scopes granted with it.
+    pub scopes: Vec<String>,
+    /// Issued at (ms since the epoch).
+    pub created_at_ms: Option<i64>,
+    /// Last rotated at.
+    pub rotated_at_ms: Option<i64>,
+    /// Last used at.
+    pub last_used_at_ms: Option<i64>,
+    /// Revoked at; a revoked token no longer works.
+    pub revoked_at_ms: Option<i64>,
+    /// The token itself, as a marker.
+    pub secret: SecretMarker,
+}
+
+/// What a paired node offers the gateway (its "node surface").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeSurface {
+    /// The node software's version.
+    pub version: Option<String>,
+    /// Capability groups (`system`, `camera`, `canvas`, ...).
+    pub caps: Vec<String>,
+    /// Commands the node accepts (`system.run`, `system.which`, ...).
+    pub commands: Vec<String>,
+    /// Binaries the node reported on its path.
+    pub bins: Vec<String>,
+}
+
+/// A device paired with the gateway: an operator client or a node.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairedDevice {
+    /// Stable device id (hash of its public key).
+    pub device_id: String,
+    /// Name the device gave itself.
+    pub display_name: Option<String>,
+    /// Name the operator gave it.
+    pub operator_label: Option<String>,
+    /// `linux`, `macos`, `ios`, `android`, ...
+    pub platform: Option<String>,
+    /// Client software id (`node-host`, `openclaw-macos`, ...).
+    pub client_id: Option<String>,
+    /// Client mode (`node`, `ui`, `cli`, ...).
+    pub client_mode: Option<String>,
+    /// Primary role (`node`, `operator`).
+    pub role: Option<String>,
+    /// Every role it holds.
+    pub roles: Vec<String>,
+    /// Scopes it holds now.
+    pub scopes: Vec<String>,
+    /// Scopes an operator approved; more in `scopes` is overreach.
+    pub approved_scopes: Vec<String>,
+    /// How the pairing was approved (`owner`, `trusted-cidr`, ...).
+    pub approved_via: Option<String>,
+    /// Paired at (ms since the epoch).
+    pub created_at_ms: Option<i64>,
+    /// Approved at.
+    pub approved_at_ms: Option<i64>,
+    /// Last seen at.
+    pub last_seen_at_ms: Option<i64>,
+    /// The address it last connected from.
+    pub remote_ip: Option<String>,
+    /// Its credentials, as markers.
+    pub tokens: Vec<DeviceToken>,
+    /// What it offers as a node, when it is one.
+    pub node: Option<NodeSurface>,
+    /// A node surface change awaits approval.
+    pub pending_node_surface: bool,
+}
+
+/// A pairing request nobody has approved or rejected yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingPairing {
+    /// Request id.
+    pub request_id: String,
+    /// The requesting device.
+    pub device_id: String,
+    /// Name the device gave itself.
+    pub display_name: Option<String>,
+    /// Its platform.
+    pub platform: Option<String>,
+    /// Client software id.
+    pub client_id: Option<String>,
+    /// Client mode.
+    pub client_mode: Option<String>,
+    /// Role asked for.
+    pub role: Option<String>,
+    /// Roles asked for.
+    pub roles: Vec<String>,
+    /// Scopes asked for.
+    pub scopes: Vec<String>,
+    /// Address the request came from.
+    pub remote_ip: Option<String>,
+    /// A re-pairing of a known device.
+    pub is_repair: bool,
+    /// Requested at (ms since the epoch).
+    pub requested_at_ms: Option<i64>,
+}
+
+/// An exec approval policy (`security`, `ask`, ...), as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApprovalPolicy {
+    /// `deny`, `allowlist` or `full`.
+    pub security: Option<String>,
+    /// `off`, `on-miss` or `always`.
+    pub ask: Option<String>,
+    /// What happens when nobody answers.
+    pub ask_fallback: Option<String>,
+    /// Skills' binaries are allowed without asking.
+    pub auto_allow_skills: Option<bool>,
+}
+
+/// One allow-listed command pattern.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AllowlistEntry {
+    /// Path or glob (`/usr/bin/git`, `~/bin/**`).
+    pub pattern: String,
+    /// How it was added (`allow-always`, ...).
+    pub source: Option<String>,
+    /// Last used at (ms since the epoch).
+    pub last_used_at_ms: Option<i64>,
+}
+
+/// One agent's exec approvals.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgentApprovals {
+    /// The agent id (`main`, `*`).
+    pub agent_id: String,
+    /// Its policy (unset fields fall back to the defaults).
+    pub policy: ApprovalPolicy,
+    /// Allow-listed commands.
+    pub allowlist: Vec<AllowlistEntry>,
+    /// MCP tools approved for good.
+    pub mcp_tools: Vec<String>,
+}
+
+/// The exec approvals configuration (`exec_approvals_config`, or the file).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExecApprovals {
+    /// The approval socket's path.
+    pub socket_path: Option<String>,
+    /// The approval socket's token, as a marker.
+    pub socket_token: Option<SecretMarker>,
+    /// The defaults every agent inherits.
+    pub defaults: ApprovalPolicy,
+    /// Per-agent settings.
+    pub agents: Vec<AgentApprovals>,
+}
+
+/// One gateway start, from `gateway_boot_lifecycle`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BootRecord {
+    /// Boot id.
+    pub boot_id: String,
+    /// Process id.
+    pub pid: i64,
+    /// Started at (ms since the epoch).
+    pub started_at_ms: i64,
+    /// Ended at; none while running or after a crash.
+    pub completed_at_ms: Option<i64>,
+    /// `clean_stop`, `planned_restart`, `startup_failed`, ... or none.
+    pub outcome: Option<String>,
+    /// Why it started, when known.
+    pub startup_reason: Option<String>,
+    /// Why it ended, when known.
+    pub reason: Option<String>,
+}
+
+/// A restart the gateway recorded (sentinel, intent or handoff).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RestartRecord {
+    /// `sentinel`, `intent` or `handoff`.
+    pub record: String,
+    /// Its kind, as OpenClaw names it.
+    pub kind: String,
+    /// Status, for sentinels.
+    pub status: Option<String>,
+    /// When (ms since the epoch).
+    pub at_ms: i64,
+    /// Why, when recorded.
+    pub reason: Option<String>,
+}
+
+/// A sender approved through channel pairing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChannelAllowEntry {
+    /// The channel (`telegram`, `whatsapp`, ...).
+    pub channel: String,
+    /// The channel account.
+    pub account_id: String,
+    /// The sender id allowed.
+    pub entry: String,
+}
+
+/// How many events of one status a ledger holds, recent and overall.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventCount {
+    /// `audit` (`audit_events`) or `ingress` (`channel_ingress_events`).
+    pub ledger: String,
+    /// The status (`succeeded`, `failed`, `blocked`, `pending`, ...).
+    pub status: String,
+    /// In the 24 hours before the audit.
+    pub last_day: u64,
+    /// In the 7 days before the audit.
+    pub last_week: u64,
+    /// In all.
+    pub total: u64,
+}
+
+/// The gateway's recorded state (the `gateway` interface's `state()`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GatewayState {
+    /// Where it was read from, and how well.
+    pub info: StateInfo,
+    /// Exec approvals, when configured.
+    pub exec_approvals: Option<ExecApprovals>,
+    /// Gateway starts, oldest first.
+    pub boots: Vec<BootRecord>,
+    /// Restart records, oldest first.
+    pub restarts: Vec<RestartRecord>,
+    /// Senders approved through channel pairing.
+    pub channel_allow: Vec<ChannelAllowEntry>,
+    /// Event counts by ledger and status.
+    pub events: Vec<EventCount>,
+}
+
+/// Everything the host read from the state directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StateFacts {
+    /// The gateway's records.
+    pub gateway: GatewayState,
+    /// Paired devices.
+    pub paired: Vec<PairedDevice>,
+    /// Pending pairing requests.
+    pub pending: Vec<PendingPairing>,
+}
