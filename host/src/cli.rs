@@ -44,6 +44,9 @@ pub struct ViewArgs {
     /// The OpenClaw state directory [default: $OPENCLAW_STATE_DIR, else ~/.openclaw]
     #[arg(long, value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
+    /// Also probe the live gateway on loopback (see `audit --deep`).
+    #[arg(long)]
+    pub deep: bool,
 }
 
 /// Which plugins to load.
@@ -149,6 +152,11 @@ pub struct AuditArgs {
     pub state_dir: Option<PathBuf>,
     #[command(flatten)]
     pub plugins: PluginArgs,
+    /// Also probe the live gateway: a WebSocket handshake on 127.0.0.1 at
+    /// its configured port, its credential, its health (3 s at most).
+    /// Without it, nothing touches the network.
+    #[arg(long)]
+    pub deep: bool,
     /// Report format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

@@ -11,6 +11,8 @@ mod commands;
 pub mod config;
 pub mod error;
 pub mod locate;
+pub mod paths;
+pub mod probe;
 pub mod report;
 pub mod runtime;
 pub mod settings;

@@ -4,7 +4,7 @@
 //! Built once by the host and shared read-only by every plugin; no secret
 //! value is kept in it.
 
-use crate::config::{self, IncludeFact, IncludeStatus};
+use crate::config::{self, IncludeFact};
 use crate::error::{Error, Result};
 use crate::locate::Target;
 use crate::report::suppress::{self, Suppression};
@@ -84,38 +84,22 @@ impl SecretResolver for LiveResolver {
     }
 }
 
-/// The paths under the state directory whose facts the checks need, with
-/// their roles.
-const STATE_PATHS: &[(&str, &str)] = &[
-    ("credentials-dir", "credentials"),
-    ("state-db", "state/openclaw.sqlite"),
-    ("logs-dir", "logs"),
-    ("sessions-dir", "agents"),
-];
-
 impl Snapshot {
-    /// Reads the target and builds its redacted snapshot.
-    pub fn collect(target: &Target) -> Result<Snapshot> {
+    /// Reads the target and builds its redacted snapshot; with `deep`, also
+    /// probes the live gateway on loopback.
+    pub fn collect(target: &Target, deep: bool) -> Result<Snapshot> {
         let loaded = config::load(&target.config)?;
-        let mut paths: Vec<(String, std::path::PathBuf)> = vec![
-            ("config".to_owned(), target.config.clone()),
-            ("state-dir".to_owned(), target.state_dir.clone()),
-        ];
-        paths.extend(
-            loaded
-                .includes
-                .iter()
-                .filter(|fact| fact.status == IncludeStatus::Included)
-                .map(|fact| ("config-include".to_owned(), fact.resolved.clone())),
-        );
-        paths.extend(
-            STATE_PATHS
-                .iter()
-                .map(|(role, relative)| ((*role).to_owned(), target.state_dir.join(relative))),
+        let env = |name: &str| std::env::var(name).ok();
+        let paths = crate::paths::audited_paths(
+            &target.config,
+            &target.state_dir,
+            &loaded.value,
+            &loaded.includes,
+            &env,
         );
         let facts = paths
             .iter()
-            .map(|(role, path)| file_fact(role, path))
+            .flat_map(|(role, path)| facts_of(role, path))
             .collect();
         let synced_paths = paths
             .iter()
@@ -130,10 +114,15 @@ impl Snapshot {
         let suppressions = suppress::from_config(&loaded.value)
             .map_err(|(index, message)| invalid_suppression(&target.config, index, &message))?;
         let audit_time_ms = now_ms();
-        let state = crate::state::collect(
+        let mut state = crate::state::collect(
             &target.state_dir,
             i64::try_from(audit_time_ms).unwrap_or(i64::MAX),
         );
+        if deep {
+            state.gateway.probe = Some(crate::probe::probe(&loaded.value, &|name| {
+                std::env::var(name).ok()
+            }));
+        }
         let mut snapshot = Self::build(loaded.value, loaded.includes, facts);
         snapshot.suppressions = suppressions;
         snapshot.synced_paths = synced_paths;
@@ -221,6 +210,30 @@ fn invalid_suppression(config: &Path, index: Option<usize>, message: &str) -> Er
     }
 }
 
+/// The facts of one path; a symlink also gets a `<role>-target` fact about
+/// what it points to (kind `missing` when it dangles). The target may lie
+/// anywhere, so it is stat'ed with `std::fs::metadata`, read-only.
+fn facts_of(role: &str, path: &Path) -> Vec<FileFact> {
+    let fact = file_fact(role, path);
+    if fact.kind != FileKind::Symlink {
+        return vec![fact];
+    }
+    let metadata = std::fs::metadata(path).ok();
+    let target = FileFact {
+        role: format!("{role}-target"),
+        path: path.display().to_string(),
+        kind: match &metadata {
+            None => FileKind::Missing,
+            Some(m) if m.is_dir() => FileKind::Directory,
+            Some(m) if m.is_file() => FileKind::File,
+            Some(_) => FileKind::Other,
+        },
+        mode: metadata.as_ref().and_then(unix::std_mode),
+        owned_by_current_user: metadata.as_ref().and_then(unix::std_owned_by_current_user),
+    };
+    vec![fact, target]
+}
+
 /// Facts about one path, without following a final symlink. The path is
 /// looked up through a cap-std handle on its parent directory: a read-only
 /// `stat` relative to that handle, nothing opened for writing.
@@ -260,6 +273,16 @@ mod unix {
     pub fn owned_by_current_user(metadata: &cap_std::fs::Metadata) -> Option<bool> {
         Some(metadata.uid() == rustix::process::getuid().as_raw())
     }
+
+    pub fn std_mode(metadata: &std::fs::Metadata) -> Option<u32> {
+        use std::os::unix::fs::MetadataExt as _;
+        Some(metadata.mode() & 0o7777)
+    }
+
+    pub fn std_owned_by_current_user(metadata: &std::fs::Metadata) -> Option<bool> {
+        use std::os::unix::fs::MetadataExt as _;
+        Some(metadata.uid() == rustix::process::getuid().as_raw())
+    }
 }
 
 #[cfg(not(unix))]
@@ -269,6 +292,14 @@ mod unix {
     }
 
     pub fn owned_by_current_user(_metadata: &cap_std::fs::Metadata) -> Option<bool> {
+        None
+    }
+
+    pub fn std_mode(_metadata: &std::fs::Metadata) -> Option<u32> {
+        None
+    }
+
+    pub fn std_owned_by_current_user(_metadata: &std::fs::Metadata) -> Option<bool> {
         None
     }
 }

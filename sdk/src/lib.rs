@@ -66,8 +66,8 @@ pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
 pub use state::{
     AgentApprovals, AllowlistEntry, ApprovalPolicy, BootRecord, ChannelAllowEntry, DeviceToken,
-    EventCount, ExecApprovals, GatewayState, NodeSurface, NoteLevel, PairedDevice, PendingPairing,
-    RestartRecord, StateFacts, StateInfo, StateNote, StateSource,
+    EventCount, ExecApprovals, GatewayProbe, GatewayState, NodeSurface, NoteLevel, PairedDevice,
+    PendingPairing, RestartRecord, StateFacts, StateInfo, StateNote, StateSource,
 };
 pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View};
 

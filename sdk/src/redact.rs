@@ -83,11 +83,27 @@ fn string_marker(text: &str, resolver: &dyn SecretResolver) -> SecretMarker {
             marker.placeholder = Some("unresolved".to_owned());
             marker
         }
-        (Some(name), None) => {
-            SecretMarker::describe(&substituted.text, SecretSource::Env, Some(name.clone()))
-        }
-        (None, None) => SecretMarker::describe(&substituted.text, SecretSource::Inline, None),
+        (Some(name), None) => literal_escapes(SecretMarker::describe(
+            &substituted.text,
+            SecretSource::Env,
+            Some(name.clone()),
+        )),
+        (None, None) => literal_escapes(SecretMarker::describe(
+            &substituted.text,
+            SecretSource::Inline,
+            None,
+        )),
     }
+}
+
+/// After substitution every reference is resolved: a `${…}` still in the
+/// text came from a `$${…}` escape and is literal, not an unresolved
+/// reference (the gateway uses it as written).
+fn literal_escapes(mut marker: SecretMarker) -> SecretMarker {
+    if marker.placeholder.as_deref() == Some("unresolved") {
+        marker.placeholder = None;
+    }
+    marker
 }
 
 /// The variable of a whole-string `$NAME` secret (no braces). OpenClaw's
@@ -236,6 +252,16 @@ mod tests {
         let api = SecretMarker::from_json(&config["models"]["providers"]["x"]["apiKey"]);
         assert_eq!(api.map(|m| m.set), Some(false));
         assert_eq!(config["gateway"]["auth"]["mode"], "token");
+    }
+
+    #[test]
+    fn an_escaped_reference_is_a_literal_value() {
+        let marker = marker_for(&json!("$${GW_PASSWORD}"), &Fixed(BTreeMap::new()));
+        assert_eq!(
+            (marker.set, marker.length, marker.placeholder),
+            (true, 14, None),
+            "`${{GW_PASSWORD}}` as written"
+        );
     }
 
     #[test]

@@ -110,6 +110,10 @@ pub struct PairedDevice {
     pub operator_label: Option<String>,
     /// `linux`, `macos`, `ios`, `android`, ...
     pub platform: Option<String>,
+    /// Hardware family the device reports (`Mac`, `iPhone`, `Pixel`, ...);
+    /// OpenClaw grants desktop-host commands only with a matching family.
+    #[serde(default)]
+    pub device_family: Option<String>,
     /// Client software id (`node-host`, `openclaw-macos`, ...).
     pub client_id: Option<String>,
     /// Client mode (`node`, `ui`, `cli`, ...).
@@ -288,6 +292,31 @@ pub struct EventCount {
     pub total: u64,
 }
 
+/// What `--deep` found when it dialled the live gateway on loopback.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GatewayProbe {
+    /// The address dialled (`ws://127.0.0.1:18789`).
+    pub url: String,
+    /// The gateway answered the handshake, accepted the credentials and
+    /// reported its health.
+    pub ok: bool,
+    /// Why not, when not `ok` (connection refused, timeout, the gateway's
+    /// own refusal); secrets are masked.
+    pub error: Option<String>,
+    /// The credential kind offered: `token`, `password` or `none`.
+    pub auth_offered: String,
+    /// The gateway accepted the connection with that credential.
+    pub auth_accepted: bool,
+    /// The gateway's version, from its hello.
+    pub server_version: Option<String>,
+    /// The credential is a secret reference the host could not resolve
+    /// (exec or file provider, unset variable): the probe went without it.
+    pub secret_ref_unavailable: Option<String>,
+    /// How long the probe took.
+    pub duration_ms: u64,
+}
+
 /// The gateway's recorded state (the `gateway` interface's `state()`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -304,6 +333,8 @@ pub struct GatewayState {
     pub channel_allow: Vec<ChannelAllowEntry>,
     /// Event counts by ledger and status.
     pub events: Vec<EventCount>,
+    /// The live probe, only with `--deep`.
+    pub probe: Option<GatewayProbe>,
 }
 
 /// Everything the host read from the state directory.
@@ -316,4 +347,74 @@ pub struct StateFacts {
     pub paired: Vec<PairedDevice>,
     /// Pending pairing requests.
     pub pending: Vec<PendingPairing>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::SecretSource;
+    use crate::testing::{DEFAULT_NOW_MS, Scenario};
+
+    fn node() -> PairedDevice {
+        PairedDevice {
+            device_id: "b197".to_owned(),
+            display_name: Some("build-server-01".to_owned()),
+            roles: vec!["node".to_owned()],
+            tokens: vec![DeviceToken {
+                role: "node".to_owned(),
+                scopes: Vec::new(),
+                created_at_ms: Some(1),
+                rotated_at_ms: None,
+                last_used_at_ms: None,
+                revoked_at_ms: None,
+                secret: SecretMarker::describe("x".repeat(43).as_str(), SecretSource::Inline, None),
+            }],
+            node: Some(NodeSurface {
+                commands: vec!["system.run".to_owned()],
+                ..NodeSurface::default()
+            }),
+            ..PairedDevice::default()
+        }
+    }
+
+    #[test]
+    fn json_keeps_the_documented_camel_case_shape() {
+        let json = serde_json::to_value(node()).unwrap();
+        assert_eq!(json["deviceId"], "b197");
+        assert_eq!(json["node"]["commands"][0], "system.run");
+        assert_eq!(json["tokens"][0]["secret"]["length"], 43);
+        assert_eq!(json["pendingNodeSurface"], false);
+        let back: PairedDevice = serde_json::from_value(json).unwrap();
+        assert_eq!(back, node());
+    }
+
+    #[test]
+    fn unknown_fields_from_a_newer_host_are_ignored() {
+        let text = r#"{"info":{"source":"database","path":null,"schemaVersion":19,"notes":[],
+            "fromTheFuture":1},"boots":[],"somethingNew":[1,2]}"#;
+        let state: GatewayState = serde_json::from_str(text).unwrap();
+        assert_eq!(state.info.schema_version, Some(19));
+        assert!(state.info.complete());
+    }
+
+    #[test]
+    fn scenarios_carry_state_and_a_fixed_now() {
+        let view = Scenario::config(serde_json::json!({}))
+            .paired(node())
+            .gateway_state(GatewayState {
+                info: StateInfo {
+                    notes: vec![StateNote {
+                        level: NoteLevel::Error,
+                        message: "locked".to_owned(),
+                    }],
+                    ..StateInfo::default()
+                },
+                ..GatewayState::default()
+            })
+            .view();
+        assert_eq!(view.paired_devices().len(), 1);
+        assert!(view.pending_pairings().is_empty());
+        assert!(!view.gateway_state().info.complete());
+        assert_eq!(view.audit_time_ms(), DEFAULT_NOW_MS);
+    }
 }

@@ -13,6 +13,45 @@ fn owned(check_id: &str) -> bool {
         .any(|pattern| id_matches(pattern, check_id))
 }
 
+/// Builds a case's state dir from its `files` list, as
+/// `scripts/record-case.py` does for the reference: the config becomes
+/// `STATE/openclaw.json`, then each entry is created in order and the modes
+/// are applied last, deepest first. Returns the config path.
+fn materialize(dir: &Path, files: &[Value], state: &Path) -> std::path::PathBuf {
+    let config = state.join("openclaw.json");
+    std::fs::copy(dir.join("config.json"), &config).unwrap();
+    let mut modes = Vec::new();
+    for entry in files {
+        let relative = entry["path"].as_str().unwrap();
+        let path = state.join(relative);
+        match entry["kind"].as_str().unwrap_or("file") {
+            "dir" => std::fs::create_dir_all(&path).unwrap(),
+            "symlink" => {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                #[cfg(unix)]
+                std::os::unix::fs::symlink(entry["target"].as_str().unwrap(), &path).unwrap();
+            }
+            _ => {
+                let mode_only = relative == "."
+                    || (relative == "openclaw.json" && entry.get("content").is_none());
+                if !mode_only {
+                    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                    std::fs::write(&path, entry["content"].as_str().unwrap_or_default()).unwrap();
+                }
+            }
+        }
+        if let Some(mode) = entry["mode"].as_str() {
+            modes.push((path, u32::from_str_radix(mode, 8).unwrap()));
+        }
+    }
+    #[cfg(unix)]
+    for (path, mode) in modes.into_iter().rev() {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    config
+}
+
 fn run_case(dir: &Path) -> Result<usize, String> {
     let case: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).unwrap())
@@ -26,14 +65,31 @@ fn run_case(dir: &Path) -> Result<usize, String> {
         })
         .unwrap_or_default();
     let env_refs: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let config = dir.join("config.json");
-    let state = tempfile::tempdir().unwrap();
+    // Cases with files live where the reference keeps them: HOME/.openclaw
+    // (so `~` in the config or env means what it meant when recorded).
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join(".openclaw");
+    std::fs::create_dir_all(&state).unwrap();
+    // Without a files list, the state dir is what the reference's wrapper
+    // makes: a private dir holding the config, modes 700 and 600.
+    let default_files = serde_json::json!([
+        {"path": ".", "mode": "0700"},
+        {"path": "openclaw.json", "mode": "0600"}
+    ]);
+    let files = case["files"]
+        .as_array()
+        .or_else(|| default_files.as_array())
+        .unwrap();
+    let config = materialize(dir, files, &state);
+    let home_env = home.path().to_str().unwrap().to_owned();
+    let mut env_refs = env_refs;
+    env_refs.push(("HOME", &home_env));
     let result = audit(
         &[
             "--config",
             config.to_str().unwrap(),
             "--state-dir",
-            state.path().to_str().unwrap(),
+            state.to_str().unwrap(),
             "--fail-on",
             "never",
         ],

@@ -140,9 +140,13 @@ fn fail_on_sets_the_exit_code() {
         audit(&["--config", &config, "--fail-on", "never"], &[]).code,
         0
     );
-    let hardened = example("hardened.json");
-    assert_eq!(audit(&["--config", &hardened], &[]).code, 0);
-    let warns = audit(&["--config", &hardened, "--fail-on", "info"], &[]);
+    let (_home, hardened, state) =
+        crate::support::private_home(std::path::Path::new(&example("hardened.json")));
+    let hardened_args = ["--config", hardened.as_str(), "--state-dir", state.as_str()];
+    assert_eq!(audit(&hardened_args, &[]).code, 0);
+    let mut info_args = hardened_args.to_vec();
+    info_args.extend(["--fail-on", "info"]);
+    let warns = audit(&info_args, &[]);
     let expected = if warns.report["findings"].as_array().unwrap().is_empty() {
         0
     } else {

@@ -32,8 +32,10 @@ fn the_exposed_example_reports_criticals() {
 
 #[test]
 fn the_hardened_example_has_no_critical() {
-    let config = root().join("examples/configs/hardened.json");
-    let result = audit(&["--config", config.to_str().unwrap()], &[]);
+    // Kept as its operator would keep it: a private state dir and config.
+    let (_home, config, state) =
+        crate::support::private_home(&root().join("examples/configs/hardened.json"));
+    let result = audit(&["--config", &config, "--state-dir", &state], &[]);
     assert_eq!(result.code, 0, "{:?}", result.pairs());
     assert_eq!(result.report["summary"]["critical"], 0);
     assert_eq!(result.report["complete"], true);

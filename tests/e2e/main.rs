@@ -12,6 +12,8 @@ mod cases;
 mod cli;
 mod examples;
 mod failures;
+mod legacy_state;
+mod probe;
 mod readonly;
 mod secrets;
 mod state;

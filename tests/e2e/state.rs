@@ -176,10 +176,7 @@ fn a_database_held_open_by_a_wal_writer_is_read_without_touching_it() {
             .unwrap()
             .is_empty()
     );
-    assert_eq!(
-        files_in(path.parent().unwrap()),
-        names_before
-    );
+    assert_eq!(files_in(path.parent().unwrap()), names_before);
     assert_eq!(read("openclaw.sqlite"), db_before);
     assert_eq!(read("openclaw.sqlite-wal"), wal_before);
     drop(gateway);

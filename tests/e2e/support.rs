@@ -122,6 +122,25 @@ pub fn digest(dir: &Path) -> String {
     format!("{:x}", hasher.finalize())
 }
 
+/// A private home for a config, as an operator keeps it: `DIR/.openclaw`
+/// (mode 700) holding a copy of `config` as `openclaw.json` (mode 600).
+/// Returns the dir (keep it alive), the config path and the state dir.
+pub fn private_home(config: &Path) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join(".openclaw");
+    std::fs::create_dir_all(&state).unwrap();
+    let copy = state.join("openclaw.json");
+    std::fs::copy(config, &copy).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+    let text = |path: &Path| path.to_str().unwrap().to_owned();
+    (dir, text(&copy), text(&state))
+}
+
 /// Output as text.
 pub fn text(output: &Output) -> (String, String) {
     (

@@ -22,7 +22,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     let limits = Limits::default()
         .with(&settings.limits)
         .with(&args.limits.overrides());
-    let snapshot = Arc::new(Snapshot::collect(&target)?);
+    let snapshot = Arc::new(Snapshot::collect(&target, args.deep)?);
     let runtime = Runtime::new(limits)?;
     let plugins = super::load_plugins(&runtime, &args.plugins)?;
     let runs = run_all(&runtime, &plugins, &snapshot);

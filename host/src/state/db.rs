@@ -36,7 +36,7 @@ pub fn paired_devices(db: &Connection) -> rusqlite::Result<Vec<PairedDevice>> {
         "SELECT device_id, display_name, operator_label, platform, client_id, client_mode, \
          role, roles_json, scopes_json, approved_scopes_json, approved_via, created_at_ms, \
          approved_at_ms, last_seen_at_ms, remote_ip, tokens_json, node_surface_json, \
-         pending_node_surface_json \
+         pending_node_surface_json, device_family \
          FROM device_pairing_paired ORDER BY approved_at_ms, device_id",
         |row| {
             let surface: Option<String> = row.get(16)?;
@@ -59,6 +59,7 @@ pub fn paired_devices(db: &Connection) -> rusqlite::Result<Vec<PairedDevice>> {
                 tokens: tokens_from_json(row.get::<_, Option<String>>(15)?.as_deref()),
                 node: surface.as_deref().and_then(node_surface_from_json),
                 pending_node_surface: row.get::<_, Option<String>>(17)?.is_some(),
+                device_family: row.get(18)?,
             })
         },
     )

@@ -9,6 +9,7 @@ mod legacy;
 mod open;
 mod parse;
 
+use legacy::Section;
 use pincer_sdk::{NoteLevel, StateFacts, StateInfo, StateNote, StateSource};
 use std::path::Path;
 
@@ -22,8 +23,8 @@ pub const DATABASE: &str = "state/openclaw.sqlite";
 pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
     let database = state_dir.join(DATABASE);
     if std::fs::symlink_metadata(&database).is_ok() {
-        let mut facts = read_database(&database, now_ms);
-        legacy::fill_gaps(state_dir, &mut facts);
+        let (mut facts, gaps) = read_database(&database, now_ms);
+        legacy::fill_gaps(state_dir, &gaps, &mut facts);
         return facts;
     }
     if let Some(facts) = legacy::read(state_dir) {
@@ -41,7 +42,8 @@ pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
     facts
 }
 
-fn read_database(path: &Path, now_ms: i64) -> StateFacts {
+/// Reads the database; also returns the sections its schema lacks.
+fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>) {
     let mut facts = StateFacts::default();
     facts.gateway.info = StateInfo {
         source: StateSource::Database,
@@ -51,6 +53,7 @@ fn read_database(path: &Path, now_ms: i64) -> StateFacts {
     let mut reader = Reader {
         path,
         notes: Vec::new(),
+        gaps: Vec::new(),
         failed: false,
     };
     let connection = match open_read_only(path) {
@@ -58,11 +61,11 @@ fn read_database(path: &Path, now_ms: i64) -> StateFacts {
         Err(error) => {
             reader.error(describe_open_error(&error));
             facts.gateway.info.notes = reader.notes;
-            return facts;
+            return (facts, Vec::new());
         }
     };
     let db = &connection;
-    if let Some(version) = reader.section("schema version", || db::schema_version(db)) {
+    if let Some(version) = reader.section("schema version", None, || db::schema_version(db)) {
         facts.gateway.info.schema_version = Some(version);
         if version != db::KNOWN_SCHEMA_VERSION {
             let age = if version < db::KNOWN_SCHEMA_VERSION {
@@ -79,31 +82,41 @@ fn read_database(path: &Path, now_ms: i64) -> StateFacts {
         }
     }
     facts.paired = reader
-        .section("paired devices", || db::paired_devices(db))
+        .section("paired devices", Some(Section::Paired), || {
+            db::paired_devices(db)
+        })
         .unwrap_or_default();
     facts.pending = reader
-        .section("pending pairings", || db::pending_pairings(db))
+        .section("pending pairings", Some(Section::Pending), || {
+            db::pending_pairings(db)
+        })
         .unwrap_or_default();
     facts.gateway.exec_approvals = reader
-        .section("exec approvals", || db::exec_approvals(db))
+        .section("exec approvals", Some(Section::ExecApprovals), || {
+            db::exec_approvals(db)
+        })
         .flatten();
     facts.gateway.boots = reader
-        .section("boot history", || db::boots(db))
+        .section("boot history", None, || db::boots(db))
         .unwrap_or_default();
     facts.gateway.restarts = reader
-        .section("restart records", || db::restarts(db))
+        .section("restart records", Some(Section::Restarts), || {
+            db::restarts(db)
+        })
         .unwrap_or_default();
     facts.gateway.channel_allow = reader
-        .section("channel allow entries", || db::channel_allow(db))
+        .section("channel allow entries", Some(Section::ChannelAllow), || {
+            db::channel_allow(db)
+        })
         .unwrap_or_default();
     let mut events = reader
-        .section("audit events", || {
+        .section("audit events", None, || {
             db::event_counts(db, "audit", "audit_events", "occurred_at", now_ms)
         })
         .unwrap_or_default();
     events.extend(
         reader
-            .section("ingress events", || {
+            .section("ingress events", None, || {
                 db::event_counts(
                     db,
                     "ingress",
@@ -116,7 +129,7 @@ fn read_database(path: &Path, now_ms: i64) -> StateFacts {
     );
     facts.gateway.events = events;
     facts.gateway.info.notes = reader.notes;
-    facts
+    (facts, reader.gaps)
 }
 
 /// Reads sections one by one, turning SQLite errors into notes. After the
@@ -125,6 +138,7 @@ fn read_database(path: &Path, now_ms: i64) -> StateFacts {
 struct Reader<'a> {
     path: &'a Path,
     notes: Vec<StateNote>,
+    gaps: Vec<Section>,
     failed: bool,
 }
 
@@ -144,13 +158,21 @@ impl Reader<'_> {
         });
     }
 
-    fn section<T>(&mut self, what: &str, read: impl FnOnce() -> rusqlite::Result<T>) -> Option<T> {
+    /// Reads one section; `legacy` names the section legacy files can fill
+    /// when the schema lacks it.
+    fn section<T>(
+        &mut self,
+        what: &str,
+        legacy: Option<Section>,
+        read: impl FnOnce() -> rusqlite::Result<T>,
+    ) -> Option<T> {
         if self.failed {
             return None;
         }
         match read() {
             Ok(value) => Some(value),
             Err(error) if is_schema_gap(&error) => {
+                self.gaps.extend(legacy);
                 self.info(format!(
                     "{}: {what} not read: {error} (an older schema)",
                     self.path.display()

@@ -149,7 +149,15 @@ pub fn approvals(root: &Map<String, Value>) -> ExecApprovals {
     }
 }
 
+/// An allowlist entry: `{ pattern, source, lastUsedAt }`, or a bare pattern
+/// string as older files wrote it.
 fn allowlist_entry(value: &Value) -> Option<AllowlistEntry> {
+    if let Some(pattern) = value.as_str() {
+        return Some(AllowlistEntry {
+            pattern: pattern.to_owned(),
+            ..AllowlistEntry::default()
+        });
+    }
     let object = value.as_object()?;
     Some(AllowlistEntry {
         pattern: text(object, "pattern")?,

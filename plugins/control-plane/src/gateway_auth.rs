@@ -27,6 +27,17 @@ impl Slot {
             .filter(|m| m.set && !m.secret_ref && !is_unresolved(m))
     }
 
+    /// The value the gateway would read from this slot once the config is
+    /// resolved: a literal, a substituted `${VAR}`, or a reference whose
+    /// value could be read. `None` for a blank value, a `${VAR}` left
+    /// unresolved, or a reference that did not resolve; the gateway then
+    /// falls back to the next source.
+    pub fn resolved(&self) -> Option<&SecretMarker> {
+        self.marker
+            .as_ref()
+            .filter(|m| m.set && (m.secret_ref || !is_unresolved(m)))
+    }
+
     /// Named through a secret reference object.
     pub fn has_ref(&self) -> bool {
         self.marker.as_ref().is_some_and(|m| m.secret_ref)
@@ -78,6 +89,25 @@ impl GatewayAuth {
         self.bind == "loopback"
     }
 
+    /// Whether the gateway is reachable from other machines: bound beyond
+    /// loopback, or published by Tailscale Serve or Funnel.
+    pub fn remotely_exposed(&self) -> bool {
+        !self.is_loopback() || matches!(self.tailscale_mode.as_str(), "serve" | "funnel")
+    }
+
+    /// Whether the HTTP APIs (`/tools/invoke`, the OpenAI-style endpoints)
+    /// demand a credential: the effective mode has its secret at hand, or
+    /// the mode is trusted-proxy. Unlike `has_auth`, a reference that did
+    /// not resolve does not count here.
+    pub fn http_auth_resolved(&self) -> bool {
+        match self.mode.as_str() {
+            "token" => self.token.is_some(),
+            "password" => self.password.is_some(),
+            "trusted-proxy" => true,
+            _ => false,
+        }
+    }
+
     /// Resolves the posture from the view.
     pub fn resolve(view: &View) -> GatewayAuth {
         let bind = view.str("gateway.bind").unwrap_or("loopback").to_owned();
@@ -95,28 +125,24 @@ impl GatewayAuth {
         let env_token = view.env_var("OPENCLAW_GATEWAY_TOKEN").filter(|m| m.set);
         let env_password = view.env_var("OPENCLAW_GATEWAY_PASSWORD").filter(|m| m.set);
 
-        let token = if local_token.has_ref() {
-            None
-        } else {
-            local_token
-                .value()
-                .cloned()
-                .or_else(|| env_token.clone())
-                .or_else(|| remote_token.value().cloned())
-        };
-        let password = if local_password.has_ref() {
-            None
-        } else {
-            let remote = remote_password
-                .value()
-                .cloned()
-                .filter(|_| explicit != Some("trusted-proxy"));
-            local_password
-                .value()
-                .cloned()
-                .or_else(|| env_password.clone())
-                .or(remote)
-        };
+        // The audit resolves references before it looks at the credentials:
+        // a reference that resolved is used like a literal, one that did not
+        // (like a `${VAR}` left unresolved) lets the next source win.
+        let token = local_token
+            .resolved()
+            .cloned()
+            .or_else(|| env_token.clone())
+            .or_else(|| remote_token.resolved().cloned());
+        let password = local_password
+            .resolved()
+            .cloned()
+            .or_else(|| env_password.clone())
+            .or_else(|| {
+                remote_password
+                    .resolved()
+                    .cloned()
+                    .filter(|_| explicit != Some("trusted-proxy"))
+            });
         let mode = explicit.map(str::to_owned).unwrap_or_else(|| {
             if password.is_some() {
                 "password"

@@ -1,9 +1,11 @@
 //! Built-in plugin `control-plane`: who can reach the gateway and how they
-//! authenticate — bind, auth mode and credentials, Tailscale exposure, the
-//! Control UI. Check ids and severity rules match `openclaw security audit`.
+//! authenticate — bind, auth mode and credentials, trusted proxies,
+//! Tailscale exposure, the Control UI, the HTTP APIs and mDNS discovery.
+//! Check ids and severity rules match `openclaw security audit`.
 
 pub mod checks;
 pub mod gateway_auth;
+pub mod js;
 
 use pincer_sdk::prelude::*;
 
@@ -15,7 +17,8 @@ impl Plugin for ControlPlane {
         name: "control-plane",
         version: env!("CARGO_PKG_VERSION"),
         description: "Gateway exposure and authentication: bind, auth mode, tokens and passwords, \
-                      Tailscale, the Control UI.",
+                      trusted proxies, Tailscale, the Control UI and its origins, the HTTP APIs, \
+                      mDNS discovery.",
         category: "control-plane",
         checks: checks::ALL,
     };

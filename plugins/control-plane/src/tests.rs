@@ -23,18 +23,19 @@ const GOOD: &str = "0123456789abcdef0123456789abcdef";
 
 #[test]
 fn metadata_is_complete() {
-    assert_metadata::<ControlPlane>(&["gateway."]);
-    assert_eq!(ControlPlane::META.checks.len(), 11);
+    assert_metadata::<ControlPlane>(&["gateway.", "discovery."]);
+    assert_eq!(ControlPlane::META.checks.len(), 25);
 }
 
 #[test]
 fn empty_config_is_loopback_without_auth() {
-    let found = ids(Scenario::config(json!({})));
+    let found = pairs(Scenario::config(json!({})));
     assert_eq!(
         found,
         vec![
-            "gateway.loopback_no_auth",
-            "gateway.trusted_proxies_missing"
+            ("gateway.http.no_auth".to_owned(), Severity::Warn),
+            ("gateway.loopback_no_auth".to_owned(), Severity::Critical),
+            ("gateway.trusted_proxies_missing".to_owned(), Severity::Warn),
         ]
     );
 }
@@ -171,4 +172,564 @@ fn hardened_gateway_is_quiet() {
         "auth": {"mode": "token", "token": GOOD}}}),
     );
     assert_eq!(pairs(scenario), vec![]);
+}
+
+/// The severity a check reported, if it fired.
+fn severity_of(scenario: Scenario, id: &str) -> Option<Severity> {
+    pairs(scenario)
+        .into_iter()
+        .find(|(found, _)| found == id)
+        .map(|(_, severity)| severity)
+}
+
+/// A token-mode gateway with a good token, plus extra `gateway` keys.
+fn token_gateway(extra: serde_json::Value) -> serde_json::Value {
+    let mut gateway = json!({"auth": {"mode": "token", "token": GOOD}});
+    if let (Some(target), Some(extra)) = (gateway.as_object_mut(), extra.as_object()) {
+        for (key, value) in extra {
+            target.insert(key.clone(), value.clone());
+        }
+    }
+    gateway
+}
+
+/// The same, bound to the LAN with origins and a rate limit.
+fn lan_gateway(extra: serde_json::Value) -> serde_json::Value {
+    let mut gateway = token_gateway(json!({
+        "bind": "lan",
+        "controlUi": {"allowedOrigins": ["https://control.example.com"]},
+    }));
+    gateway["auth"]["rateLimit"] = json!({"maxAttempts": 10});
+    if let (Some(target), Some(extra)) = (gateway.as_object_mut(), extra.as_object()) {
+        for (key, value) in extra {
+            target.insert(key.clone(), value.clone());
+        }
+    }
+    gateway
+}
+
+const HTTP_NO_AUTH: &str = "gateway.http.no_auth";
+
+#[test]
+fn http_no_auth_escalates_with_remote_exposure() {
+    let none = |gateway: serde_json::Value| Scenario::config(json!({"gateway": gateway}));
+    assert_eq!(
+        severity_of(none(json!({"auth": {"mode": "none"}})), HTTP_NO_AUTH),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(
+            none(json!({"bind": "lan", "auth": {"mode": "none"}})),
+            HTTP_NO_AUTH
+        ),
+        Some(Severity::Critical)
+    );
+    for tailscale in ["serve", "funnel"] {
+        let scenario = none(json!({"tailscale": {"mode": tailscale},
+            "auth": {"mode": "token", "token": "${PINCER_UNSET_FOR_TEST}"}}));
+        assert_eq!(
+            severity_of(scenario, HTTP_NO_AUTH),
+            Some(Severity::Critical),
+            "{tailscale}"
+        );
+    }
+}
+
+#[test]
+fn http_no_auth_is_quiet_with_a_usable_secret_or_trusted_proxy() {
+    let quiet = |scenario: Scenario| severity_of(scenario, HTTP_NO_AUTH).is_none();
+    assert!(quiet(Scenario::config(
+        json!({"gateway": token_gateway(json!({}))})
+    )));
+    assert!(quiet(
+        Scenario::config(json!({"gateway": {"auth": {"mode": "password"}}}))
+            .env("OPENCLAW_GATEWAY_PASSWORD", GOOD)
+    ));
+    assert!(quiet(Scenario::config(
+        json!({"gateway": {"auth": {"mode": "trusted-proxy"}}})
+    )));
+    // A placeholder word is still a value for this check.
+    assert!(quiet(Scenario::config(
+        json!({"gateway": {"auth": {"mode": "token", "token": "null"}}})
+    )));
+    // A password does not serve token mode.
+    assert!(!quiet(Scenario::config(
+        json!({"gateway": {"auth": {"mode": "token", "password": GOOD}}})
+    )));
+}
+
+#[test]
+fn http_no_auth_follows_resolved_references_and_fallbacks() {
+    let reference = |id: &str| json!({"source": "env", "provider": "default", "id": id});
+    let unset = Scenario::config(
+        json!({"gateway": {"auth": {"mode": "token", "token": reference("PINCER_UNSET_REF")}}}),
+    );
+    assert_eq!(
+        severity_of(unset.clone(), HTTP_NO_AUTH),
+        Some(Severity::Warn)
+    );
+    // The environment token takes over from a reference that did not resolve.
+    assert_eq!(
+        severity_of(unset.env("OPENCLAW_GATEWAY_TOKEN", GOOD), HTTP_NO_AUTH),
+        None
+    );
+    let set = Scenario::config(
+        json!({"gateway": {"auth": {"mode": "token", "token": reference("PINCER_SET_REF")}}}),
+    )
+    .env("PINCER_SET_REF", GOOD);
+    assert_eq!(severity_of(set, HTTP_NO_AUTH), None);
+    let remote = Scenario::config(
+        json!({"gateway": {"auth": {"mode": "token"}, "remote": {"token": reference("PINCER_REMOTE_REF")}}}),
+    );
+    assert_eq!(
+        severity_of(remote.clone(), HTTP_NO_AUTH),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(remote.env("PINCER_REMOTE_REF", GOOD), HTTP_NO_AUTH),
+        None
+    );
+}
+
+#[test]
+fn a_resolved_password_reference_selects_password_mode() {
+    let scenario = Scenario::config(json!({"gateway": {"auth": {"password":
+        {"source": "env", "provider": "default", "id": "PINCER_PW_REF"}}}}))
+    .env("PINCER_PW_REF", "short-pass");
+    let found = pairs(scenario);
+    assert!(
+        found.contains(&("gateway.password_too_short".to_owned(), Severity::Warn)),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(id, _)| id == HTTP_NO_AUTH), "{found:?}");
+}
+
+const SESSION_KEY: &str = "gateway.http.session_key_override_enabled";
+
+#[test]
+fn session_key_override_is_info_when_an_openai_endpoint_is_on() {
+    for endpoint in ["chatCompletions", "responses"] {
+        let scenario = Scenario::config(json!({"gateway": token_gateway(
+            json!({"http": {"endpoints": {endpoint: {"enabled": true}}}}))}));
+        assert_eq!(
+            severity_of(scenario, SESSION_KEY),
+            Some(Severity::Info),
+            "{endpoint}"
+        );
+    }
+    let both = Scenario::config(json!({"gateway": token_gateway(json!({"http": {"endpoints":
+        {"chatCompletions": {"enabled": true}, "responses": {"enabled": true}}}}))}));
+    assert_eq!(
+        ids(both)
+            .iter()
+            .filter(|id| id.as_str() == SESSION_KEY)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn session_key_override_is_quiet_when_endpoints_are_off() {
+    let off = Scenario::config(json!({"gateway": token_gateway(json!({"http": {"endpoints":
+        {"chatCompletions": {"enabled": false}, "responses": {}}}}))}));
+    assert_eq!(severity_of(off, SESSION_KEY), None);
+    let admin_only = Scenario::config(json!({"gateway": token_gateway(json!({})),
+        "plugins": {"entries": {"admin-http-rpc": {"enabled": true}}}}));
+    assert_eq!(severity_of(admin_only, SESSION_KEY), None);
+}
+
+const TOOLS_ALLOW: &str = "gateway.tools_invoke_http.dangerous_allow";
+
+#[test]
+fn dangerous_http_tools_escalate_off_loopback_and_under_funnel() {
+    let allow = |extra: serde_json::Value| {
+        let mut gateway = token_gateway(extra);
+        gateway["tools"] = json!({"allow": ["exec"]});
+        Scenario::config(json!({"gateway": gateway}))
+    };
+    assert_eq!(
+        severity_of(allow(json!({})), TOOLS_ALLOW),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(allow(json!({"bind": "tailnet"})), TOOLS_ALLOW),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        severity_of(allow(json!({"tailscale": {"mode": "funnel"}})), TOOLS_ALLOW),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        severity_of(allow(json!({"tailscale": {"mode": "serve"}})), TOOLS_ALLOW),
+        Some(Severity::Warn)
+    );
+}
+
+#[test]
+fn dangerous_http_tools_match_trimmed_and_case_insensitively() {
+    let allow = |tools: serde_json::Value| {
+        Scenario::config(json!({"gateway": token_gateway(json!({"tools": {"allow": tools}}))}))
+    };
+    assert_eq!(
+        severity_of(allow(json!([" EXEC ", "Apply_Patch"])), TOOLS_ALLOW),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(
+            allow(json!(["read", "web_search", "cron", "sessions"])),
+            TOOLS_ALLOW
+        ),
+        None
+    );
+    assert_eq!(severity_of(allow(json!([])), TOOLS_ALLOW), None);
+}
+
+const WILDCARD: &str = "gateway.control_ui.allowed_origins_wildcard";
+
+#[test]
+fn wildcard_origin_is_warn_on_loopback_and_critical_beyond() {
+    let origins = |gateway: serde_json::Value| Scenario::config(json!({"gateway": gateway}));
+    assert_eq!(
+        severity_of(
+            origins(token_gateway(
+                json!({"controlUi": {"allowedOrigins": ["  *  "]}})
+            )),
+            WILDCARD
+        ),
+        Some(Severity::Warn)
+    );
+    // The Control UI switch does not matter, nor does Tailscale.
+    assert_eq!(
+        severity_of(
+            origins(token_gateway(json!({"tailscale": {"mode": "funnel"},
+                "controlUi": {"enabled": false, "allowedOrigins": ["*"]}}))),
+            WILDCARD
+        ),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(
+            origins(lan_gateway(json!({"controlUi": {"allowedOrigins": ["*"]}}))),
+            WILDCARD
+        ),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        severity_of(
+            origins(token_gateway(
+                json!({"controlUi": {"allowedOrigins": ["https://*.example.com"]}})
+            )),
+            WILDCARD
+        ),
+        None
+    );
+}
+
+const HOST_FALLBACK: &str = "gateway.control_ui.host_header_origin_fallback";
+
+#[test]
+fn host_header_fallback_is_warn_on_loopback_and_critical_beyond() {
+    let fallback = |gateway: serde_json::Value| Scenario::config(json!({"gateway": gateway}));
+    let on = json!({"controlUi": {"dangerouslyAllowHostHeaderOriginFallback": true}});
+    assert_eq!(
+        severity_of(fallback(token_gateway(on.clone())), HOST_FALLBACK),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(fallback(lan_gateway(on)), HOST_FALLBACK),
+        Some(Severity::Critical)
+    );
+    let off = json!({"controlUi": {"dangerouslyAllowHostHeaderOriginFallback": false}});
+    assert_eq!(severity_of(fallback(lan_gateway(off)), HOST_FALLBACK), None);
+}
+
+const REAL_IP: &str = "gateway.real_ip_fallback_enabled";
+
+#[test]
+fn real_ip_fallback_escalates_beyond_loopback() {
+    let scenario = |gateway: serde_json::Value| Scenario::config(json!({"gateway": gateway}));
+    assert_eq!(
+        severity_of(
+            scenario(token_gateway(
+                json!({"allowRealIpFallback": true, "trustedProxies": ["10.0.0.5"]})
+            )),
+            REAL_IP
+        ),
+        Some(Severity::Warn),
+        "token mode on loopback stays warn whatever the proxies"
+    );
+    assert_eq!(
+        severity_of(
+            scenario(lan_gateway(json!({"allowRealIpFallback": true}))),
+            REAL_IP
+        ),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        severity_of(
+            scenario(lan_gateway(json!({"allowRealIpFallback": false}))),
+            REAL_IP
+        ),
+        None
+    );
+}
+
+#[test]
+fn real_ip_fallback_escalates_for_trusted_proxy_auth_with_a_remote_proxy() {
+    let proxied = |proxies: serde_json::Value| {
+        Scenario::config(
+            json!({"gateway": {"allowRealIpFallback": true, "trustedProxies": proxies,
+            "auth": {"mode": "trusted-proxy", "trustedProxy": {"userHeader": "x-user"}}}}),
+        )
+    };
+    assert_eq!(
+        severity_of(proxied(json!(["10.0.0.5"])), REAL_IP),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        severity_of(proxied(json!(["127.0.0.0/8"])), REAL_IP),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        severity_of(proxied(json!(["127.0.0.1", " "])), REAL_IP),
+        Some(Severity::Critical)
+    );
+    assert_eq!(
+        severity_of(
+            proxied(json!(["127.0.0.1", "::1", "127.0.0.1/32", "::1/128"])),
+            REAL_IP
+        ),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(proxied(json!([])), REAL_IP),
+        Some(Severity::Warn)
+    );
+}
+
+#[test]
+fn trusted_proxy_mode_reports_each_missing_piece() {
+    let incomplete = Scenario::config(json!({"gateway": {"auth": {"mode": "trusted-proxy"}}}));
+    let found = pairs(incomplete);
+    for (id, severity) in [
+        ("gateway.trusted_proxy_auth", Severity::Critical),
+        ("gateway.trusted_proxy_no_proxies", Severity::Critical),
+        ("gateway.trusted_proxy_no_user_header", Severity::Critical),
+        ("gateway.trusted_proxy_no_allowlist", Severity::Warn),
+    ] {
+        assert!(
+            found.contains(&(id.to_owned(), severity)),
+            "{id}: {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(id, _)| id == "gateway.trusted_proxy_allow_loopback")
+    );
+}
+
+#[test]
+fn complete_trusted_proxy_setup_reports_only_the_mode() {
+    let complete = |extra: serde_json::Value| {
+        let mut proxy =
+            json!({"userHeader": "x-forwarded-user", "allowUsers": ["ops@example.com"]});
+        if let (Some(target), Some(extra)) = (proxy.as_object_mut(), extra.as_object()) {
+            for (key, value) in extra {
+                target.insert(key.clone(), value.clone());
+            }
+        }
+        Scenario::config(json!({"gateway": {"trustedProxies": ["10.0.0.5"],
+            "auth": {"mode": "trusted-proxy", "trustedProxy": proxy}}}))
+    };
+    let found: Vec<String> = ids(complete(json!({})))
+        .into_iter()
+        .filter(|id| id.starts_with("gateway.trusted_proxy_"))
+        .collect();
+    assert_eq!(found, vec!["gateway.trusted_proxy_auth"]);
+    assert_eq!(
+        severity_of(
+            complete(json!({"allowLoopback": true})),
+            "gateway.trusted_proxy_allow_loopback"
+        ),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(
+            complete(json!({"allowUsers": []})),
+            "gateway.trusted_proxy_no_allowlist"
+        ),
+        Some(Severity::Warn)
+    );
+    // Blank entries still count as present.
+    let blanks = Scenario::config(json!({"gateway": {"trustedProxies": [""],
+        "auth": {"mode": "trusted-proxy", "trustedProxy": {"userHeader": " ", "allowUsers": [""]}}}}));
+    let found: Vec<String> = ids(blanks)
+        .into_iter()
+        .filter(|id| id.starts_with("gateway.trusted_proxy"))
+        .collect();
+    assert_eq!(found, vec!["gateway.trusted_proxy_auth"]);
+}
+
+#[test]
+fn trusted_proxy_settings_are_ignored_in_other_modes() {
+    let scenario = Scenario::config(json!({"gateway": {"trustedProxies": ["127.0.0.1"],
+        "auth": {"mode": "token", "token": GOOD,
+            "trustedProxy": {"userHeader": "x-forwarded-user", "allowLoopback": true}}}}));
+    assert_eq!(pairs(scenario), vec![]);
+}
+
+const MDNS: &str = "discovery.mdns_full_mode";
+
+#[test]
+fn mdns_full_mode_is_warn_on_loopback_and_critical_beyond() {
+    let mdns = |gateway: serde_json::Value, mode: &str| {
+        Scenario::config(json!({"gateway": gateway, "discovery": {"mdns": {"mode": mode}}}))
+    };
+    assert_eq!(
+        severity_of(mdns(token_gateway(json!({})), "full"), MDNS),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(
+            mdns(
+                token_gateway(json!({"tailscale": {"mode": "funnel"}})),
+                "full"
+            ),
+            MDNS
+        ),
+        Some(Severity::Warn)
+    );
+    assert_eq!(
+        severity_of(mdns(lan_gateway(json!({"bind": "auto"})), "full"), MDNS),
+        Some(Severity::Critical)
+    );
+    for mode in ["minimal", "off"] {
+        assert_eq!(severity_of(mdns(lan_gateway(json!({})), mode), MDNS), None);
+    }
+    assert_eq!(
+        severity_of(
+            Scenario::config(json!({"gateway": lan_gateway(json!({}))})),
+            MDNS
+        ),
+        None
+    );
+}
+
+#[test]
+fn hardened_lan_gateway_is_quiet() {
+    let scenario = Scenario::config(json!({"gateway": lan_gateway(json!({})),
+        "discovery": {"mdns": {"mode": "minimal"}}}));
+    assert_eq!(pairs(scenario), vec![]);
+}
+
+/// Every parity case recorded from the reference, run through the native
+/// harness: for the ids this plugin declares, the pairs must be the
+/// reference's (cases with suppressions are left to the host's test). (The end-to-end test does the same through the built
+/// component and the real host; this one fails in a second.)
+#[test]
+fn recorded_parity_cases_match_natively() -> Result<(), String> {
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases/control-plane");
+    let declared = |id: &str| ControlPlane::META.checks.iter().any(|c| c.meta.covers(id));
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .map_err(|e| format!("{}: {e}", root.display()))?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.join("case.json").is_file())
+        .collect();
+    dirs.sort();
+    let mut failures = Vec::new();
+    for dir in &dirs {
+        let read = |name: &str| {
+            std::fs::read_to_string(dir.join(name))
+                .map_err(|e| format!("{}: {e}", dir.join(name).display()))
+        };
+        let case: serde_json::Value =
+            serde_json::from_str(&read("case.json")?).map_err(|e| e.to_string())?;
+        let config: serde_json::Value =
+            serde_json::from_str(&read("config.json")?).map_err(|e| e.to_string())?;
+        if config.pointer("/security/audit/suppressions").is_some() {
+            continue; // the host applies suppressions, not the plugin
+        }
+        let mut scenario = Scenario::config(config);
+        if let Some(env) = case["env"].as_object() {
+            for (name, value) in env {
+                scenario = scenario.env(name, value.as_str().unwrap_or_default());
+            }
+        }
+        let mut expected: Vec<(String, String)> = case["reference"]["findings"]
+            .as_array()
+            .ok_or_else(|| format!("{}: no reference", dir.display()))?
+            .iter()
+            .map(|f| {
+                (
+                    f["checkId"].as_str().unwrap_or_default().to_owned(),
+                    f["severity"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .filter(|(id, _)| declared(id))
+            .collect();
+        expected.sort();
+        let mut actual: Vec<(String, String)> = pairs(scenario)
+            .into_iter()
+            .map(|(id, severity)| (id, severity.as_str().to_owned()))
+            .collect();
+        actual.dedup();
+        if actual != expected {
+            failures.push(format!(
+                "{}:\n  reference: {expected:?}\n  plugin:    {actual:?}",
+                dir.display()
+            ));
+        }
+    }
+    assert!(dirs.len() >= 150, "only {} cases found", dirs.len());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    Ok(())
+}
+
+fn probed(probe: pincer_sdk::GatewayProbe) -> Scenario {
+    Scenario::config(json!({"gateway": {"auth": {"mode": "token", "token": GOOD}}})).gateway_state(
+        pincer_sdk::GatewayState {
+            probe: Some(probe),
+            ..pincer_sdk::GatewayState::default()
+        },
+    )
+}
+
+#[test]
+fn probe_checks_fire_only_on_a_probe_that_failed_or_went_without_its_credential() {
+    let healthy = pincer_sdk::GatewayProbe {
+        url: "ws://127.0.0.1:18789".into(),
+        ok: true,
+        auth_offered: "token".into(),
+        auth_accepted: true,
+        ..pincer_sdk::GatewayProbe::default()
+    };
+    assert!(
+        !ids(probed(healthy.clone()))
+            .iter()
+            .any(|id| id.contains("probe"))
+    );
+    assert!(
+        !ids(Scenario::config(json!({})))
+            .iter()
+            .any(|id| id.contains("probe"))
+    );
+    let refused = pincer_sdk::GatewayProbe {
+        ok: false,
+        auth_accepted: false,
+        error: Some("`connect` refused: unauthorized".into()),
+        ..healthy.clone()
+    };
+    assert!(has(probed(refused), "gateway.probe_failed", Severity::Warn));
+    let unresolved = pincer_sdk::GatewayProbe {
+        secret_ref_unavailable: Some("gateway.auth.token is an `exec` secret reference".into()),
+        ..healthy
+    };
+    assert!(has(
+        probed(unresolved),
+        "gateway.probe_auth_secretref_unavailable",
+        Severity::Warn
+    ));
 }

@@ -1,7 +1,14 @@
 //! Built-in plugin `secret-hygiene`: where secrets live and who can read
-//! them — config integrity (includes), file permissions, credentials.
+//! them. File permissions of the state directory, the config and its
+//! includes, the credentials directory, each agent's auth-profile and
+//! session stores and the log file; symlinked state and config; state or
+//! config in a cloud-synced folder; gateway password and hooks token stored
+//! in the config; includes that escape the config directory. Check ids and
+//! severity rules match `openclaw security audit`.
 
 pub mod checks;
+pub mod perms;
+pub mod stored_secret;
 
 use pincer_sdk::prelude::*;
 
@@ -12,7 +19,11 @@ impl Plugin for SecretHygiene {
     const META: PluginMeta = PluginMeta {
         name: "secret-hygiene",
         version: env!("CARGO_PKG_VERSION"),
-        description: "Secrets, credentials, file permissions and config integrity.",
+        description: "Where secrets live and who can read them: permissions of the state \
+                      directory, config and includes, credentials directory, agent auth-profile \
+                      and session stores and log file; symlinked state and config; cloud-synced \
+                      folders; gateway password and hooks token stored in the config; includes \
+                      that escape the config directory.",
         category: "secret-hygiene",
         checks: checks::ALL,
     };
@@ -21,40 +32,4 @@ impl Plugin for SecretHygiene {
 pincer_sdk::export_plugin!(SecretHygiene);
 
 #[cfg(test)]
-mod tests {
-    use super::SecretHygiene;
-    use pincer_sdk::prelude::*;
-    use pincer_sdk::testing::assert_metadata;
-    use pincer_sdk::{IncludeFact, IncludeStatus};
-    use serde_json::json;
-
-    fn include(status: IncludeStatus) -> IncludeFact {
-        IncludeFact {
-            written: "../elsewhere.json5".into(),
-            from_file: "/home/u/.openclaw/openclaw.json".into(),
-            resolved: "/home/u/elsewhere.json5".into(),
-            status,
-        }
-    }
-
-    #[test]
-    fn metadata_is_complete() {
-        assert_metadata::<SecretHygiene>(&["config.", "fs."]);
-    }
-
-    #[test]
-    fn escaping_includes_are_critical_and_followed_ones_quiet() {
-        for status in [
-            IncludeStatus::EscapesConfigDir,
-            IncludeStatus::EscapesViaSymlink,
-        ] {
-            let scenario = Scenario::config(json!({})).include(include(status));
-            assert_eq!(
-                scenario.pairs::<SecretHygiene>(),
-                vec![("config.include_escape".to_owned(), Severity::Critical)]
-            );
-        }
-        let quiet = Scenario::config(json!({})).include(include(IncludeStatus::Included));
-        assert!(quiet.pairs::<SecretHygiene>().is_empty());
-    }
-}
+mod tests;

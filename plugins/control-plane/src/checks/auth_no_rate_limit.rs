@@ -2,8 +2,8 @@
 //! failed authentication attempts.
 
 use crate::gateway_auth::GatewayAuth;
+use crate::js::is_truthy;
 use pincer_sdk::prelude::*;
-use serde_json::Value;
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {
@@ -16,17 +16,6 @@ pub static META: CheckMeta = CheckMeta {
                   lockoutMs: 300000 }.",
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
-
-/// Whether a JSON value counts as set (not null, false, 0 or "").
-fn is_truthy(value: &Value) -> bool {
-    match value {
-        Value::Null => false,
-        Value::Bool(flag) => *flag,
-        Value::Number(number) => number.as_f64().is_some_and(|n| n != 0.0),
-        Value::String(text) => !text.is_empty(),
-        Value::Array(_) | Value::Object(_) => true,
-    }
-}
 
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {

@@ -3,6 +3,7 @@
 
 use crate::gateway_auth::GatewayAuth;
 use pincer_sdk::prelude::*;
+use pincer_sdk::secret::js_trim;
 use serde_json::Value;
 
 /// Declaration.
@@ -17,14 +18,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
-/// The non-blank entries of `gateway.controlUi.allowedOrigins`.
+/// The non-blank entries of `gateway.controlUi.allowedOrigins`, trimmed as
+/// JavaScript trims (a byte-order mark counts as white space).
 pub fn allowed_origins(view: &View) -> Vec<String> {
     view.array("gateway.controlUi.allowedOrigins")
         .map(|items| {
             items
                 .iter()
                 .filter_map(|item| match item {
-                    Value::String(text) => Some(text.trim().to_owned()),
+                    Value::String(text) => Some(js_trim(text).to_owned()),
                     Value::Number(number) => Some(number.to_string()),
                     _ => None,
                 })

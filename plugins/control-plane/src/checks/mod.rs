@@ -3,15 +3,29 @@
 pub mod auth_no_rate_limit;
 pub mod bind_no_auth;
 pub mod control_ui_allowed_origins_required;
+pub mod control_ui_allowed_origins_wildcard;
+pub mod control_ui_host_header_origin_fallback;
 mod credential_strength;
+pub mod discovery_mdns_full_mode;
+pub mod http_no_auth;
+pub mod http_session_key_override_enabled;
 pub mod loopback_no_auth;
 pub mod password_placeholder_value;
 pub mod password_too_short;
+pub mod probe_auth_secretref_unavailable;
+pub mod probe_failed;
+pub mod real_ip_fallback_enabled;
 pub mod tailscale_funnel;
 pub mod tailscale_serve;
 pub mod token_placeholder_value;
 pub mod token_too_short;
+pub mod tools_invoke_http_dangerous_allow;
 pub mod trusted_proxies_missing;
+pub mod trusted_proxy_allow_loopback;
+pub mod trusted_proxy_auth;
+pub mod trusted_proxy_no_allowlist;
+pub mod trusted_proxy_no_proxies;
+pub mod trusted_proxy_no_user_header;
 
 use pincer_sdk::Check;
 
@@ -60,5 +74,61 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &tailscale_serve::META,
         run: tailscale_serve::run,
+    },
+    Check {
+        meta: &tools_invoke_http_dangerous_allow::META,
+        run: tools_invoke_http_dangerous_allow::run,
+    },
+    Check {
+        meta: &control_ui_allowed_origins_wildcard::META,
+        run: control_ui_allowed_origins_wildcard::run,
+    },
+    Check {
+        meta: &control_ui_host_header_origin_fallback::META,
+        run: control_ui_host_header_origin_fallback::run,
+    },
+    Check {
+        meta: &real_ip_fallback_enabled::META,
+        run: real_ip_fallback_enabled::run,
+    },
+    Check {
+        meta: &discovery_mdns_full_mode::META,
+        run: discovery_mdns_full_mode::run,
+    },
+    Check {
+        meta: &trusted_proxy_auth::META,
+        run: trusted_proxy_auth::run,
+    },
+    Check {
+        meta: &trusted_proxy_no_proxies::META,
+        run: trusted_proxy_no_proxies::run,
+    },
+    Check {
+        meta: &trusted_proxy_no_user_header::META,
+        run: trusted_proxy_no_user_header::run,
+    },
+    Check {
+        meta: &trusted_proxy_allow_loopback::META,
+        run: trusted_proxy_allow_loopback::run,
+    },
+    Check {
+        meta: &trusted_proxy_no_allowlist::META,
+        run: trusted_proxy_no_allowlist::run,
+    },
+    Check {
+        meta: &http_no_auth::META,
+        run: http_no_auth::run,
+    },
+    Check {
+        meta: &http_session_key_override_enabled::META,
+        run: http_session_key_override_enabled::run,
+    },
+    Check {
+        meta: &probe_failed::META,
+        run: probe_failed::run,
+    },
+    Check {
+        meta: &probe_auth_secretref_unavailable::META,
+        run: probe_auth_secretref_unavailable::run,
     },
 ];

@@ -1,0 +1,35 @@
+//! `fs.config_include.perms_world_readable`: every local user can read a
+//! file the config pulls in with `$include` (and no one but the owner can
+//! write it, which `fs.config_include.perms_writable` reports instead).
+
+use crate::perms::{Exposure, inspect};
+use pincer_sdk::prelude::*;
+
+/// Declaration.
+pub static META: CheckMeta = CheckMeta {
+    id: "fs.config_include.perms_world_readable",
+    severity: Severity::Critical,
+    title: "Included config file is readable by every local user",
+    description: "An `$include`d file is part of the config and can hold the same secrets; \
+                  every account on the machine can read this one.",
+    remediation: "Make every included file private to its owner: `chmod 600` on it.",
+    references: &["https://docs.openclaw.ai/gateway/configuration"],
+};
+
+/// Evaluates the check.
+pub fn run(view: &View, out: &mut Findings) {
+    for include in inspect(view, "config-include") {
+        if include.exposure() == Some(Exposure::WorldReadable) {
+            let detail = format!(
+                "The included file {}: {}.",
+                include.subject(),
+                include.who()
+            );
+            out.push(
+                META.finding(detail)
+                    .with_remediation(include.fix())
+                    .at("$include"),
+            );
+        }
+    }
+}

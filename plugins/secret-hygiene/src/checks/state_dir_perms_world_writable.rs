@@ -1,0 +1,26 @@
+//! `fs.state_dir.perms_world_writable`: every local user can write to the
+//! state directory (mode `o+w`).
+
+use crate::perms::{Exposure, inspect};
+use pincer_sdk::prelude::*;
+
+/// Declaration.
+pub static META: CheckMeta = CheckMeta {
+    id: "fs.state_dir.perms_world_writable",
+    severity: Severity::Critical,
+    title: "State directory is writable by every local user",
+    description: "Any account on the machine can replace the config, credentials, auth \
+                  profiles and session stores the gateway trusts, or plant files it will load.",
+    remediation: "Make the state directory private to its owner: `chmod 700` on it.",
+    references: &["https://docs.openclaw.ai/gateway/security"],
+};
+
+/// Evaluates the check.
+pub fn run(view: &View, out: &mut Findings) {
+    for dir in inspect(view, "state-dir") {
+        if dir.exposure() == Some(Exposure::WorldWritable) {
+            let detail = format!("The state directory {}: {}.", dir.subject(), dir.who());
+            out.push(META.finding(detail).with_remediation(dir.fix()));
+        }
+    }
+}
