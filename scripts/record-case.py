@@ -4,17 +4,20 @@
 Usage: scripts/record-case.py CASE_DIR...
 
 Each CASE_DIR holds config.json and case.json ({"description", "env",
-"files"?, "reference"}). The reference CLI (../shared/oracle/openclaw-audit)
-runs on config.json with the case's env, and case.json's reference.findings
-is rewritten with every pair it reported, sorted. Only facts are recorded:
-no titles or details of the reference.
+"files"?, "params"?, "pincer"?, "reference"}). The reference CLI
+(../shared/oracle/openclaw-audit) runs on config.json with the case's env,
+and case.json's reference is rewritten with every pair it reported, sorted;
+every other key ("params" and "pincer" are Pincer's alone, see
+tests/parity/README.md) is kept as it is, in its place. Only facts are
+recorded: no titles or details of the reference.
 
 A case with "files" describes a whole state dir whose file kinds and modes
 matter (the fs.* checks): config.json becomes STATE/openclaw.json, then each
 entry {"path", "kind": "file"|"dir"|"symlink", "mode": "0600", "content",
 "target"} is created under STATE, in order ("." is STATE itself, and an
 "openclaw.json" entry without content only sets the config's mode); modes
-are applied last, deepest first. The oracle wrapper forces modes 700/600 on the state dir and
+are applied last, deepest first, then "modifiedDaysAgo" (a number of days)
+backdates an entry's modification time. The oracle wrapper forces modes 700/600 on the state dir and
 config, so these cases run the installed reference CLI directly, in a private
 HOME, with the same environment the wrapper sets. tests/e2e/cases.rs builds
 the same tree for pincer.
@@ -24,6 +27,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ORACLE = Path(__file__).resolve().parent.parent.parent / "shared" / "oracle" / "openclaw-audit"
@@ -50,6 +54,10 @@ def materialize(case_dir: Path, files: list, state: Path) -> None:
             modes.append((path, int(entry["mode"], 8)))
     for path, mode in reversed(modes):
         os.chmod(path, mode)
+    for entry in files:
+        if "modifiedDaysAgo" in entry:
+            then = time.time() - entry["modifiedDaysAgo"] * 86400
+            os.utime(state / entry["path"], (then, then), follow_symlinks=False)
 
 
 def run_with_files(case_dir: Path, files: list, env: dict):

@@ -49,10 +49,10 @@ fn run() -> Result<(), String> {
 
     let plugins = plugin_dirs(&root.join("plugins"))?;
     for name in &plugins {
-        let cases = root.join("tests").join("cases").join(name);
+        let cases = root.join("tests").join("parity").join(name);
         if !cases.is_dir() {
             return Err(format!(
-                "built-in plugin `{name}` has no end-to-end cases: add {} (see tests/cases/README.md)",
+                "built-in plugin `{name}` has no end-to-end cases: add {} (see tests/parity/README.md)",
                 cases.display()
             ));
         }

@@ -2,6 +2,7 @@
 
 use crate::commands;
 use crate::error::Result;
+use crate::runtime::CompiledCache;
 use crate::runtime::limits::{LimitOverrides, parse_duration, parse_size};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use pincer_sdk::Severity;
@@ -58,6 +59,31 @@ pub struct PluginArgs {
     /// Do not run the built-in plugins.
     #[arg(long)]
     pub no_builtin: bool,
+}
+
+/// Where compiled plugins are cached.
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    /// Keep compiled plugins here [default: $PINCER_CACHE_DIR, else
+    /// $XDG_CACHE_HOME/pincer, else ~/.cache/pincer]
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Compile every plugin on every run; read and write no cache.
+    #[arg(long, conflicts_with = "cache_dir")]
+    pub no_cache: bool,
+}
+
+impl CacheArgs {
+    /// The cache these flags ask for.
+    pub fn cache(&self) -> CompiledCache {
+        if self.no_cache {
+            return CompiledCache::disabled();
+        }
+        self.cache_dir
+            .clone()
+            .or_else(CompiledCache::default_dir)
+            .map_or_else(CompiledCache::disabled, CompiledCache::at)
+    }
 }
 
 /// Where settings come from.
@@ -152,6 +178,8 @@ pub struct AuditArgs {
     pub state_dir: Option<PathBuf>,
     #[command(flatten)]
     pub plugins: PluginArgs,
+    #[command(flatten)]
+    pub cache: CacheArgs,
     /// Also probe the live gateway: a WebSocket handshake on 127.0.0.1 at
     /// its configured port, its credential, its health (3 s at most).
     /// Without it, nothing touches the network.
@@ -180,6 +208,8 @@ pub struct AuditArgs {
 pub struct ChecksArgs {
     #[command(flatten)]
     pub plugins: PluginArgs,
+    #[command(flatten)]
+    pub cache: CacheArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

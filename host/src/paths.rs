@@ -72,7 +72,7 @@ pub fn audited_paths(
 }
 
 /// `~` and `~/…` against `home`.
-fn expand_home(text: &str, home: Option<&Path>) -> PathBuf {
+pub fn expand_home(text: &str, home: Option<&Path>) -> PathBuf {
     match (text.strip_prefix('~'), home) {
         (Some(""), Some(home)) => home.to_path_buf(),
         (Some(rest), Some(home)) if rest.starts_with('/') => home.join(&rest[1..]),

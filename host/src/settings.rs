@@ -1,11 +1,14 @@
 //! `pincer.toml`: settings for every run, read from `--settings FILE`, else
 //! `./pincer.toml`, else `$XDG_CONFIG_HOME/pincer/pincer.toml` (default
 //! `~/.config/pincer/pincer.toml`). Unknown keys are errors that name the
-//! file and line, so a typo never silently weakens a limit.
+//! file and line, so a typo never silently weakens a limit; so is a
+//! `[params.NAME]` table that names no loaded plugin.
 
 use crate::error::{Error, Result};
+use crate::params::{ParamsOrigin, PluginParams};
 use crate::runtime::limits::LimitOverrides;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The contents of a `pincer.toml`.
@@ -15,6 +18,37 @@ pub struct Settings {
     /// Plugin limits (`[limits]`).
     #[serde(default)]
     pub limits: LimitOverrides,
+    /// Per-plugin parameters (`[params.<plugin-name>]`), as written.
+    #[serde(default)]
+    params: BTreeMap<toml::Spanned<String>, toml::Table>,
+}
+
+impl Settings {
+    /// The plugins' parameters, each with the file and line that set it.
+    pub fn plugin_params(&self, path: Option<&Path>, text: &str) -> PluginParams {
+        let mut params = PluginParams::default();
+        for (name, table) in &self.params {
+            let origin = path.map(|path| ParamsOrigin {
+                path: path.to_path_buf(),
+                line: line_of(text, name.span().start),
+            });
+            params.insert(name.get_ref().clone(), table, origin);
+        }
+        params
+    }
+}
+
+/// A loaded settings file: what it says and where it came from.
+#[derive(Debug, Clone, Default)]
+pub struct LoadedSettings {
+    /// The settings.
+    pub settings: Settings,
+    /// The plugins' parameters, with their origins.
+    pub params: PluginParams,
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
 /// Where the settings file is, if there is one.
@@ -36,15 +70,17 @@ fn discover() -> Option<PathBuf> {
 }
 
 /// Loads the explicit settings file, or the discovered one, or defaults.
-pub fn load(explicit: Option<&Path>) -> Result<Settings> {
+pub fn load(explicit: Option<&Path>) -> Result<LoadedSettings> {
     let Some(path) = explicit.map(Path::to_path_buf).or_else(discover) else {
-        return Ok(Settings::default());
+        return Ok(LoadedSettings::default());
     };
     let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
         path: path.clone(),
         source,
     })?;
-    parse(&path, &text)
+    let settings = parse(&path, &text)?;
+    let params = settings.plugin_params(Some(&path), &text);
+    Ok(LoadedSettings { settings, params })
 }
 
 /// Parses settings text; errors carry the file, line and column.
@@ -52,7 +88,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Settings> {
     toml::from_str(text).map_err(|error| {
         let offset = error.span().map_or(0, |span| span.start);
         let before = &text[..offset.min(text.len())];
-        let line = before.matches('\n').count() + 1;
+        let line = line_of(text, offset);
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Error::Invalid {
             path: path.to_path_buf(),
@@ -83,5 +119,17 @@ mod tests {
     fn limits_are_read() {
         let settings = parse(Path::new("p.toml"), "[limits]\nmax-output = \"1 KiB\"\n").unwrap();
         assert_eq!(settings.limits.max_output, Some(1024));
+    }
+
+    #[test]
+    fn params_keep_their_plugin_and_line() {
+        let text = "[limits]\nfuel = 10\n\n[params.control-plane]\ngatewayPort = 19001\n";
+        let settings = parse(Path::new("p.toml"), text).unwrap();
+        let params = settings.plugin_params(Some(Path::new("p.toml")), text);
+        assert_eq!(params.json_for("control-plane"), r#"{"gatewayPort":19001}"#);
+        assert_eq!(params.json_for("sandbox"), "{}");
+        let error = params.check_names(&["sandbox"]).unwrap_err().to_string();
+        assert!(error.starts_with("p.toml:4:"), "{error}");
+        assert!(error.contains("control-plane"), "{error}");
     }
 }

@@ -97,10 +97,36 @@ impl Snapshot {
             &loaded.includes,
             &env,
         );
-        let facts = paths
+        let home = env("HOME").map(std::path::PathBuf::from);
+        let credentials_dir = paths
+            .iter()
+            .find(|(role, _)| role == "credentials-dir")
+            .map_or_else(|| target.state_dir.join("credentials"), |(_, p)| p.clone());
+        // Facts only: these paths are not among those the reference checks
+        // for synced folders.
+        let mut stated = paths.clone();
+        stated.extend(crate::services::gateway_services(home.as_deref()));
+        let mut facts: Vec<FileFact> = stated
             .iter()
             .flat_map(|(role, path)| facts_of(role, path))
             .collect();
+        for secret in crate::secret_files::secret_paths(
+            &target.state_dir,
+            &credentials_dir,
+            &loaded.value,
+            home.as_deref(),
+        ) {
+            facts.extend(
+                facts_of(secret.role, &secret.path)
+                    .into_iter()
+                    .map(|mut fact| {
+                        if let Some(shown) = &secret.shown_as {
+                            fact.path.clone_from(shown);
+                        }
+                        fact
+                    }),
+            );
+        }
         let synced_paths = paths
             .iter()
             .filter_map(|(role, path)| {
@@ -118,6 +144,9 @@ impl Snapshot {
             &target.state_dir,
             i64::try_from(audit_time_ms).unwrap_or(i64::MAX),
         );
+        state.gateway.env_token_matches_config =
+            pincer_sdk::auth_facts::env_token_matches_config(&loaded.value, &env);
+        state.gateway.in_gateway_service = pincer_sdk::auth_facts::in_gateway_service(&env);
         if deep {
             state.gateway.probe = Some(crate::probe::probe(&loaded.value, &|name| {
                 std::env::var(name).ok()
@@ -230,6 +259,7 @@ fn facts_of(role: &str, path: &Path) -> Vec<FileFact> {
         },
         mode: metadata.as_ref().and_then(unix::std_mode),
         owned_by_current_user: metadata.as_ref().and_then(unix::std_owned_by_current_user),
+        modified_ms: metadata.as_ref().and_then(|m| millis(m.modified().ok()?)),
     };
     vec![fact, target]
 }
@@ -259,7 +289,16 @@ pub fn file_fact(role: &str, path: &Path) -> FileFact {
         kind,
         mode: metadata.as_ref().and_then(unix::mode),
         owned_by_current_user: metadata.as_ref().and_then(unix::owned_by_current_user),
+        modified_ms: metadata
+            .as_ref()
+            .and_then(|m| millis(m.modified().ok()?.into_std())),
     }
+}
+
+/// A time as milliseconds since the Unix epoch; none before it.
+fn millis(time: std::time::SystemTime) -> Option<u64> {
+    let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+    u64::try_from(since.as_millis()).ok()
 }
 
 #[cfg(unix)]

@@ -57,6 +57,8 @@ fn finding_to_wit(finding: Finding) -> wit::Finding {
 /// Runs a plugin on the host's view and converts its findings for the host.
 pub fn run<P: Plugin>() -> Result<Vec<wit::Finding>, String> {
     let view = View::from_host()?;
+    crate::params::validate(P::META.params, view.params())
+        .map_err(|error| format!("invalid parameters: {error}"))?;
     let mut findings = Findings::new();
     P::run(&view, &mut findings)?;
     Ok(findings
@@ -110,8 +112,16 @@ pub(crate) fn include_from_wit(fact: wit_facts::IncludeFact) -> IncludeFact {
     }
 }
 
-pub(crate) fn file_fact_from_wit(fact: wit_facts::FileFact) -> FileFact {
+pub(crate) fn file_fact_from_wit(
+    fact: wit_facts::FileFact,
+    times: &[wit_facts::FileTime],
+) -> FileFact {
+    let modified_ms = times
+        .iter()
+        .find(|time| time.role == fact.role && time.path == fact.path)
+        .map(|time| time.modified_ms);
     FileFact {
+        modified_ms,
         role: fact.role,
         path: fact.path,
         kind: match fact.kind {

@@ -36,6 +36,7 @@
 //!         description: "Acme's gateway policy.",
 //!         category: "control-plane",
 //!         checks: &[Check { meta: &BIND_PUBLIC, run: bind_public }],
+//!         params: &[],
 //!     };
 //! }
 //!
@@ -46,6 +47,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod auth_facts;
 #[doc(hidden)]
 pub mod bindings;
 pub mod envsubst;
@@ -53,6 +55,7 @@ mod finding;
 #[doc(hidden)]
 pub mod guest;
 mod meta;
+pub mod params;
 pub mod redact;
 pub mod secret;
 mod severity;
@@ -62,6 +65,7 @@ mod view;
 
 pub use finding::{Finding, Findings};
 pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches};
+pub use params::{ParamKind, ParamMeta};
 pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
 pub use state::{
@@ -75,7 +79,7 @@ pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View}
 pub mod prelude {
     pub use crate::testing::Scenario;
     pub use crate::{
-        Check, CheckMeta, Finding, Findings, Plugin, PluginMeta, SecretMarker, SecretSource,
-        Severity, View,
+        Check, CheckMeta, Finding, Findings, ParamKind, ParamMeta, Plugin, PluginMeta,
+        SecretMarker, SecretSource, Severity, View,
     };
 }

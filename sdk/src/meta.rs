@@ -2,6 +2,7 @@
 //! plugin's `info()`, `pincer checks`, generated docs and SARIF rules.
 
 use crate::finding::{Finding, Findings};
+use crate::params::ParamMeta;
 use crate::severity::Severity;
 use crate::view::View;
 
@@ -80,6 +81,9 @@ pub struct PluginMeta {
     pub category: &'static str,
     /// Every check of the plugin, in the order they run.
     pub checks: &'static [Check],
+    /// The parameters it takes (`[params.<name>]` in `pincer.toml`); any
+    /// other parameter fails its run.
+    pub params: &'static [ParamMeta],
 }
 
 /// A check plugin. Implement it on a unit struct and export the struct with

@@ -335,6 +335,17 @@ pub struct GatewayState {
     pub events: Vec<EventCount>,
     /// The live probe, only with `--deep`.
     pub probe: Option<GatewayProbe>,
+    /// Whether `OPENCLAW_GATEWAY_TOKEN` in the audit's environment holds
+    /// the same token as a `gateway.auth.token` written as a string (after
+    /// `${VAR}` substitution); null unless both are set. Compared in the
+    /// host, so neither value reaches a plugin. (Since 0.1.2.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub env_token_matches_config: Option<bool>,
+    /// The audit runs in a gateway service's environment
+    /// (`OPENCLAW_SERVICE_KIND=gateway`), where the gateway's own token
+    /// variables are expected. (Since 0.1.2.)
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_gateway_service: bool,
 }
 
 /// Everything the host read from the state directory.

@@ -26,6 +26,7 @@ pub struct Scenario {
     synced: Vec<SyncedPath>,
     state: StateFacts,
     now_ms: u64,
+    params: serde_json::Map<String, Value>,
 }
 
 struct EnvMap<'a>(&'a BTreeMap<String, String>);
@@ -51,6 +52,7 @@ impl Scenario {
             synced: Vec::new(),
             state: StateFacts::default(),
             now_ms: DEFAULT_NOW_MS,
+            params: serde_json::Map::new(),
         }
     }
 
@@ -116,6 +118,14 @@ impl Scenario {
         self
     }
 
+    /// Sets the plugin's parameters (a JSON object, as `[params.NAME]` in
+    /// `pincer.toml` would give them). Anything but an object sets none.
+    #[must_use]
+    pub fn params(mut self, params: Value) -> Self {
+        self.params = params.as_object().cloned().unwrap_or_default();
+        self
+    }
+
     /// The view a plugin would receive: the config redacted as the host does.
     pub fn view(&self) -> View {
         let resolver = EnvMap(&self.env);
@@ -129,25 +139,41 @@ impl Scenario {
                 (name.clone(), marker)
             })
             .collect();
+        let lookup = |name: &str| self.env.get(name).cloned();
+        let mut state = self.state.clone();
+        state.gateway.env_token_matches_config =
+            crate::auth_facts::env_token_matches_config(&self.config, &lookup);
+        state.gateway.in_gateway_service = crate::auth_facts::in_gateway_service(&lookup);
         View::new(config, self.platform.clone(), env, self.file_facts.clone())
             .with_includes(self.includes.clone())
             .with_synced(self.synced.clone())
-            .with_state(self.state.clone(), self.now_ms)
+            .with_state(state, self.now_ms)
+            .with_params(self.params.clone())
     }
 
     /// Runs the plugin and returns its findings, after asserting that they
     /// keep the contract. Panics with an explanation when one does not.
     pub fn run<P: Plugin>(&self) -> Vec<Finding> {
-        let mut findings = Findings::new();
-        if let Err(error) = P::run(&self.view(), &mut findings) {
-            panic!("plugin `{}` failed: {error}", P::META.name);
-        }
-        let findings = findings.into_vec();
+        let findings = match self.try_run::<P>() {
+            Ok(findings) => findings,
+            Err(error) => panic!("plugin `{}` failed: {error}", P::META.name),
+        };
         let secrets = self.planted_secrets();
         for finding in &findings {
             assert_keeps_contract::<P>(finding, &secrets);
         }
         findings
+    }
+
+    /// Runs the plugin as the host would, parameters validated first, and
+    /// returns its findings or the error its run would report.
+    pub fn try_run<P: Plugin>(&self) -> Result<Vec<Finding>, String> {
+        let view = self.view();
+        crate::params::validate(P::META.params, view.params())
+            .map_err(|error| format!("invalid parameters: {error}"))?;
+        let mut findings = Findings::new();
+        P::run(&view, &mut findings)?;
+        Ok(findings.into_vec())
     }
 
     /// The (checkId, severity) pairs the plugin reports, sorted.

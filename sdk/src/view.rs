@@ -36,6 +36,10 @@ pub struct FileFact {
     pub kind: FileKind,
     /// Unix permission bits, when the platform has them.
     pub mode: Option<u32>,
+    /// Last modification (ms since the epoch), when it exists. (Since
+    /// `pincer:audit@0.1.2`.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_ms: Option<u64>,
     /// Whether the audit's user owns it.
     pub owned_by_current_user: Option<bool>,
 }
@@ -96,6 +100,7 @@ pub struct View {
     synced: Vec<SyncedPath>,
     state: StateFacts,
     audit_time_ms: u64,
+    params: serde_json::Map<String, Value>,
 }
 
 impl View {
@@ -116,7 +121,15 @@ impl View {
             synced: Vec::new(),
             state: StateFacts::default(),
             audit_time_ms: 0,
+            params: serde_json::Map::new(),
         }
+    }
+
+    /// The same view with these plugin parameters (native tests).
+    #[must_use]
+    pub fn with_params(mut self, params: serde_json::Map<String, Value>) -> Self {
+        self.params = params;
+        self
     }
 
     /// The same view with these include facts (native tests).
@@ -144,7 +157,7 @@ impl View {
 
     /// The view the host gives this plugin (inside a component).
     pub fn from_host() -> Result<Self, String> {
-        use crate::bindings::pincer::audit::{config, gateway, host_facts, nodes};
+        use crate::bindings::pincer::audit::{config, gateway, host_facts, nodes, params};
         fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, String> {
             serde_json::from_str(text)
                 .map_err(|error| format!("host sent {what} that does not parse: {error}"))
@@ -155,9 +168,10 @@ impl View {
             paired: parse("paired devices", &nodes::paired())?,
             pending: parse("pending pairings", &nodes::pending())?,
         };
+        let times = host_facts::file_times();
         let file_facts = host_facts::file_facts()
             .into_iter()
-            .map(crate::guest::file_fact_from_wit)
+            .map(|fact| crate::guest::file_fact_from_wit(fact, &times))
             .collect();
         let includes = host_facts::includes()
             .into_iter()
@@ -180,7 +194,21 @@ impl View {
             synced,
             state,
             audit_time_ms: host_facts::audit_time_ms(),
+            params: parse("parameters", &params::get())?,
         })
+    }
+
+    /// The plugin's parameters, as set (validated against the plugin's
+    /// declared [`ParamMeta`](crate::ParamMeta)s before any check runs).
+    pub fn params(&self) -> &serde_json::Map<String, Value> {
+        &self.params
+    }
+
+    /// A parameter's value, when it is set and has type `T`.
+    pub fn param<T: serde::de::DeserializeOwned>(&self, name: &str) -> Option<T> {
+        self.params
+            .get(name)
+            .and_then(|value| T::deserialize(value).ok())
     }
 
     /// The whole redacted config.

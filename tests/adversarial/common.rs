@@ -28,6 +28,7 @@ macro_rules! attack_plugin {
                     meta: &META,
                     run: $attack,
                 }],
+                params: &[],
             };
         }
 

@@ -8,11 +8,15 @@
 )]
 
 mod adversarial;
+mod cache;
 mod cases;
 mod cli;
 mod examples;
 mod failures;
 mod legacy_state;
+mod params;
+mod parity;
+mod parity_doc;
 mod probe;
 mod readonly;
 mod secrets;

@@ -20,7 +20,12 @@ pub fn root() -> PathBuf {
 /// an empty directory, no colours.
 pub fn pincer() -> Command {
     static HOME: OnceLock<tempfile::TempDir> = OnceLock::new();
+    static CACHE: OnceLock<tempfile::TempDir> = OnceLock::new();
     let home = HOME.get_or_init(|| tempfile::tempdir().unwrap());
+    // One compiled-plugin cache for every run of the suite, whatever HOME a
+    // test sets: the built-ins compile once (the cache's own tests pass
+    // --cache-dir or --no-cache).
+    let cache = CACHE.get_or_init(|| tempfile::tempdir().unwrap());
     let mut command = Command::new(env!("CARGO_BIN_EXE_pincer"));
     for (name, _) in std::env::vars_os() {
         if name.to_string_lossy().starts_with("OPENCLAW_") {
@@ -29,6 +34,7 @@ pub fn pincer() -> Command {
     }
     command
         .env("HOME", home.path())
+        .env("PINCER_CACHE_DIR", cache.path())
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE");
     command
@@ -264,10 +270,24 @@ pub fn adversarial_plugin(name: &str) -> PathBuf {
     component(&format!("pincer_adversarial_{name}"))
 }
 
-/// The check ids (patterns) declared by the built-in plugins.
-pub fn builtin_check_ids() -> &'static [String] {
-    static IDS: OnceLock<Vec<String>> = OnceLock::new();
-    IDS.get_or_init(|| {
+/// One check a built-in plugin declares, as `pincer checks --format json`
+/// lists it.
+pub struct BuiltinCheck {
+    /// The declaring plugin's name.
+    pub plugin: String,
+    /// The check id (a pattern when it holds `*` segments).
+    pub id: String,
+    /// The declared default severity.
+    pub default_severity: String,
+    /// The check's title.
+    pub title: String,
+}
+
+/// Every check of the built-in plugins, in the order `pincer checks` lists
+/// them (plugin by plugin, in declaration order).
+pub fn builtin_checks() -> &'static [BuiltinCheck] {
+    static CHECKS: OnceLock<Vec<BuiltinCheck>> = OnceLock::new();
+    CHECKS.get_or_init(|| {
         let output = pincer()
             .args(["checks", "--format", "json"])
             .output()
@@ -278,12 +298,29 @@ pub fn builtin_check_ids() -> &'static [String] {
             text(&output).1
         );
         let plugins: Value = serde_json::from_slice(&output.stdout).unwrap();
+        let field = |value: &Value, key: &str| value[key].as_str().unwrap().to_owned();
         plugins
             .as_array()
             .unwrap()
             .iter()
-            .flat_map(|p| p["checks"].as_array().unwrap())
-            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .flat_map(|plugin| {
+                plugin["checks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(move |check| BuiltinCheck {
+                        plugin: field(plugin, "name"),
+                        id: field(check, "id"),
+                        default_severity: field(check, "defaultSeverity"),
+                        title: field(check, "title"),
+                    })
+            })
             .collect()
     })
+}
+
+/// The check ids (patterns) declared by the built-in plugins.
+pub fn builtin_check_ids() -> &'static [String] {
+    static IDS: OnceLock<Vec<String>> = OnceLock::new();
+    IDS.get_or_init(|| builtin_checks().iter().map(|c| c.id.clone()).collect())
 }

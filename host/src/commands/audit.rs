@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::locate::{Target, locate};
 use crate::report::model::TargetInfo;
 use crate::report::{self, Report};
-use crate::runtime::{Limits, Runtime, run_all};
+use crate::runtime::{CompiledCache, Limits, Runtime, run_all};
 use crate::settings;
 use crate::snapshot::Snapshot;
 use std::io::Write;
@@ -18,14 +18,25 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     if let Some(output) = &args.output {
         refuse_writing_into_target(output, &target)?;
     }
-    let settings = settings::load(args.settings.settings.as_deref())?;
+    let loaded = settings::load(args.settings.settings.as_deref())?;
     let limits = Limits::default()
-        .with(&settings.limits)
+        .with(&loaded.settings.limits)
         .with(&args.limits.overrides());
     let snapshot = Arc::new(Snapshot::collect(&target, args.deep)?);
-    let runtime = Runtime::new(limits)?;
+    let runtime = Runtime::new(limits)?
+        .with_params(loaded.params.clone())
+        .with_cache(cache_outside(args.cache.cache(), &target));
     let plugins = super::load_plugins(&runtime, &args.plugins)?;
     let runs = run_all(&runtime, &plugins, &snapshot);
+    // A plugin that failed before naming itself could be the one a params
+    // table is for; its failure already makes the audit incomplete.
+    let names: Option<Vec<&str>> = runs
+        .iter()
+        .map(|run| run.info.as_ref().map(|info| info.name.as_str()))
+        .collect();
+    if let Some(names) = names {
+        loaded.params.check_names(&names)?;
+    }
     let mut report = report::aggregate(
         runs,
         TargetInfo {
@@ -41,6 +52,20 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         args.fail_on.threshold(),
         args.allow_incomplete,
     ))
+}
+
+/// The cache, unless it would sit inside the audited state directory
+/// (Pincer never writes there): then none.
+fn cache_outside(cache: CompiledCache, target: &Target) -> CompiledCache {
+    let inside = cache.dir().is_some_and(|dir| {
+        let real = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        real(dir).starts_with(real(&target.state_dir))
+    });
+    if inside {
+        CompiledCache::disabled()
+    } else {
+        cache
+    }
 }
 
 /// Pincer never writes to the audited config or state: refuse an output

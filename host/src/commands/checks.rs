@@ -10,7 +10,8 @@ use std::io::Write;
 /// Lists the checks; exit code 3 when a plugin cannot describe itself.
 pub fn run(args: ChecksArgs) -> Result<u8> {
     let settings = settings::load(args.settings.settings.as_deref())?;
-    let runtime = Runtime::new(Limits::default().with(&settings.limits))?;
+    let runtime = Runtime::new(Limits::default().with(&settings.settings.limits))?
+        .with_cache(args.cache.cache());
     let plugins = super::load_plugins(&runtime, &args.plugins)?;
     let mut infos: Vec<PluginInfo> = Vec::new();
     let mut failed = false;

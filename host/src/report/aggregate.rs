@@ -37,6 +37,7 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
             duration_ms: run.duration.as_secs_f64() * 1_000.0,
             fuel_used: run.fuel_used,
             sha256: run.sha256,
+            compiled: run.compiled,
             output: output_of(
                 run.stdout,
                 run.stderr,

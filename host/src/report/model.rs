@@ -76,6 +76,9 @@ pub struct PluginStatus {
     pub fuel_used: u64,
     /// SHA-256 of the component that ran.
     pub sha256: String,
+    /// `cache` when its compiled code came from the compiled-plugin cache,
+    /// `compiled` when it was compiled for this run.
+    pub compiled: crate::runtime::CompileSource,
     /// What the plugin printed or logged, when it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<PluginOutput>,

@@ -4,6 +4,7 @@
 
 use super::Runtime;
 use super::bindings::CheckPluginPre;
+use super::cache::CompileSource;
 use super::failure::Failure;
 use super::state::PluginState;
 use crate::error::{Error, Result};
@@ -15,7 +16,7 @@ use wasmtime::component::Component;
 
 /// The version of the `pincer:audit` WIT package this host serves. A plugin
 /// built against `X` loads when `^X` accepts this version.
-pub const SUPPORTED_API: &str = "0.1.1";
+pub const SUPPORTED_API: &str = "0.1.2";
 
 const WIT_PACKAGE: &str = "pincer:audit/";
 
@@ -46,6 +47,8 @@ pub struct LoadedPlugin {
     pub sha256: String,
     /// The `pincer:audit` version it was built against.
     pub api_version: Version,
+    /// Compiled now, or loaded from the compiled-plugin cache.
+    pub compiled: CompileSource,
     /// Ready to instantiate; or why it cannot be (a missing import, exports
     /// that do not fit the world), reported as that plugin's failure.
     pub(crate) pre: Result<CheckPluginPre<PluginState>, Failure>,
@@ -78,7 +81,9 @@ impl Runtime {
                 "is a core WebAssembly module, not a component: build it for the wasm32-wasip2 target",
             ));
         }
-        let component = Component::new(&self.engine, bytes)
+        let (component, compiled) = self
+            .cache
+            .component(&self.engine, bytes, &sha256)
             .map_err(|e| plugin_error(&source, format!("is not a valid component: {e:#}")))?;
         let api_version = self.check_api(&source, &component)?;
         let pre = self
@@ -94,6 +99,7 @@ impl Runtime {
             source,
             sha256,
             api_version,
+            compiled,
             pre,
         })
     }

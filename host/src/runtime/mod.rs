@@ -3,6 +3,7 @@
 
 mod accept;
 mod bindings;
+pub mod cache;
 mod classify;
 mod failure;
 pub mod info;
@@ -14,12 +15,14 @@ mod run;
 pub mod state;
 mod ticker;
 
+pub use cache::{CompileSource, CompiledCache};
 pub use failure::Failure;
 pub use limits::Limits;
 pub use load::{LoadedPlugin, PluginSource, SUPPORTED_API};
 pub use run::{PluginRun, run_all};
 
 use crate::error::{Error, Result};
+use crate::params::PluginParams;
 use bindings::CheckPlugin;
 use state::PluginState;
 use wasmtime::component::{HasSelf, Linker};
@@ -30,6 +33,8 @@ pub struct Runtime {
     pub(crate) engine: Engine,
     pub(crate) linker: Linker<PluginState>,
     pub(crate) limits: Limits,
+    pub(crate) params: PluginParams,
+    pub(crate) cache: CompiledCache,
 }
 
 impl Runtime {
@@ -50,6 +55,20 @@ impl Runtime {
             engine,
             linker,
             limits,
+            params: PluginParams::default(),
+            cache: CompiledCache::disabled(),
         })
+    }
+
+    /// Loads and stores compiled plugins through this cache.
+    pub fn with_cache(mut self, cache: CompiledCache) -> Runtime {
+        self.cache = cache;
+        self
+    }
+
+    /// Gives each plugin its parameters (`[params.<plugin-name>]`).
+    pub fn with_params(mut self, params: PluginParams) -> Runtime {
+        self.params = params;
+        self
     }
 }

@@ -11,6 +11,7 @@ use super::load::LoadedPlugin;
 use super::ownership;
 use super::state::{LogLine, PluginState};
 use super::ticker::{Ticker, ticks};
+use crate::params::PluginParams;
 use crate::snapshot::Snapshot;
 use pincer_sdk::Finding;
 use std::sync::Arc;
@@ -27,6 +28,8 @@ pub struct PluginRun {
     pub source: String,
     /// SHA-256 of the component bytes that were compiled.
     pub sha256: String,
+    /// Compiled now, or loaded from the compiled-plugin cache.
+    pub compiled: super::CompileSource,
     /// Its metadata, when `info()` succeeded.
     pub info: Option<PluginInfo>,
     /// Its accepted findings.
@@ -54,6 +57,7 @@ impl PluginRun {
         PluginRun {
             source: plugin.source.to_string(),
             sha256: plugin.sha256.clone(),
+            compiled: plugin.compiled,
             info: None,
             findings: Vec::new(),
             failure: Some(failure),
@@ -139,6 +143,7 @@ impl Runtime {
             logs: Vec::new(),
             logs_dropped: 0,
             max_log_messages: limits.max_log_messages,
+            params: "{}".to_owned(),
         };
         let mut store = Store::new(&self.engine, state);
         store.limiter(|state| state);
@@ -177,7 +182,7 @@ impl Runtime {
             Err(failure) => return PluginRun::failed(plugin, failure),
         };
         let (info, findings, failure) = match &plugin.pre {
-            Ok(_) => call_plugin(plugin, &mut sandbox.store, &limits),
+            Ok(_) => call_plugin(plugin, &mut sandbox.store, &limits, &self.params),
             Err(failure) => (None, Vec::new(), Some(failure.clone())),
         };
         let duration = started.elapsed();
@@ -199,6 +204,7 @@ impl Runtime {
         PluginRun {
             source: plugin.source.to_string(),
             sha256: plugin.sha256.clone(),
+            compiled: plugin.compiled,
             info,
             findings,
             failure,
@@ -226,6 +232,7 @@ fn call_plugin(
     plugin: &LoadedPlugin,
     store: &mut Store<PluginState>,
     limits: &super::Limits,
+    params: &PluginParams,
 ) -> Outcome {
     let Ok(pre) = &plugin.pre else {
         return (None, Vec::new(), None);
@@ -242,6 +249,7 @@ fn call_plugin(
         Ok(info) => info,
         Err(failure) => return (None, Vec::new(), Some(failure)),
     };
+    store.data_mut().params = params.json_for(&info.name);
     match instance.call_run(&mut *store) {
         Err(e) => (Some(info), Vec::new(), Some(classify(&e, "run()"))),
         Ok(Err(message)) => (

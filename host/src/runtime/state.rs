@@ -1,7 +1,7 @@
 //! The per-plugin store state and the host side of the WIT imports: config,
-//! host facts and log. Every answer comes from the shared, redacted snapshot.
+//! host facts, gateway, nodes, params and log. Every answer comes from the shared, redacted snapshot.
 
-use super::bindings::pincer::audit::{config, gateway, host_facts, log, nodes, types};
+use super::bindings::pincer::audit::{config, gateway, host_facts, log, nodes, params, types};
 use crate::snapshot::Snapshot;
 use pincer_sdk::{CharClass, FileKind, SecretMarker, SecretSource};
 use std::sync::Arc;
@@ -28,6 +28,8 @@ pub struct PluginState {
     pub(crate) logs: Vec<LogLine>,
     pub(crate) logs_dropped: usize,
     pub(crate) max_log_messages: usize,
+    /// This plugin's parameters (JSON), set once `info()` has named it.
+    pub(crate) params: String,
 }
 
 impl WasiView for PluginState {
@@ -132,6 +134,20 @@ impl host_facts::Host for PluginState {
     fn audit_time_ms(&mut self) -> u64 {
         self.snapshot.audit_time_ms
     }
+
+    fn file_times(&mut self) -> Vec<host_facts::FileTime> {
+        self.snapshot
+            .file_facts
+            .iter()
+            .filter_map(|fact| {
+                Some(host_facts::FileTime {
+                    role: fact.role.clone(),
+                    path: fact.path.clone(),
+                    modified_ms: fact.modified_ms?,
+                })
+            })
+            .collect()
+    }
 }
 
 impl gateway::Host for PluginState {
@@ -147,6 +163,12 @@ impl nodes::Host for PluginState {
 
     fn pending(&mut self) -> String {
         self.snapshot.state_json.pending.clone()
+    }
+}
+
+impl params::Host for PluginState {
+    fn get(&mut self) -> String {
+        self.params.clone()
     }
 }
 

@@ -8,14 +8,30 @@ use pincer_sdk::{DeviceToken, PairedDevice, PendingPairing, View};
 /// One day in milliseconds.
 pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// How long a paired device may go unseen while it still holds a live
-/// token: 30 days. A rule-pack parameter will override this once rule
-/// packs exist.
-pub const STALE_DEVICE_AFTER_MS: i64 = 30 * DAY_MS;
+/// How many days a paired device may go unseen while it still holds a
+/// live token, unless the `staleDeviceDays` parameter says otherwise.
+pub const STALE_DEVICE_DAYS: u64 = 30;
 
-/// How long a pairing request may wait for an answer: 1 day. A rule-pack
-/// parameter will override this once rule packs exist.
-pub const STALE_PENDING_AFTER_MS: i64 = DAY_MS;
+/// How many hours a pairing request may wait for an answer, unless the
+/// `stalePendingHours` parameter says otherwise.
+pub const STALE_PENDING_HOURS: u64 = 24;
+
+/// One hour in milliseconds.
+const HOUR_MS: i64 = 60 * 60 * 1000;
+
+/// The stale-device threshold in milliseconds, from the parameters.
+pub fn stale_device_after_ms(view: &View) -> i64 {
+    let days = view.param("staleDeviceDays").unwrap_or(STALE_DEVICE_DAYS);
+    i64::try_from(days).map_or(i64::MAX, |days| days.saturating_mul(DAY_MS))
+}
+
+/// The stale-request threshold in milliseconds, from the parameters.
+pub fn stale_pending_after_ms(view: &View) -> i64 {
+    let hours = view
+        .param("stalePendingHours")
+        .unwrap_or(STALE_PENDING_HOURS);
+    i64::try_from(hours).map_or(i64::MAX, |hours| hours.saturating_mul(HOUR_MS))
+}
 
 /// The first non-blank of some optional names.
 fn first_name<'a>(names: &[Option<&'a str>]) -> Option<&'a str> {

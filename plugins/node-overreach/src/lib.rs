@@ -2,14 +2,39 @@
 //! through the gateway — the node command allow and deny lists (checks at
 //! parity with `openclaw security audit`), and Pincer's own checks over the
 //! paired-device state: node-run commands the gateway would invoke, scopes
-//! beyond what was approved, stale devices that keep live tokens, and
-//! pairing requests left waiting.
+//! beyond what was approved, stale devices that keep live tokens,
+//! pairing requests left waiting, and devices outside the approved
+//! inventory. Parameters: `inventory`, `staleDeviceDays`,
+//! `stalePendingHours`.
 
 pub mod checks;
 pub mod devices;
 pub mod policy;
 
 use pincer_sdk::prelude::*;
+
+/// The parameters a rule pack may set.
+pub const PARAMS: &[ParamMeta] = &[
+    ParamMeta {
+        name: "inventory",
+        kind: ParamKind::StringList,
+        default: "no inventory: nodes.not_in_inventory stays silent",
+        description: "The devices allowed to pair: device ids, id prefixes of at least 12 \
+                      characters, or operator labels.",
+    },
+    ParamMeta {
+        name: "staleDeviceDays",
+        kind: ParamKind::Integer { min: 1, max: 3650 },
+        default: "30",
+        description: "Days a paired device may go unseen while it holds a live token.",
+    },
+    ParamMeta {
+        name: "stalePendingHours",
+        kind: ParamKind::Integer { min: 1, max: 87600 },
+        default: "24",
+        description: "Hours a pairing request may wait for an answer.",
+    },
+];
 
 /// The plugin.
 pub struct NodeOverreach;
@@ -20,9 +45,11 @@ impl Plugin for NodeOverreach {
         version: env!("CARGO_PKG_VERSION"),
         description: "Paired nodes and devices: dangerous node commands enabled, deny entries that \
                       match nothing, node-run commands the gateway would invoke, scopes beyond \
-                      the approved ones, stale devices with live tokens, stale pairing requests.",
+                      the approved ones, stale devices with live tokens, stale pairing requests, devices outside \
+                      the approved inventory.",
         category: "node-overreach",
         checks: checks::ALL,
+        params: PARAMS,
     };
 }
 

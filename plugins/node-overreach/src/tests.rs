@@ -1,11 +1,14 @@
 //! Native tests of the checks through the SDK's harness (no wasm): the same
 //! redaction as the host, findings held to the contract. The end-to-end
-//! cases in tests/cases/node-overreach cover the built component on the
+//! cases in tests/parity/node-overreach cover the built component on the
 //! reference checks; the state checks are covered here only, since the
 //! reference has no state to compare with.
 
 use crate::NodeOverreach;
-use crate::devices::{DAY_MS, STALE_DEVICE_AFTER_MS, STALE_PENDING_AFTER_MS};
+use crate::devices::DAY_MS;
+
+const STALE_DEVICE_AFTER_MS: i64 = 30 * DAY_MS;
+const STALE_PENDING_AFTER_MS: i64 = DAY_MS;
 use pincer_sdk::prelude::*;
 use pincer_sdk::testing::{DEFAULT_NOW_MS, assert_metadata};
 use pincer_sdk::{DeviceToken, NodeSurface, PairedDevice, PendingPairing};
@@ -112,11 +115,12 @@ const RUN: &str = "nodes.run_commands_unrestricted";
 const SCOPES: &str = "nodes.scopes_exceed_approved";
 const STALE: &str = "nodes.stale_device_token";
 const PENDING: &str = "nodes.stale_pending_pairing";
+const INVENTORY: &str = "nodes.not_in_inventory";
 
 #[test]
 fn metadata_is_complete() {
     assert_metadata::<NodeOverreach>(&["gateway.nodes.", "nodes."]);
-    assert_eq!(NodeOverreach::META.checks.len(), 6);
+    assert_eq!(NodeOverreach::META.checks.len(), 7);
     assert_eq!(NodeOverreach::META.name, "node-overreach");
     assert_eq!(NodeOverreach::META.category, "node-overreach");
 }
@@ -488,7 +492,6 @@ fn stale_threshold_is_exclusive() {
     assert!(of(at, STALE).is_empty());
     let past = config(json!({})).paired(seen(Some(STALE_DEVICE_AFTER_MS + 1), None));
     assert_eq!(of(past, STALE), vec![Severity::Warn]);
-    assert_eq!(STALE_DEVICE_AFTER_MS, 30 * DAY_MS);
 }
 
 #[test]
@@ -554,7 +557,6 @@ fn pending_threshold_is_exclusive() {
     assert!(of(at, PENDING).is_empty());
     let past = config(json!({})).pending(request(Some(STALE_PENDING_AFTER_MS + 1)));
     assert_eq!(of(past, PENDING), vec![Severity::Warn]);
-    assert_eq!(STALE_PENDING_AFTER_MS, DAY_MS);
 }
 
 #[test]
@@ -563,4 +565,85 @@ fn audit_time_comes_from_the_view() {
         .pending(request(Some(0)))
         .now_ms(DEFAULT_NOW_MS + 2 * DAY_MS as u64);
     assert_eq!(of(later, PENDING), vec![Severity::Warn]);
+}
+
+// parameters
+
+#[test]
+fn stale_thresholds_follow_the_parameters() {
+    let device = seen(Some(10 * DAY_MS), None);
+    let strict = config(json!({})).params(json!({"staleDeviceDays": 7}));
+    assert_eq!(
+        of(strict.paired(device.clone()), STALE),
+        vec![Severity::Warn]
+    );
+    let lenient = config(json!({})).params(json!({"staleDeviceDays": 90}));
+    assert!(of(lenient.paired(seen(Some(60 * DAY_MS), None)), STALE).is_empty());
+    let hours = config(json!({})).params(json!({"stalePendingHours": 2}));
+    assert_eq!(
+        of(hours.pending(request(Some(3 * 60 * 60 * 1000))), PENDING),
+        vec![Severity::Warn]
+    );
+}
+
+#[test]
+fn misspelt_or_mistyped_parameters_fail_the_run() {
+    let typo = config(json!({})).params(json!({"staleDays": 7}));
+    let error = typo.try_run::<NodeOverreach>().unwrap_err();
+    assert!(
+        error.contains("`staleDays`") && error.contains("staleDeviceDays"),
+        "{error}"
+    );
+    let mistyped = config(json!({})).params(json!({"inventory": "laptop"}));
+    let error = mistyped.try_run::<NodeOverreach>().unwrap_err();
+    assert!(
+        error.contains("`inventory`") && error.contains("array of strings"),
+        "{error}"
+    );
+}
+
+// nodes.not_in_inventory
+
+fn listed_as(entries: &[&str]) -> Scenario {
+    config(json!({}))
+        .params(json!({ "inventory": entries }))
+        .paired(node(Some("linux"), &["system.which"]))
+}
+
+#[test]
+fn a_device_outside_the_inventory_is_critical() {
+    let scenario = listed_as(&["another-device-id-0000000000"]);
+    assert_eq!(of(scenario.clone(), INVENTORY), vec![Severity::Critical]);
+    let detail = &scenario.run::<NodeOverreach>()[0].detail;
+    assert!(
+        detail.contains("build-server-01") && detail.contains("b19703d1a12d"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn devices_are_listed_by_id_prefix_or_operator_label_never_by_their_own_name() {
+    let full = "b19703d1a12d93f4341b164e32fb538042529a8db631f12c5a863074e297032c";
+    assert!(of(listed_as(&[full]), INVENTORY).is_empty());
+    assert!(of(listed_as(&["b19703d1a12d"]), INVENTORY).is_empty());
+    assert_eq!(
+        of(listed_as(&["b19703d1a1"]), INVENTORY),
+        vec![Severity::Critical]
+    );
+    assert_eq!(
+        of(listed_as(&["build-server-01"]), INVENTORY),
+        vec![Severity::Critical]
+    );
+    let mut labelled = node(Some("linux"), &[]);
+    labelled.operator_label = Some("rack-2 builder".into());
+    let scenario = config(json!({}))
+        .params(json!({"inventory": ["rack-2 builder"]}))
+        .paired(labelled);
+    assert!(of(scenario, INVENTORY).is_empty());
+}
+
+#[test]
+fn without_an_inventory_the_check_is_silent() {
+    let scenario = config(json!({})).paired(node(Some("linux"), &[]));
+    assert!(of(scenario, INVENTORY).is_empty());
 }

@@ -4,7 +4,10 @@
 //! session stores and the log file; symlinked state and config; state or
 //! config in a cloud-synced folder; gateway password and hooks token stored
 //! in the config; includes that escape the config directory. Check ids and
-//! severity rules match `openclaw security audit`.
+//! severity rules match `openclaw security audit`. Pincer's own checks from
+//! the security baseline add credentials written literally in the config,
+//! credential files inside agent workspaces, and secret-bearing files that
+//! are not owner-only.
 
 pub mod checks;
 pub mod perms;
@@ -23,9 +26,12 @@ impl Plugin for SecretHygiene {
                       directory, config and includes, credentials directory, agent auth-profile \
                       and session stores and log file; symlinked state and config; cloud-synced \
                       folders; gateway password and hooks token stored in the config; includes \
-                      that escape the config directory.",
+                      that escape the config directory; credentials written literally in the \
+                      config, credential files in agent workspaces, secret-bearing files that \
+                      are not owner-only.",
         category: "secret-hygiene",
         checks: checks::ALL,
+        params: &[],
     };
 }
 

@@ -1,6 +1,6 @@
 //! Native tests of the checks through the SDK's harness (no wasm): file
 //! facts as the host states them, the config redacted as the host does.
-//! The end-to-end cases in tests/cases/secret-hygiene cover the built
+//! The end-to-end cases in tests/parity/secret-hygiene cover the built
 //! component on real files.
 
 use crate::SecretHygiene;
@@ -26,6 +26,7 @@ fn fact(role: &str, path: &str, kind: FileKind, mode: Option<u32>) -> FileFact {
         kind,
         mode,
         owned_by_current_user: Some(true),
+        modified_ms: None,
     }
 }
 
@@ -116,7 +117,7 @@ fn findings(scenario: &Scenario, id: &str) -> Vec<Finding> {
 #[test]
 fn metadata_is_complete() {
     assert_metadata::<SecretHygiene>(&["config.include_escape", "config.secrets.", "fs."]);
-    assert_eq!(SecretHygiene::META.checks.len(), 21);
+    assert_eq!(SecretHygiene::META.checks.len(), 24);
     let severity = |id: &str| {
         SecretHygiene::META
             .checks
@@ -889,5 +890,115 @@ fn details_say_who_can_read_and_write() {
     assert_eq!(
         who(0o602).as_deref(),
         Some("every other local user can write it")
+    );
+}
+
+// Pincer's own checks from the security baseline: each with a positive and
+// a negative case.
+
+fn own_of(scenario: Scenario, id: &str) -> Vec<Severity> {
+    scenario
+        .pairs::<SecretHygiene>()
+        .into_iter()
+        .filter(|(found, _)| found == id)
+        .map(|(_, severity)| severity)
+        .collect()
+}
+
+const INLINE: &str = "config.secrets.inline_credential";
+const WORKSPACE: &str = "fs.workspace.credential_file";
+const SECRET_FILE: &str = "fs.secret_file.perms_open";
+const PLANTED_KEY: &str = "sk-planted-provider-key-0123456789";
+
+#[test]
+fn literal_provider_keys_and_channel_tokens_warn_once_each() {
+    let scenario = Scenario::config(json!({
+        "models": {"providers": {"openai": {"apiKey": PLANTED_KEY}}},
+        "channels": {"telegram": {"botToken": "123456:planted-telegram-token"}},
+        "gateway": {"auth": {"token": "planted-gateway-token-0123456789"}},
+        "hooks": {"enabled": true, "token": "planted-hooks-token-0123456789"},
+    }));
+    let found: Vec<Finding> = scenario
+        .run::<SecretHygiene>()
+        .into_iter()
+        .filter(|f| f.check_id == INLINE)
+        .collect();
+    let mut paths: Vec<&str> = found.iter().map(|f| f.config_paths[0].as_str()).collect();
+    paths.sort_unstable();
+    assert_eq!(
+        paths,
+        vec![
+            "channels.telegram.botToken",
+            "models.providers.openai.apiKey"
+        ]
+    );
+    assert!(found.iter().all(|f| f.severity == Severity::Warn));
+    assert!(found.iter().all(|f| !f.detail.contains(PLANTED_KEY)));
+}
+
+#[test]
+fn credentials_from_env_or_secret_refs_are_fine() {
+    let scenario = Scenario::config(json!({
+        "models": {"providers": {
+            "openai": {"apiKey": "${OPENAI_API_KEY}"},
+            "anthropic": {"apiKey": {"source": "env", "provider": "default", "id": "ANTHROPIC"}},
+            "local": {"apiKey": "change-me"}}},
+    }))
+    .env("OPENAI_API_KEY", PLANTED_KEY);
+    assert!(own_of(scenario, INLINE).is_empty());
+}
+
+#[test]
+fn credential_files_in_workspaces_warn() {
+    let scenario = Scenario::config(json!({})).file_fact(fact(
+        "workspace-credential",
+        "/home/u/.openclaw/workspace/app/.env",
+        FileKind::File,
+        Some(0o600),
+    ));
+    assert_eq!(own_of(scenario, WORKSPACE), vec![Severity::Warn]);
+    let elsewhere = Scenario::config(json!({})).file_fact(fact(
+        "credential-file",
+        "/home/u/.openclaw/credentials/oauth.json",
+        FileKind::File,
+        Some(0o600),
+    ));
+    assert!(own_of(elsewhere, WORKSPACE).is_empty());
+}
+
+#[test]
+fn secret_files_must_be_owner_only() {
+    let file = |role: &str, mode: u32| {
+        Scenario::config(json!({})).file_fact(fact(
+            role,
+            "/home/u/.openclaw/credentials/whatsapp/creds.json",
+            FileKind::File,
+            Some(mode),
+        ))
+    };
+    assert_eq!(
+        own_of(file("credential-file", 0o640), SECRET_FILE),
+        vec![Severity::Warn]
+    );
+    assert_eq!(
+        own_of(file("state-env-file", 0o644), SECRET_FILE),
+        vec![Severity::Critical]
+    );
+    assert_eq!(
+        own_of(file("secret-file", 0o620), SECRET_FILE),
+        vec![Severity::Critical]
+    );
+    assert!(own_of(file("credential-file", 0o600), SECRET_FILE).is_empty());
+    assert!(own_of(file("workspace-credential", 0o400), SECRET_FILE).is_empty());
+    assert!(own_of(file("log-file", 0o644), SECRET_FILE).is_empty());
+    let found = file("credential-file", 0o644).run::<SecretHygiene>();
+    let remedy = found
+        .iter()
+        .find(|f| f.check_id == SECRET_FILE)
+        .and_then(|f| f.remediation.clone())
+        .unwrap_or_default();
+    assert!(
+        remedy.contains("chmod 600 /home/u/.openclaw/credentials/whatsapp/creds.json"),
+        "{remedy}"
     );
 }

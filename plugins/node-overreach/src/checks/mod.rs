@@ -4,6 +4,7 @@
 
 pub mod allow_commands_dangerous;
 pub mod deny_commands_ineffective;
+pub mod not_in_inventory;
 pub mod run_commands_unrestricted;
 pub mod scopes_exceed_approved;
 pub mod stale_device_token;
@@ -28,6 +29,10 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &scopes_exceed_approved::META,
         run: scopes_exceed_approved::run,
+    },
+    Check {
+        meta: &not_in_inventory::META,
+        run: not_in_inventory::run,
     },
     Check {
         meta: &stale_device_token::META,

@@ -1,7 +1,7 @@
 //! `nodes.stale_device_token`: a paired device has not been seen for a
 //! long time but still holds a token that works.
 
-use crate::devices::{STALE_DEVICE_AFTER_MS, age_ms, age_words, device_label, is_live};
+use crate::devices::{age_ms, age_words, device_label, is_live, stale_device_after_ms};
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -9,7 +9,7 @@ pub static META: CheckMeta = CheckMeta {
     id: "nodes.stale_device_token",
     severity: Severity::Warn,
     title: "Unused paired device still holds a live token",
-    description: "A paired device that has not connected for more than 30 days (counted from \
+    description: "A paired device that has not connected for more than 30 days (the `staleDeviceDays` parameter; counted from \
                   when it was last seen, else from its approval) still holds a device token \
                   that is set and not revoked. A forgotten laptop, phone or build host keeps \
                   working credentials to the gateway, and nobody would notice their use. Warn: \
@@ -22,6 +22,7 @@ pub static META: CheckMeta = CheckMeta {
 
 /// Evaluates the check, one finding per device.
 pub fn run(view: &View, out: &mut Findings) {
+    let threshold = stale_device_after_ms(view);
     for device in view.paired_devices() {
         let (since, what) = match (device.last_seen_at_ms, device.approved_at_ms) {
             (Some(seen), _) => (seen, "last seen"),
@@ -29,7 +30,7 @@ pub fn run(view: &View, out: &mut Findings) {
             (None, None) => continue,
         };
         let age = age_ms(view, since);
-        if age <= STALE_DEVICE_AFTER_MS {
+        if age <= threshold {
             continue;
         }
         let live: Vec<&str> = device

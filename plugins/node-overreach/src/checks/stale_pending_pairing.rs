@@ -1,7 +1,7 @@
 //! `nodes.stale_pending_pairing`: a pairing request has waited for an
 //! answer for too long.
 
-use crate::devices::{STALE_PENDING_AFTER_MS, age_ms, age_words, request_label};
+use crate::devices::{age_ms, age_words, request_label, stale_pending_after_ms};
 use pincer_sdk::prelude::*;
 use pincer_sdk::secret::js_trim;
 
@@ -10,7 +10,7 @@ pub static META: CheckMeta = CheckMeta {
     id: "nodes.stale_pending_pairing",
     severity: Severity::Warn,
     title: "Pairing request left unanswered",
-    description: "A device pairing request has waited for more than a day. Nobody verified the \
+    description: "A device pairing request has waited for more than a day (the `stalePendingHours` parameter). Nobody verified the \
                   device, yet it stays one click (or one mistaken bulk approval) away from \
                   access, and requests nobody expected may come from a probe or a stolen \
                   setup code. Warn: staleness to clear, not an exposure by itself.",
@@ -21,12 +21,13 @@ pub static META: CheckMeta = CheckMeta {
 
 /// Evaluates the check, one finding per request.
 pub fn run(view: &View, out: &mut Findings) {
+    let threshold = stale_pending_after_ms(view);
     for request in view.pending_pairings() {
         let Some(requested) = request.requested_at_ms else {
             continue;
         };
         let age = age_ms(view, requested);
-        if age <= STALE_PENDING_AFTER_MS {
+        if age <= threshold {
             continue;
         }
         let roles = unique(request.role.iter().chain(request.roles.iter()));

@@ -1,7 +1,8 @@
 //! The plugin's checks, one per file, and the list the plugin runs, in the
 //! reference's order: the synced-folder and stored-secret checks, then the
 //! filesystem: state dir, config, includes, credentials dir, per agent the
-//! auth-profile store and session store, then the log file.
+//! auth-profile store and session store, then the log file; then Pincer's
+//! own checks from the security baseline.
 
 pub mod auth_profiles_perms_readable;
 pub mod auth_profiles_perms_writable;
@@ -17,15 +18,25 @@ pub mod credentials_dir_perms_writable;
 pub mod gateway_password_in_config;
 pub mod hooks_token_in_config;
 pub mod include_escape;
+pub mod inline_credential;
 pub mod log_file_perms_readable;
+pub mod secret_file_perms;
 pub mod sessions_store_perms_readable;
 pub mod state_dir_perms_group_writable;
 pub mod state_dir_perms_readable;
 pub mod state_dir_perms_world_writable;
 pub mod state_dir_symlink;
 pub mod synced_dir;
+pub mod workspace_credential_file;
 
 use pincer_sdk::Check;
+
+/// The ids of Pincer's own checks (the rest are the reference's).
+pub const OWN_IDS: &[&str] = &[
+    inline_credential::META.id,
+    workspace_credential_file::META.id,
+    secret_file_perms::META.id,
+];
 
 /// Every check of the plugin, in report order.
 pub const ALL: &[Check] = &[
@@ -112,5 +123,17 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &log_file_perms_readable::META,
         run: log_file_perms_readable::run,
+    },
+    Check {
+        meta: &inline_credential::META,
+        run: inline_credential::run,
+    },
+    Check {
+        meta: &workspace_credential_file::META,
+        run: workspace_credential_file::run,
+    },
+    Check {
+        meta: &secret_file_perms::META,
+        run: secret_file_perms::run,
     },
 ];

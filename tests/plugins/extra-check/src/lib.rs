@@ -38,6 +38,7 @@ impl Plugin for ExtraCheck {
             meta: &PORT_POLICY,
             run: port_policy,
         }],
+        params: &[],
     };
 }
 

@@ -31,6 +31,7 @@ impl Plugin for Panicker {
             meta: &NEVER,
             run: explode,
         }],
+        params: &[],
     };
 }
 

@@ -63,6 +63,7 @@ impl Plugin for ViewDumper {
             meta: &DUMP,
             run: dump,
         }],
+        params: &[],
     };
 }
 

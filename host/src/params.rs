@@ -1,0 +1,74 @@
+//! Plugins' parameters: the `[params.<plugin-name>]` tables of
+//! `pincer.toml`, handed to each plugin as JSON through the WIT `params`
+//! interface. The host does not interpret them (each plugin validates its
+//! own), but it refuses a table that names no loaded plugin, so a misspelt
+//! plugin name never silently drops a policy.
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Where a plugin's parameters were set.
+#[derive(Debug, Clone)]
+pub struct ParamsOrigin {
+    /// The settings file.
+    pub path: PathBuf,
+    /// The line of its `[params.NAME]` header.
+    pub line: usize,
+}
+
+/// One plugin's parameters, as JSON text.
+#[derive(Debug, Clone)]
+struct Entry {
+    json: String,
+    origin: Option<ParamsOrigin>,
+}
+
+/// Every plugin's parameters, by plugin name.
+#[derive(Debug, Clone, Default)]
+pub struct PluginParams {
+    by_plugin: BTreeMap<String, Entry>,
+}
+
+impl PluginParams {
+    /// Sets `plugin`'s parameters.
+    pub fn insert(&mut self, plugin: String, table: &toml::Table, origin: Option<ParamsOrigin>) {
+        let json = serde_json::to_string(table).unwrap_or_else(|_| "{}".to_owned());
+        self.by_plugin.insert(plugin, Entry { json, origin });
+    }
+
+    /// The JSON object for `plugin`; `{}` when none is set.
+    pub fn json_for(&self, plugin: &str) -> String {
+        self.by_plugin
+            .get(plugin)
+            .map_or_else(|| "{}".to_owned(), |entry| entry.json.clone())
+    }
+
+    /// Fails on the first parameter table whose plugin is not among
+    /// `loaded`, naming its file and line and the plugins there are.
+    pub fn check_names(&self, loaded: &[&str]) -> Result<()> {
+        let Some((name, entry)) = self
+            .by_plugin
+            .iter()
+            .find(|(name, _)| !loaded.contains(&name.as_str()))
+        else {
+            return Ok(());
+        };
+        let message = format!(
+            "[params.{name}] names no loaded plugin (loaded: {})",
+            loaded.join(", ")
+        );
+        Err(match &entry.origin {
+            Some(origin) => Error::Invalid {
+                path: origin.path.clone(),
+                line: origin.line,
+                column: 1,
+                message,
+            },
+            None => Error::Plugin {
+                path: name.clone(),
+                message,
+            },
+        })
+    }
+}

@@ -1,0 +1,262 @@
+//! Secret-bearing files beyond the ones the reference audit states, for
+//! the secret-hygiene plugin's own checks: each file in the credentials
+//! directory (`credential-file`), the state directory's `.env`
+//! (`state-env-file`), the files of file secret providers
+//! (`secret-file`), and credential-looking files inside agent workspaces
+//! (`workspace-credential`). Only paths leave this module, never contents:
+//! nothing here opens a file, it lists directories and reads names.
+
+use crate::paths::expand_home;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// At most this many entries are read from one directory listing or one
+/// workspace walk, so a huge workspace cannot stall the audit.
+const MAX_ENTRIES: usize = 20_000;
+/// How deep a workspace walk descends.
+const MAX_DEPTH: usize = 6;
+/// Directories a workspace walk skips: dependencies and VCS internals.
+const SKIPPED_DIRS: &[&str] = &[
+    ".git",
+    "node_modules",
+    ".venv",
+    "venv",
+    "target",
+    "__pycache__",
+];
+
+/// One secret-bearing file to state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretPath {
+    /// Its role.
+    pub role: &'static str,
+    /// Where it is.
+    pub path: PathBuf,
+    /// What the fact shows instead of the path, when the path itself comes
+    /// from the redacted `secrets` section (every string there is treated
+    /// as a secret): the config key that names it.
+    pub shown_as: Option<String>,
+}
+
+impl SecretPath {
+    fn at(role: &'static str, path: PathBuf) -> SecretPath {
+        SecretPath {
+            role,
+            path,
+            shown_as: None,
+        }
+    }
+}
+
+/// Every secret-bearing file found.
+pub fn secret_paths(
+    state_dir: &Path,
+    credentials_dir: &Path,
+    config: &Value,
+    home: Option<&Path>,
+) -> Vec<SecretPath> {
+    let mut found = vec![SecretPath::at("state-env-file", state_dir.join(".env"))];
+    found.extend(
+        list_files(credentials_dir)
+            .into_iter()
+            .map(|path| SecretPath::at("credential-file", path)),
+    );
+    found.extend(
+        file_providers(config)
+            .into_iter()
+            .map(|(name, path)| SecretPath {
+                role: "secret-file",
+                path: expand_home(&path, home),
+                shown_as: Some(format!("secrets.providers.{name}.path")),
+            }),
+    );
+    for workspace in workspaces(state_dir, config, home) {
+        let mut hits = Vec::new();
+        let mut budget = MAX_ENTRIES;
+        walk(&workspace, 0, &mut budget, &mut hits);
+        hits.sort();
+        found.extend(
+            hits.into_iter()
+                .map(|path| SecretPath::at("workspace-credential", path)),
+        );
+    }
+    found
+}
+
+/// The regular files directly inside `dir` (not following symlinks), sorted.
+fn list_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .take(MAX_ENTRIES)
+        .flatten()
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+        .map(|entry| entry.path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The files of file secret providers (`secrets.providers.<name>` with
+/// `source: "file"` and a `path`), which hold the secrets that file
+/// references resolve to.
+/// `(provider name, path)`, in the config's order.
+fn file_providers(config: &Value) -> Vec<(String, String)> {
+    let Some(providers) = config
+        .pointer("/secrets/providers")
+        .and_then(Value::as_object)
+    else {
+        return Vec::new();
+    };
+    providers
+        .iter()
+        .filter(|(_, provider)| provider.get("source").and_then(Value::as_str) == Some("file"))
+        .filter_map(|(name, provider)| {
+            let path = provider.get("path").and_then(Value::as_str)?.trim();
+            (!path.is_empty()).then(|| (name.clone(), path.to_owned()))
+        })
+        .collect()
+}
+
+/// Every agent workspace: the default (`agents.defaults.workspace`, else
+/// `STATE/workspace`) and each `agents.list[].workspace`, without repeats.
+fn workspaces(state_dir: &Path, config: &Value, home: Option<&Path>) -> Vec<PathBuf> {
+    let default = config
+        .pointer("/agents/defaults/workspace")
+        .and_then(Value::as_str)
+        .map_or_else(|| state_dir.join("workspace"), |w| expand_home(w, home));
+    let mut all = vec![default];
+    if let Some(list) = config.pointer("/agents/list").and_then(Value::as_array) {
+        for agent in list {
+            if let Some(workspace) = agent.get("workspace").and_then(Value::as_str) {
+                let path = expand_home(workspace, home);
+                if !all.contains(&path) {
+                    all.push(path);
+                }
+            }
+        }
+    }
+    all
+}
+
+/// Whether a file name looks like it holds a credential.
+pub fn looks_like_credential(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    let env_file = lower == ".env"
+        || (lower.starts_with(".env.")
+            && ![".env.example", ".env.sample", ".env.template", ".env.dist"]
+                .contains(&lower.as_str()));
+    let key_material = [".pem", ".key", ".p12", ".pfx", ".keystore", ".jks"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix));
+    let ssh_key = ["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].contains(&lower.as_str());
+    let named = [
+        "auth-profiles.json",
+        "credentials.json",
+        ".netrc",
+        ".pgpass",
+        "oauth.json",
+    ]
+    .contains(&lower.as_str());
+    env_file || key_material || ssh_key || named
+}
+
+/// Walks a workspace without following symlinks, collecting
+/// credential-looking regular files.
+fn walk(dir: &Path, depth: usize, budget: &mut usize, hits: &mut Vec<PathBuf>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() && !SKIPPED_DIRS.contains(&name.as_ref()) {
+            walk(&entry.path(), depth + 1, budget, hits);
+        } else if kind.is_file() && looks_like_credential(&name) {
+            hits.push(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn credential_names_are_recognised() {
+        for name in [
+            ".env",
+            ".env.local",
+            "server.PEM",
+            "id_ed25519",
+            "auth-profiles.json",
+        ] {
+            assert!(looks_like_credential(name), "{name}");
+        }
+        for name in [".env.example", "README.md", "key.txt", "id_rsa.pub", "env"] {
+            assert!(!looks_like_credential(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn workspaces_walk_finds_nested_credentials_but_skips_dependencies() {
+        let state = tempfile::tempdir().unwrap();
+        let workspace = state.path().join("workspace");
+        std::fs::create_dir_all(workspace.join("app/config")).unwrap();
+        std::fs::create_dir_all(workspace.join("node_modules/pkg")).unwrap();
+        std::fs::write(workspace.join("app/config/.env"), "K=v").unwrap();
+        std::fs::write(workspace.join("node_modules/pkg/test.pem"), "x").unwrap();
+        std::fs::write(workspace.join("notes.md"), "x").unwrap();
+        let found = secret_paths(
+            state.path(),
+            &state.path().join("credentials"),
+            &json!({}),
+            None,
+        );
+        let workspace_hits: Vec<_> = found
+            .iter()
+            .filter(|found| found.role == "workspace-credential")
+            .map(|found| found.path.clone())
+            .collect();
+        assert_eq!(workspace_hits, vec![workspace.join("app/config/.env")]);
+    }
+
+    #[test]
+    fn file_references_and_credentials_are_listed() {
+        let state = tempfile::tempdir().unwrap();
+        let credentials = state.path().join("credentials");
+        std::fs::create_dir_all(&credentials).unwrap();
+        std::fs::write(credentials.join("oauth.json"), "{}").unwrap();
+        let config = json!({"secrets": {"providers": {
+            "vault": {"source": "file", "path": "~/keys/openai", "mode": "singleValue"},
+            "shell": {"source": "exec", "command": "pass"}}}});
+        let found = secret_paths(
+            state.path(),
+            &credentials,
+            &config,
+            Some(Path::new("/home/a")),
+        );
+        assert!(found.contains(&SecretPath::at(
+            "credential-file",
+            credentials.join("oauth.json")
+        )));
+        assert!(found.contains(&SecretPath {
+            role: "secret-file",
+            path: PathBuf::from("/home/a/keys/openai"),
+            shown_as: Some("secrets.providers.vault.path".to_owned()),
+        }));
+        assert!(found.contains(&SecretPath::at("state-env-file", state.path().join(".env"))));
+    }
+}
