@@ -74,15 +74,12 @@ pub struct CacheArgs {
 }
 
 impl CacheArgs {
-    /// The cache these flags ask for.
-    pub fn cache(&self) -> CompiledCache {
+    /// The cache directory these flags ask for, if any (not created yet).
+    pub fn dir(&self) -> Option<PathBuf> {
         if self.no_cache {
-            return CompiledCache::disabled();
+            return None;
         }
-        self.cache_dir
-            .clone()
-            .or_else(CompiledCache::default_dir)
-            .map_or_else(CompiledCache::disabled, CompiledCache::at)
+        self.cache_dir.clone().or_else(CompiledCache::default_dir)
     }
 }
 
@@ -173,9 +170,17 @@ pub struct AuditArgs {
     /// The OpenClaw config [default: $OPENCLAW_CONFIG_PATH, else STATE_DIR/openclaw.json]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// The OpenClaw state directory [default: $OPENCLAW_STATE_DIR, else ~/.openclaw]
-    #[arg(long, value_name = "DIR")]
-    pub state_dir: Option<PathBuf>,
+    /// The OpenClaw state directory [default: $OPENCLAW_STATE_DIR, else
+    /// ~/.openclaw]; repeat it to audit several installations as a fleet
+    #[arg(long = "state-dir", value_name = "DIR")]
+    pub state_dirs: Vec<PathBuf>,
+    /// Audit a fleet: one state directory or config file per line (blank
+    /// lines and `#` comments skipped), in one process, one combined report
+    #[arg(long, value_name = "FILE", conflicts_with = "config")]
+    pub fleet: Option<PathBuf>,
+    /// Installations audited at once in a fleet [default: the number of CPUs]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     #[command(flatten)]
     pub plugins: PluginArgs,
     #[command(flatten)]
@@ -201,6 +206,13 @@ pub struct AuditArgs {
     pub settings: SettingsArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+impl AuditArgs {
+    /// Whether this is a fleet audit: `--fleet`, or several `--state-dir`.
+    pub fn is_fleet(&self) -> bool {
+        self.fleet.is_some() || self.state_dirs.len() > 1
+    }
 }
 
 /// Arguments of `pincer checks`.

@@ -37,6 +37,9 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Flags that do not go together.
+    #[error("{0}")]
+    Usage(String),
     /// No config path could be worked out.
     #[error("no config file given and no home directory to find ~/.openclaw/openclaw.json in")]
     NoConfigPath,
@@ -68,6 +71,7 @@ impl Error {
             Error::Read { .. }
             | Error::Invalid { .. }
             | Error::NoConfigPath
+            | Error::Usage(_)
             | Error::Plugin { .. }
             | Error::Write { .. } => exit::INPUT,
             Error::Engine(_) => exit::INCOMPLETE,

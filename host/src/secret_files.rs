@@ -73,7 +73,13 @@ pub fn secret_paths(
     for workspace in workspaces(state_dir, config, home) {
         let mut hits = Vec::new();
         let mut budget = MAX_ENTRIES;
-        walk(&workspace, 0, &mut budget, &mut hits);
+        collect_files(
+            &workspace,
+            0,
+            &mut budget,
+            &mut |name| looks_like_credential(name),
+            &mut hits,
+        );
         hits.sort();
         found.extend(
             hits.into_iter()
@@ -83,19 +89,52 @@ pub fn secret_paths(
     found
 }
 
-/// The regular files directly inside `dir` (not following symlinks), sorted.
+/// The files inside `dir` and its subdirectories (channel credentials
+/// nest per account: `whatsapp/<account>/creds.json`), symlinks included
+/// (their targets are stated too), symlinked directories not followed;
+/// sorted.
 fn list_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .take(MAX_ENTRIES)
-        .flatten()
-        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
-        .map(|entry| entry.path())
-        .collect();
+    let mut files = Vec::new();
+    let mut budget = MAX_ENTRIES;
+    collect_files(dir, 0, &mut budget, &mut |_| true, &mut files);
     files.sort();
     files
+}
+
+/// Walks `dir` without following symlinked directories, collecting files
+/// and symlinks whose name `wanted` accepts; skips dependency and VCS
+/// folders; stops at [`MAX_DEPTH`] and after `budget` entries.
+fn collect_files(
+    dir: &Path,
+    depth: usize,
+    budget: &mut usize,
+    wanted: &mut dyn FnMut(&str) -> bool,
+    found: &mut Vec<PathBuf>,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() {
+            if !SKIPPED_DIRS.contains(&name.as_ref()) {
+                collect_files(&entry.path(), depth + 1, budget, wanted, found);
+            }
+        } else if (kind.is_file() || kind.is_symlink()) && wanted(&name) {
+            found.push(entry.path());
+        }
+    }
 }
 
 /// The files of file secret providers (`secrets.providers.<name>` with
@@ -160,33 +199,6 @@ pub fn looks_like_credential(name: &str) -> bool {
     ]
     .contains(&lower.as_str());
     env_file || key_material || ssh_key || named
-}
-
-/// Walks a workspace without following symlinks, collecting
-/// credential-looking regular files.
-fn walk(dir: &Path, depth: usize, budget: &mut usize, hits: &mut Vec<PathBuf>) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if *budget == 0 {
-            return;
-        }
-        *budget -= 1;
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if kind.is_dir() && !SKIPPED_DIRS.contains(&name.as_ref()) {
-            walk(&entry.path(), depth + 1, budget, hits);
-        } else if kind.is_file() && looks_like_credential(&name) {
-            hits.push(entry.path());
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! and launchd property lists that start an OpenClaw gateway, current
 //! (`openclaw-gateway*.service`, `ai.openclaw.*`) or legacy (`clawdbot`).
 //! The control-plane plugin reports more than one as duplicate gateway
-//! instances. Unit files may hold secrets (`Environment=…TOKEN=…`), so a
+//! instances. They are facts about the machine, not about one
+//! installation: a fleet audit gathers them once. Unit files may hold secrets (`Environment=…TOKEN=…`), so a
 //! file's contents are only searched here for markers, bounded in size,
 //! and only its path leaves this module.
 
@@ -12,23 +13,39 @@ use std::path::{Path, PathBuf};
 /// Unit files larger than this are not gateway definitions worth reading.
 const MAX_UNIT_BYTES: u64 = 256 * 1024;
 
-/// The directories searched, user ones first.
-fn service_dirs(home: Option<&Path>) -> Vec<(PathBuf, &'static str)> {
+/// How a directory's definitions are recognised.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    /// By name, or by the service marker or command line inside.
+    NameOrContents,
+    /// By name only: directories of packaged units, hundreds of them,
+    /// none written by OpenClaw's installer (read as names, not opened).
+    NameOnly,
+}
+
+/// The directories searched, user ones first, with their extension.
+fn service_dirs(home: Option<&Path>) -> Vec<(PathBuf, &'static str, Scan)> {
     let mut dirs = Vec::new();
     if let Some(home) = home {
-        dirs.push((home.join(".config/systemd/user"), ".service"));
-        dirs.push((home.join("Library/LaunchAgents"), ".plist"));
+        dirs.push((
+            home.join(".config/systemd/user"),
+            ".service",
+            Scan::NameOrContents,
+        ));
+        dirs.push((
+            home.join("Library/LaunchAgents"),
+            ".plist",
+            Scan::NameOrContents,
+        ));
     }
-    for dir in [
-        "/etc/systemd/system",
-        "/etc/systemd/user",
-        "/usr/lib/systemd/system",
-        "/lib/systemd/system",
-    ] {
-        dirs.push((PathBuf::from(dir), ".service"));
+    for dir in ["/etc/systemd/system", "/etc/systemd/user"] {
+        dirs.push((PathBuf::from(dir), ".service", Scan::NameOrContents));
     }
     for dir in ["/Library/LaunchAgents", "/Library/LaunchDaemons"] {
-        dirs.push((PathBuf::from(dir), ".plist"));
+        dirs.push((PathBuf::from(dir), ".plist", Scan::NameOrContents));
+    }
+    for dir in ["/usr/lib/systemd/system", "/lib/systemd/system"] {
+        dirs.push((PathBuf::from(dir), ".service", Scan::NameOnly));
     }
     dirs
 }
@@ -76,7 +93,8 @@ fn read_bounded(path: &Path) -> Option<String> {
 /// Every gateway service definition found, as `(gateway-service, path)`.
 pub fn gateway_services(home: Option<&Path>) -> Vec<(String, PathBuf)> {
     let mut found = Vec::new();
-    for (dir, extension) in service_dirs(home) {
+    let mut seen = std::collections::BTreeSet::new();
+    for (dir, extension, scan) in service_dirs(home) {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
@@ -96,8 +114,15 @@ pub fn gateway_services(home: Option<&Path>) -> Vec<(String, PathBuf)> {
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
             let is_gateway = gateway_name(name.trim_end_matches(extension))
-                || read_bounded(&path).is_some_and(|text| gateway_text(&text));
-            if is_gateway {
+                || (scan == Scan::NameOrContents
+                    && read_bounded(&path).is_some_and(|text| gateway_text(&text)));
+            if !is_gateway {
+                continue;
+            }
+            // `/lib` is often a symlink to `/usr/lib`, and a unit in `/etc`
+            // may link to one there: one unit, one fact.
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            if seen.insert(canonical) {
                 found.push(("gateway-service".to_owned(), path));
             }
         }

@@ -84,10 +84,30 @@ impl SecretResolver for LiveResolver {
     }
 }
 
+/// Facts about the machine rather than one installation (gateway service
+/// definitions), gathered once per process, also for a whole fleet.
+#[derive(Debug, Clone, Default)]
+pub struct MachineFacts {
+    /// `(gateway-service, path)` of every gateway service definition.
+    pub gateway_services: Vec<(String, std::path::PathBuf)>,
+}
+
+impl MachineFacts {
+    /// Gathers them for the user in `$HOME`.
+    pub fn gather() -> MachineFacts {
+        let home = std::env::var_os("HOME")
+            .filter(|home| !home.is_empty())
+            .map(std::path::PathBuf::from);
+        MachineFacts {
+            gateway_services: crate::services::gateway_services(home.as_deref()),
+        }
+    }
+}
+
 impl Snapshot {
     /// Reads the target and builds its redacted snapshot; with `deep`, also
     /// probes the live gateway on loopback.
-    pub fn collect(target: &Target, deep: bool) -> Result<Snapshot> {
+    pub fn collect(target: &Target, deep: bool, machine: &MachineFacts) -> Result<Snapshot> {
         let loaded = config::load(&target.config)?;
         let env = |name: &str| std::env::var(name).ok();
         let paths = crate::paths::audited_paths(
@@ -105,7 +125,7 @@ impl Snapshot {
         // Facts only: these paths are not among those the reference checks
         // for synced folders.
         let mut stated = paths.clone();
-        stated.extend(crate::services::gateway_services(home.as_deref()));
+        stated.extend(machine.gateway_services.iter().cloned());
         let mut facts: Vec<FileFact> = stated
             .iter()
             .flat_map(|(role, path)| facts_of(role, path))

@@ -72,8 +72,10 @@ fn corrupt_and_foreign_entries_are_ignored_and_replaced() {
     let mut damaged = std::fs::read(&files[0]).unwrap();
     let middle = damaged.len() / 2;
     damaged[middle] ^= 0xff;
-    std::fs::write(&files[0], &damaged).unwrap();
-    std::fs::copy(&files[0], &files[1]).unwrap();
+    // files[0] becomes a valid entry of another plugin (foreign key),
+    // files[1] its own entry damaged in the middle.
+    std::fs::copy(&files[1], &files[0]).unwrap();
+    std::fs::write(&files[1], &damaged).unwrap();
     let again = run(&["--cache-dir", cache_arg]);
     let how = compiled(&again);
     assert_eq!(
@@ -106,7 +108,40 @@ fn no_cache_reads_and_writes_nothing() {
     let cache_arg = cache.to_str().unwrap();
     run(&["--cache-dir", cache_arg]);
     let before = crate::support::digest(&cache);
-    let result = run(&["--no-cache"]);
+    // The cache would be this one, were it not for --no-cache.
+    let config = hardened();
+    let result = audit(
+        &["--config", &config, "--fail-on", "never", "--no-cache"],
+        &[("PINCER_CACHE_DIR", cache_arg)],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(compiled(&result).iter().all(|how| how == "compiled"));
     assert_eq!(before, crate::support::digest(&cache));
+}
+
+#[test]
+fn a_cache_inside_the_audited_state_dir_is_never_created() {
+    let (_home, config, state) = crate::support::private_home(Path::new(&hardened()));
+    let before = crate::support::digest(Path::new(&state));
+    let cache = Path::new(&state).join("cache");
+    let result = run_on(&config, &state, cache.to_str().unwrap());
+    assert!(compiled(&result).iter().all(|how| how == "compiled"));
+    assert!(!cache.exists());
+    assert_eq!(before, crate::support::digest(Path::new(&state)));
+}
+
+fn run_on(config: &str, state: &str, cache: &str) -> Audit {
+    let args = [
+        "--config",
+        config,
+        "--state-dir",
+        state,
+        "--cache-dir",
+        cache,
+        "--fail-on",
+        "never",
+    ];
+    let result = audit(&args, &[]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    result
 }

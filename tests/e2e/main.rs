@@ -13,6 +13,7 @@ mod cases;
 mod cli;
 mod examples;
 mod failures;
+mod fleet;
 mod legacy_state;
 mod params;
 mod parity;

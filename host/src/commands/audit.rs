@@ -5,47 +5,25 @@ use crate::error::{Error, Result};
 use crate::locate::{Target, locate};
 use crate::report::model::TargetInfo;
 use crate::report::{self, Report};
-use crate::runtime::{CompiledCache, Limits, Runtime, run_all};
+use crate::runtime::{CompiledCache, Limits, LoadedPlugin, Runtime, run_all};
 use crate::settings;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{MachineFacts, Snapshot};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Runs one audit and returns the exit code.
+/// Runs one audit (or, with `--fleet` or several `--state-dir`, a fleet)
+/// and returns the exit code.
 pub fn run(args: AuditArgs) -> Result<u8> {
-    let target = locate(args.config.clone(), args.state_dir.clone())?;
+    if args.is_fleet() {
+        return super::fleet::run(args);
+    }
+    let target = locate(args.config.clone(), args.state_dirs.first().cloned())?;
     if let Some(output) = &args.output {
-        refuse_writing_into_target(output, &target)?;
+        refuse_writing_into(output, std::slice::from_ref(&target))?;
     }
-    let loaded = settings::load(args.settings.settings.as_deref())?;
-    let limits = Limits::default()
-        .with(&loaded.settings.limits)
-        .with(&args.limits.overrides());
-    let snapshot = Arc::new(Snapshot::collect(&target, args.deep)?);
-    let runtime = Runtime::new(limits)?
-        .with_params(loaded.params.clone())
-        .with_cache(cache_outside(args.cache.cache(), &target));
-    let plugins = super::load_plugins(&runtime, &args.plugins)?;
-    let runs = run_all(&runtime, &plugins, &snapshot);
-    // A plugin that failed before naming itself could be the one a params
-    // table is for; its failure already makes the audit incomplete.
-    let names: Option<Vec<&str>> = runs
-        .iter()
-        .map(|run| run.info.as_ref().map(|info| info.name.as_str()))
-        .collect();
-    if let Some(names) = names {
-        loaded.params.check_names(&names)?;
-    }
-    let mut report = report::aggregate(
-        runs,
-        TargetInfo {
-            config: target.config.display().to_string(),
-            state_dir: target.state_dir.display().to_string(),
-        },
-        snapshot.state.gateway.info.notes.clone(),
-    );
-    report::suppress::apply(&mut report, &snapshot.suppressions);
+    let auditor = Auditor::new(&args, std::slice::from_ref(&target))?;
+    let report = auditor.audit(&target)?;
     write_report(&report, args.format, args.output.as_deref())?;
     Ok(report::exit_code(
         &report,
@@ -54,22 +32,119 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     ))
 }
 
-/// The cache, unless it would sit inside the audited state directory
-/// (Pincer never writes there): then none.
-fn cache_outside(cache: CompiledCache, target: &Target) -> CompiledCache {
-    let inside = cache.dir().is_some_and(|dir| {
-        let real = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        real(dir).starts_with(real(&target.state_dir))
-    });
+/// Everything an audit needs besides its target, set up once: the
+/// runtime with limits, parameters and cache, the loaded plugins, and the
+/// machine's facts. A fleet audits every target with one `Auditor`.
+pub(crate) struct Auditor {
+    runtime: Runtime,
+    plugins: Vec<LoadedPlugin>,
+    params: crate::params::PluginParams,
+    machine: MachineFacts,
+    deep: bool,
+}
+
+impl Auditor {
+    /// Loads settings and plugins for audits of `targets`.
+    pub(crate) fn new(args: &AuditArgs, targets: &[Target]) -> Result<Auditor> {
+        let loaded = settings::load(args.settings.settings.as_deref())?;
+        let limits = Limits::default()
+            .with(&loaded.settings.limits)
+            .with(&args.limits.overrides());
+        let runtime = Runtime::new(limits)?
+            .with_params(loaded.params.clone())
+            .with_cache(cache_outside(args.cache.dir(), targets));
+        let plugins = super::load_plugins(&runtime, &args.plugins)?;
+        Ok(Auditor {
+            runtime,
+            plugins,
+            params: loaded.params,
+            machine: MachineFacts::gather(),
+            deep: args.deep,
+        })
+    }
+
+    /// The runtime (for a fleet's shared epoch ticker).
+    pub(crate) fn runtime(&self) -> &Runtime {
+        &self.runtime
+    }
+
+    /// Audits one target into its report.
+    pub(crate) fn audit(&self, target: &Target) -> Result<Report> {
+        let snapshot = Arc::new(Snapshot::collect(target, self.deep, &self.machine)?);
+        let runs = run_all(&self.runtime, &self.plugins, &snapshot);
+        // A plugin that failed before naming itself could be the one a
+        // params table is for; its failure already makes the audit
+        // incomplete.
+        let names: Option<Vec<&str>> = runs
+            .iter()
+            .map(|run| run.info.as_ref().map(|info| info.name.as_str()))
+            .collect();
+        if let Some(names) = names {
+            self.params.check_names(&names)?;
+        }
+        let mut report = report::aggregate(
+            runs,
+            TargetInfo {
+                config: target.config.display().to_string(),
+                state_dir: target.state_dir.display().to_string(),
+            },
+            snapshot.state.gateway.info.notes.clone(),
+        );
+        report::suppress::apply(&mut report, &snapshot.suppressions);
+        Ok(report)
+    }
+}
+
+/// The cache in `dir`, unless `dir` lies inside an audited state
+/// directory (Pincer never writes there): then none, and nothing is
+/// created. Decided before the directory is made.
+fn cache_outside(dir: Option<PathBuf>, targets: &[Target]) -> CompiledCache {
+    let Some(dir) = dir else {
+        return CompiledCache::disabled();
+    };
+    let dir_real = real_path(&dir);
+    let inside = targets
+        .iter()
+        .any(|target| dir_real.starts_with(real_path(&target.state_dir)));
     if inside {
         CompiledCache::disabled()
     } else {
-        cache
+        CompiledCache::at(dir)
+    }
+}
+
+/// A path with its longest existing prefix resolved (symlinks, `..`), the
+/// rest appended: where it would be once created.
+fn real_path(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(resolved) = existing.canonicalize() {
+            return rest
+                .iter()
+                .rev()
+                .fold(resolved, |acc: PathBuf, part| acc.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return absolute,
+        }
     }
 }
 
 /// Pincer never writes to the audited config or state: refuse an output
-/// path that is the config file or lies inside the state directory.
+/// path that is a target's config file or lies inside its state directory.
+pub(crate) fn refuse_writing_into(output: &Path, targets: &[Target]) -> Result<()> {
+    for target in targets {
+        refuse_writing_into_target(output, target)?;
+    }
+    Ok(())
+}
+
 fn refuse_writing_into_target(output: &Path, target: &Target) -> Result<()> {
     let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let output_abs = absolute(output);
@@ -97,7 +172,12 @@ fn refuse_writing_into_target(output: &Path, target: &Target) -> Result<()> {
     Ok(())
 }
 
-fn write_report(report: &Report, format: Format, output: Option<&Path>) -> Result<()> {
+/// Writes through `render` to `--output` (colourless) or stdout (coloured
+/// on a TTY unless `NO_COLOR`).
+pub(crate) fn write_with(
+    output: Option<&Path>,
+    render: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let target = output.map_or_else(|| "stdout".to_owned(), |p| p.display().to_string());
     let write_error = |source| Error::Write {
         target: target.clone(),
@@ -107,20 +187,20 @@ fn write_report(report: &Report, format: Format, output: Option<&Path>) -> Resul
         Some(path) => {
             let file = std::fs::File::create(path).map_err(write_error)?;
             let mut stream = anstream::AutoStream::new(file, anstream::ColorChoice::Never);
-            render(report, format, &mut stream).map_err(write_error)?;
+            render(&mut stream).map_err(write_error)?;
             stream.flush().map_err(write_error)
         }
         None => {
             let mut stream = anstream::AutoStream::auto(std::io::stdout().lock());
-            render(report, format, &mut stream).map_err(write_error)?;
+            render(&mut stream).map_err(write_error)?;
             stream.flush().map_err(write_error)
         }
     }
 }
 
-fn render(report: &Report, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
-    match format {
+fn write_report(report: &Report, format: Format, output: Option<&Path>) -> Result<()> {
+    write_with(output, &|out| match format {
         Format::Table => report::table::render(report, out),
         Format::Json => report::json::render(report, out),
-    }
+    })
 }

@@ -3,15 +3,18 @@
 use crate::cli::{ChecksArgs, Format};
 use crate::error::{Error, Result, exit};
 use crate::runtime::info::PluginInfo;
-use crate::runtime::{Limits, Runtime};
+use crate::runtime::{CompiledCache, Limits, Runtime};
 use crate::settings;
 use std::io::Write;
 
 /// Lists the checks; exit code 3 when a plugin cannot describe itself.
 pub fn run(args: ChecksArgs) -> Result<u8> {
     let settings = settings::load(args.settings.settings.as_deref())?;
-    let runtime = Runtime::new(Limits::default().with(&settings.settings.limits))?
-        .with_cache(args.cache.cache());
+    let runtime = Runtime::new(Limits::default().with(&settings.settings.limits))?.with_cache(
+        args.cache
+            .dir()
+            .map_or_else(CompiledCache::disabled, CompiledCache::at),
+    );
     let plugins = super::load_plugins(&runtime, &args.plugins)?;
     let mut infos: Vec<PluginInfo> = Vec::new();
     let mut failed = false;

@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod checks;
+pub mod fleet;
+mod progress;
 pub mod view;
 
 use crate::builtin::BUILTIN_PLUGINS;

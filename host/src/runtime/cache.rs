@@ -199,13 +199,31 @@ fn private(_metadata: &std::fs::Metadata) -> Result<(), String> {
     Ok(())
 }
 
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
+    true
+}
+
 /// Conditions 2 and 3 of the module doc: the compiled bytes, or none.
 fn read_entry(path: &Path, key: &str) -> Option<Vec<u8>> {
     let metadata = std::fs::symlink_metadata(path).ok()?;
     if !metadata.is_file() || private(&metadata).is_err() {
         return None;
     }
-    let entry = std::fs::read(path).ok()?;
+    // Read through the handle that was checked: the file opened must be the
+    // very file stated above (not one swapped in between).
+    let mut file = std::fs::File::open(path).ok()?;
+    if !same_file(&metadata, &file.metadata().ok()?) {
+        return None;
+    }
+    let mut entry = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut entry).ok()?;
     let header = entry.get(..HEADER_LEN)?;
     let rest = header.strip_prefix(MAGIC)?;
     let (stored_key, rest) = rest.split_at(64);

@@ -13,7 +13,7 @@ mod load;
 mod ownership;
 mod run;
 pub mod state;
-mod ticker;
+pub mod ticker;
 
 pub use cache::{CompileSource, CompiledCache};
 pub use failure::Failure;
@@ -35,6 +35,8 @@ pub struct Runtime {
     pub(crate) limits: Limits,
     pub(crate) params: PluginParams,
     pub(crate) cache: CompiledCache,
+    /// The running epoch ticker, shared by every run in progress.
+    ticker: std::sync::Mutex<std::sync::Weak<ticker::Ticker>>,
 }
 
 impl Runtime {
@@ -57,7 +59,24 @@ impl Runtime {
             limits,
             params: PluginParams::default(),
             cache: CompiledCache::disabled(),
+            ticker: std::sync::Mutex::new(std::sync::Weak::new()),
         })
+    }
+
+    /// The epoch ticker, started if none is running: plugins' wall-clock
+    /// deadlines advance while any holder keeps it. A fleet holds one for
+    /// all its targets, so no audit waits for a ticker thread to stop.
+    pub fn ticking(&self) -> std::sync::Arc<ticker::Ticker> {
+        let mut shared = self
+            .ticker
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(ticker) = shared.upgrade() {
+            return ticker;
+        }
+        let ticker = std::sync::Arc::new(ticker::Ticker::start(&self.engine));
+        *shared = std::sync::Arc::downgrade(&ticker);
+        ticker
     }
 
     /// Loads and stores compiled plugins through this cache.

@@ -10,7 +10,7 @@ use super::info::PluginInfo;
 use super::load::LoadedPlugin;
 use super::ownership;
 use super::state::{LogLine, PluginState};
-use super::ticker::{Ticker, ticks};
+use super::ticker::ticks;
 use crate::params::PluginParams;
 use crate::snapshot::Snapshot;
 use pincer_sdk::Finding;
@@ -79,7 +79,7 @@ pub fn run_all(
     plugins: &[LoadedPlugin],
     snapshot: &Arc<Snapshot>,
 ) -> Vec<PluginRun> {
-    let _ticker = Ticker::start(&runtime.engine);
+    let _ticker = runtime.ticking();
     let mut runs: Vec<PluginRun> = std::thread::scope(|scope| {
         let handles: Vec<_> = plugins
             .iter()
@@ -162,7 +162,7 @@ impl Runtime {
     /// Calls only `info()`, on an empty view, for `pincer checks`.
     pub fn describe(&self, plugin: &LoadedPlugin) -> Result<PluginInfo, Failure> {
         let pre = plugin.pre.as_ref().map_err(Clone::clone)?;
-        let _ticker = Ticker::start(&self.engine);
+        let _ticker = self.ticking();
         let mut sandbox = self.sandbox(Arc::new(Snapshot::empty()))?;
         let store = &mut sandbox.store;
         let instance = pre

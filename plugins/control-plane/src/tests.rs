@@ -879,6 +879,19 @@ fn token_age_is_a_lower_bound_from_the_config_files() {
         ..config_fact(2)
     };
     assert!(!ids(inline(120).file_fact(include)).contains(&ID.to_owned()));
+    // A symlinked config counts by its target's time.
+    let link = pincer_sdk::FileFact {
+        kind: pincer_sdk::FileKind::Symlink,
+        ..config_fact(400)
+    };
+    let target = pincer_sdk::FileFact {
+        role: "config-target".into(),
+        ..config_fact(3)
+    };
+    let linked = Scenario::config(json!({"gateway": {"auth": {"mode": "token", "token": GOOD}}}))
+        .file_fact(link)
+        .file_fact(target);
+    assert!(!ids(linked).contains(&ID.to_owned()));
     // From the environment: no record of its age.
     let from_env = Scenario::config(json!({"gateway": {"auth": {"mode": "token",
         "token": "${GW_TOKEN}"}}}))

@@ -917,6 +917,8 @@ fn literal_provider_keys_and_channel_tokens_warn_once_each() {
         "channels": {"telegram": {"botToken": "123456:planted-telegram-token"}},
         "gateway": {"auth": {"token": "planted-gateway-token-0123456789"}},
         "hooks": {"enabled": true, "token": "planted-hooks-token-0123456789"},
+        "secrets": {"providers": {"vault": {"source": "file", "path": "/run/keys/vault.json",
+            "mode": "json"}}},
     }));
     let found: Vec<Finding> = scenario
         .run::<SecretHygiene>()

@@ -6,7 +6,7 @@
 //! written in the config cannot be younger than the last change of the
 //! newest file it may sit in (the config or one of its includes). A token
 //! from the environment or a secret reference has no such record and is not
-//! judged here.
+//! judged here. A symlinked file counts by its target's time.
 
 use crate::gateway_auth::GatewayAuth;
 use pincer_sdk::prelude::*;
@@ -45,12 +45,25 @@ pub fn run(view: &View, out: &mut Findings) {
     if !written {
         return;
     }
-    let newest = view
-        .file_facts()
+    let facts = view.file_facts();
+    // A symlinked config changes when its target does: take the target's
+    // time (the `<role>-target` fact), not the link's.
+    let modified = |fact: &pincer_sdk::FileFact| {
+        if fact.kind == FileKind::Symlink {
+            let target_role = format!("{}-target", fact.role);
+            facts
+                .iter()
+                .find(|t| t.role == target_role && t.path == fact.path)
+                .and_then(|t| t.modified_ms)
+        } else {
+            fact.modified_ms
+        }
+    };
+    let newest = facts
         .iter()
         .filter(|fact| matches!(fact.role.as_str(), "config" | "config-include"))
         .filter(|fact| fact.kind != FileKind::Missing)
-        .map(|fact| fact.modified_ms)
+        .map(modified)
         .collect::<Option<Vec<u64>>>()
         .and_then(|times| times.into_iter().max());
     let Some(newest) = newest else {

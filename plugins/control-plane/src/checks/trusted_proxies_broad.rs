@@ -32,15 +32,20 @@ pub static META: CheckMeta = CheckMeta {
 /// Why an entry is too broad, if it is.
 fn too_broad(entry: &str) -> Option<String> {
     let entry = entry.trim();
-    if entry == "*" || entry.is_empty() {
+    if entry == "*" {
         return Some(format!("`{entry}` matches every address"));
     }
-    let (address, prefix) = match entry.split_once('/') {
-        Some((address, prefix)) => (address, Some(prefix)),
-        None => (entry, None),
-    };
+    let (address, prefix) = entry.split_once('/')?;
     let address: IpAddr = address.parse().ok()?;
-    let prefix: u8 = prefix?.parse().ok()?;
+    let prefix: u8 = prefix.parse().ok()?;
+    // An IPv4-mapped IPv6 range (`::ffff:0:0/96`) is an IPv4 range.
+    let (address, prefix) = match address {
+        IpAddr::V6(v6) if prefix >= 96 => match v6.to_ipv4_mapped() {
+            Some(v4) => (IpAddr::V4(v4), prefix - 96),
+            None => (address, prefix),
+        },
+        _ => (address, prefix),
+    };
     let minimum = if address.is_ipv4() {
         MIN_V4_PREFIX
     } else {

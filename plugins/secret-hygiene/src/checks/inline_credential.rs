@@ -26,9 +26,11 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
-/// Paths whose secrets other checks judge.
+/// Paths whose secrets other checks judge, and the `secrets` section,
+/// whose every string the host redacts (provider sources, paths, commands)
+/// without any of them being a credential written in the config.
 fn judged_elsewhere(path: &str) -> bool {
-    path.starts_with("gateway.") || path == "hooks.token"
+    path.starts_with("gateway.") || path == "hooks.token" || path.starts_with("secrets.")
 }
 
 /// Collects `(path, length)` of every literal secret in the config.

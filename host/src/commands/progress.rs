@@ -1,0 +1,47 @@
+//! A fleet's progress bar (indicatif), on stderr and only when stderr is a
+//! terminal: scripts and CI logs get no control sequences.
+
+use crate::report::fleet::FleetEntry;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+
+/// Progress over a fleet's targets.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    /// A bar for `total` targets, hidden unless stderr is a terminal.
+    pub fn new(total: usize) -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let bar = ProgressBar::with_draw_target(
+            Some(u64::try_from(total).unwrap_or(u64::MAX)),
+            ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} auditing {pos}/{len} installations [{bar:30}] {per_sec} {msg}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Progress { bar: Some(bar) }
+    }
+
+    /// One more target done.
+    pub fn advance(&self, entry: &FleetEntry) {
+        if let Some(bar) = &self.bar {
+            if entry.exit_code != 0 {
+                bar.set_message(format!("last flagged: {}", entry.target.state_dir));
+            }
+            bar.inc(1);
+        }
+    }
+
+    /// Clears the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
