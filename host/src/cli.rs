@@ -28,7 +28,7 @@ pub struct Cli {
 enum Command {
     /// Audit an OpenClaw installation and report findings.
     #[command(after_help = EXIT_CODES)]
-    Audit(AuditArgs),
+    Audit(Box<AuditArgs>),
     /// List every check of every loaded plugin.
     Checks(ChecksArgs),
     /// Print the redacted view plugins receive (JSON): config, environment
@@ -139,6 +139,42 @@ pub enum Format {
     Json,
 }
 
+/// Formats of an audit report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Human-readable, coloured on a terminal (NO_COLOR honoured).
+    Table,
+    /// JSON compatible with `openclaw security audit --json`, plus plugin status.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF tools.
+    Sarif,
+    /// JUnit XML: a test case per check, failures for findings.
+    Junit,
+    /// Markdown, for a ticket or a pull-request comment.
+    Markdown,
+}
+
+/// One `--format` value: a format, and the file it goes to (`sarif=out.sarif`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatSpec {
+    /// The format.
+    pub format: ReportFormat,
+    /// Its file; stdout (or `--output`) when none.
+    pub path: Option<PathBuf>,
+}
+
+fn parse_format_spec(text: &str) -> std::result::Result<FormatSpec, String> {
+    let (name, path) = match text.split_once('=') {
+        Some((name, path)) if !path.is_empty() => (name, Some(PathBuf::from(path))),
+        Some(_) => return Err(format!("`{text}` names no file after `=`")),
+        None => (text, None),
+    };
+    let format = ReportFormat::from_str(name, true).map_err(|_| {
+        format!("unknown format `{name}` (table, json, sarif, junit, markdown; FORMAT=FILE writes a file)")
+    })?;
+    Ok(FormatSpec { format, path })
+}
+
 /// The lowest severity that fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
@@ -190,10 +226,12 @@ pub struct AuditArgs {
     /// Without it, nothing touches the network.
     #[arg(long)]
     pub deep: bool,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Write the report to this file instead of stdout.
+    /// Report format: table, json, sarif, junit or markdown; FORMAT=FILE
+    /// writes that format to FILE. Repeat it for several reports of one
+    /// run [default: table]
+    #[arg(long = "format", value_name = "FORMAT[=FILE]", value_parser = parse_format_spec)]
+    pub formats: Vec<FormatSpec>,
+    /// Write the report in the format without a file to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Exit with 1 when a finding is at or above this severity.
@@ -212,6 +250,38 @@ impl AuditArgs {
     /// Whether this is a fleet audit: `--fleet`, or several `--state-dir`.
     pub fn is_fleet(&self) -> bool {
         self.fleet.is_some() || self.state_dirs.len() > 1
+    }
+
+    /// Where each report goes: every `FORMAT=FILE` to its file, and at most
+    /// one format without a file to `--output` or stdout (table when no
+    /// `--format` is given).
+    pub fn outputs(&self) -> Result<Vec<FormatSpec>, crate::error::Error> {
+        let mut outputs = Vec::new();
+        let mut unnamed = 0;
+        for spec in &self.formats {
+            let path = spec.path.clone().or_else(|| {
+                unnamed += 1;
+                self.output.clone()
+            });
+            outputs.push(FormatSpec {
+                format: spec.format,
+                path,
+            });
+        }
+        if unnamed > 1 {
+            return Err(crate::error::Error::Usage(
+                "several --format values without a file would share one output: give all but \
+                 one of them a file (--format sarif=pincer.sarif)"
+                    .to_owned(),
+            ));
+        }
+        if self.formats.is_empty() {
+            outputs.push(FormatSpec {
+                format: ReportFormat::Table,
+                path: self.output.clone(),
+            });
+        }
+        Ok(outputs)
     }
 }
 
@@ -233,7 +303,7 @@ pub struct ChecksArgs {
 pub fn main() -> Result<u8> {
     let cli = Cli::parse();
     match cli.command {
-        Command::Audit(args) => commands::audit::run(args),
+        Command::Audit(args) => commands::audit::run(*args),
         Command::Checks(args) => commands::checks::run(args),
         Command::View(args) => commands::view::run(args),
     }

@@ -14,6 +14,7 @@ mod cli;
 mod examples;
 mod failures;
 mod fleet;
+mod formats;
 mod legacy_state;
 mod params;
 mod parity;

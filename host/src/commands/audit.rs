@@ -1,6 +1,6 @@
 //! `pincer audit`: locate, snapshot, run every plugin, report, exit code.
 
-use crate::cli::{AuditArgs, Format};
+use crate::cli::{AuditArgs, ReportFormat};
 use crate::error::{Error, Result};
 use crate::locate::{Target, locate};
 use crate::report::model::TargetInfo;
@@ -19,12 +19,15 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         return super::fleet::run(args);
     }
     let target = locate(args.config.clone(), args.state_dirs.first().cloned())?;
-    if let Some(output) = &args.output {
-        refuse_writing_into(output, std::slice::from_ref(&target))?;
+    let outputs = args.outputs()?;
+    for path in outputs.iter().filter_map(|spec| spec.path.as_deref()) {
+        refuse_writing_into(path, std::slice::from_ref(&target))?;
     }
     let auditor = Auditor::new(&args, std::slice::from_ref(&target))?;
     let report = auditor.audit(&target)?;
-    write_report(&report, args.format, args.output.as_deref())?;
+    for spec in &outputs {
+        write_report(&report, spec.format, spec.path.as_deref())?;
+    }
     Ok(report::exit_code(
         &report,
         args.fail_on.threshold(),
@@ -186,21 +189,29 @@ pub(crate) fn write_with(
     match output {
         Some(path) => {
             let file = std::fs::File::create(path).map_err(write_error)?;
-            let mut stream = anstream::AutoStream::new(file, anstream::ColorChoice::Never);
+            let mut stream = std::io::BufWriter::new(anstream::AutoStream::new(
+                file,
+                anstream::ColorChoice::Never,
+            ));
             render(&mut stream).map_err(write_error)?;
             stream.flush().map_err(write_error)
         }
         None => {
-            let mut stream = anstream::AutoStream::auto(std::io::stdout().lock());
+            // Buffered: a large report is a few writes, not one per line.
+            let mut stream =
+                std::io::BufWriter::new(anstream::AutoStream::auto(std::io::stdout().lock()));
             render(&mut stream).map_err(write_error)?;
             stream.flush().map_err(write_error)
         }
     }
 }
 
-fn write_report(report: &Report, format: Format, output: Option<&Path>) -> Result<()> {
+fn write_report(report: &Report, format: ReportFormat, output: Option<&Path>) -> Result<()> {
     write_with(output, &|out| match format {
-        Format::Table => report::table::render(report, out),
-        Format::Json => report::json::render(report, out),
+        ReportFormat::Table => report::table::render(report, out),
+        ReportFormat::Json => report::json::render(report, out),
+        ReportFormat::Sarif => report::sarif::render(report, out),
+        ReportFormat::Junit => report::junit::render(report, out),
+        ReportFormat::Markdown => report::markdown::render(report, out),
     })
 }

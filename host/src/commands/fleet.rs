@@ -10,7 +10,7 @@
 //! auditing user's home, as it does for a single audit.
 
 use super::audit::{Auditor, refuse_writing_into, write_with};
-use crate::cli::{AuditArgs, Format};
+use crate::cli::{AuditArgs, ReportFormat};
 use crate::error::{Error, Result, exit};
 use crate::locate::Target;
 use crate::report::fleet::{FleetEntry, FleetReport};
@@ -33,17 +33,29 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     if let Some(fleet) = &args.fleet {
         targets.extend(read_fleet(fleet)?);
     }
-    if let Some(output) = &args.output {
-        refuse_writing_into(output, &targets)?;
+    let outputs = args.outputs()?;
+    for spec in &outputs {
+        if let Some(path) = &spec.path {
+            refuse_writing_into(path, &targets)?;
+        }
+        if !matches!(spec.format, ReportFormat::Json | ReportFormat::Table) {
+            return Err(Error::Usage(
+                "a fleet report is written as json or table; audit an installation alone for \
+                 sarif, junit or markdown"
+                    .to_owned(),
+            ));
+        }
     }
     let auditor = Auditor::new(&args, &targets)?;
     let entries = audit_all(&auditor, &targets, &args);
     let fleet = FleetReport::new(entries);
     let code = fleet.exit_code();
-    write_with(args.output.as_deref(), &|out| match args.format {
-        Format::Json => report::fleet::render_json(&fleet, out),
-        Format::Table => report::fleet::render_table(&fleet, out),
-    })?;
+    for spec in &outputs {
+        write_with(spec.path.as_deref(), &|out| match spec.format {
+            ReportFormat::Json => report::fleet::render_json(&fleet, out),
+            _ => report::fleet::render_table(&fleet, out),
+        })?;
+    }
     Ok(code)
 }
 

@@ -3,8 +3,8 @@
 //! code follows `--fail-on` and completeness.
 
 use super::model::{
-    HostResources, PluginOutput, PluginState, PluginStatus, Report, ReportFinding, SCHEMA_VERSION,
-    Summary, TargetInfo, Tool,
+    DeclaredCheck, HostResources, PluginOutput, PluginState, PluginStatus, Report, ReportFinding,
+    SCHEMA_VERSION, Summary, TargetInfo, Tool,
 };
 use crate::error::exit;
 use crate::runtime::PluginRun;
@@ -18,7 +18,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>) -> Report {
     let mut findings = Vec::new();
     let mut plugins = Vec::with_capacity(runs.len());
+    let mut checks = Vec::new();
     for run in runs {
+        if let Some(info) = &run.info {
+            checks.extend(info.checks.iter().map(|check| DeclaredCheck {
+                plugin: info.name.clone(),
+                info: check.clone(),
+            }));
+        }
         let name = run
             .info
             .as_ref()
@@ -92,6 +99,7 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
         host: HostResources {
             peak_rss_kib: peak_rss_kib(),
         },
+        checks,
     }
 }
 

@@ -3,7 +3,10 @@
 mod aggregate;
 pub mod fleet;
 pub mod json;
+pub mod junit;
+pub mod markdown;
 pub mod model;
+pub mod sarif;
 pub mod suppress;
 pub mod table;
 

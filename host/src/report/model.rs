@@ -161,4 +161,18 @@ pub struct Report {
     pub plugins: Vec<PluginStatus>,
     /// Resources the host used.
     pub host: HostResources,
+    /// Every check the plugins that ran declared, with its plugin: the
+    /// rules of SARIF and the test cases of JUnit. Not in the JSON report
+    /// (`pincer checks --format json` lists them).
+    #[serde(skip)]
+    pub checks: Vec<DeclaredCheck>,
+}
+
+/// A check a plugin declared, for renderers that list every check.
+#[derive(Debug, Clone)]
+pub struct DeclaredCheck {
+    /// The plugin's name.
+    pub plugin: String,
+    /// The check's metadata.
+    pub info: crate::runtime::info::CheckInfo,
 }

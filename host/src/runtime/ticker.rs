@@ -30,9 +30,18 @@ impl Ticker {
         let engine = engine.clone();
         let flag = Arc::clone(&stop);
         let thread = std::thread::spawn(move || {
-            while !flag.load(Ordering::Relaxed) {
-                std::thread::sleep(TICK);
-                engine.increment_epoch();
+            let mut next = std::time::Instant::now() + TICK;
+            while !flag.load(Ordering::Acquire) {
+                // Parked, not asleep: dropping the ticker unparks it, so
+                // an audit never waits out a tick to finish. A spurious
+                // wake-up before the tick is due does not advance the epoch.
+                std::thread::park_timeout(
+                    next.saturating_duration_since(std::time::Instant::now()),
+                );
+                if std::time::Instant::now() >= next {
+                    engine.increment_epoch();
+                    next += TICK;
+                }
             }
         });
         Ticker {
@@ -44,8 +53,9 @@ impl Ticker {
 
 impl Drop for Ticker {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+        self.stop.store(true, Ordering::Release);
         if let Some(thread) = self.thread.take() {
+            thread.thread().unpark();
             let _ = thread.join();
         }
     }

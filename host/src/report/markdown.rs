@@ -1,0 +1,102 @@
+//! The Markdown renderer, for a ticket or a pull-request comment: the
+//! verdict and counts, the findings most severe first in one table (check,
+//! title, detail, fix), then failed plugins and notes, and the suppressed
+//! findings folded away.
+
+use super::model::{Report, ReportFinding};
+use pincer_sdk::Severity;
+use std::io::{self, Write};
+
+/// Text made safe for one Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+fn badge(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Critical => "🔴 critical",
+        Severity::Warn => "🟠 warn",
+        Severity::Info => "🔵 info",
+    }
+}
+
+fn table(findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "| severity | check | finding | fix |")?;
+    writeln!(out, "| --- | --- | --- | --- |")?;
+    for finding in findings {
+        writeln!(
+            out,
+            "| {} | `{}` | **{}**<br>{} | {} |",
+            badge(finding.severity),
+            cell(&finding.check_id),
+            cell(&finding.title),
+            cell(&finding.detail),
+            cell(finding.remediation.as_deref().unwrap_or(""))
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the report as Markdown.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "## Pincer audit of `{}`\n",
+        cell(&report.target.config)
+    )?;
+    let verdict = if report.complete {
+        "complete"
+    } else {
+        "**incomplete**: some checks did not run (see below)"
+    };
+    writeln!(
+        out,
+        "**{} critical · {} warn · {} info** — {verdict}\n",
+        report.summary.critical, report.summary.warn, report.summary.info
+    )?;
+    if report.findings.is_empty() {
+        writeln!(out, "No findings.")?;
+    } else {
+        table(&report.findings, out)?;
+    }
+    let failed: Vec<_> = report
+        .plugins
+        .iter()
+        .filter_map(|plugin| Some((plugin, plugin.failure.as_ref()?)))
+        .collect();
+    if !failed.is_empty() {
+        writeln!(out, "\n### Plugins that failed\n")?;
+        for (plugin, failure) in failed {
+            writeln!(
+                out,
+                "- `{}`: {}",
+                cell(&plugin.name),
+                cell(&failure.to_string())
+            )?;
+        }
+    }
+    if !report.notes.is_empty() {
+        writeln!(out, "\n### Notes\n")?;
+        for note in &report.notes {
+            writeln!(out, "- {:?}: {}", note.level, cell(&note.message))?;
+        }
+    }
+    if !report.suppressed_findings.is_empty() {
+        writeln!(
+            out,
+            "\n<details><summary>{} suppressed finding(s)</summary>\n",
+            report.suppressed_findings.len()
+        )?;
+        table(&report.suppressed_findings, out)?;
+        writeln!(out, "\n</details>")?;
+    }
+    writeln!(
+        out,
+        "\n<sub>{} {} · {} plugins</sub>",
+        report.tool.name,
+        report.tool.version,
+        report.plugins.len()
+    )
+}
