@@ -16,6 +16,7 @@ fn fleet_audit(args: &[&str]) -> (i32, Value, String) {
     let (stdout, stderr) = text(&output);
     let report = serde_json::from_str(&stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    crate::support::assert_valid_report(&report);
     (output.status.code().unwrap_or(-1), report, stderr)
 }
 

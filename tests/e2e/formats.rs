@@ -47,6 +47,7 @@ fn one_run_writes_sarif_junit_and_markdown_files_and_json_to_stdout() {
     assert!(!findings.is_empty());
 
     let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    crate::support::assert_valid_sarif(&sarif);
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
@@ -119,6 +120,7 @@ fn a_failed_plugin_is_an_error_case_and_an_unsuccessful_sarif_run() {
         .unwrap();
     assert_eq!(output.status.code(), Some(3));
     let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&sarif).unwrap()).unwrap();
+    crate::support::assert_valid_sarif(&sarif);
     let invocation = &sarif["runs"][0]["invocations"][0];
     assert_eq!(invocation["executionSuccessful"], false);
     assert!(
@@ -159,5 +161,61 @@ fn two_formats_without_a_file_or_a_fleet_in_sarif_are_refused() {
         text(&output)
             .1
             .contains("a fleet report is written as json or table")
+    );
+}
+
+#[test]
+fn suppressed_findings_stay_in_sarif_marked_as_suppressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("openclaw.json");
+    std::fs::write(
+        &config,
+        r#"{ gateway: { bind: "lan" },
+             security: { audit: { suppressions: [
+               { checkId: "gateway.bind_no_auth" } ] } } }"#,
+    )
+    .unwrap();
+    let sarif_path = dir.path().join("out.sarif");
+    let output = pincer()
+        .args([
+            "audit",
+            "--config",
+            config.to_str().unwrap(),
+            "--fail-on",
+            "never",
+        ])
+        .args(["--format", &format!("sarif={}", sarif_path.display())])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output).1);
+    let sarif: Value =
+        serde_json::from_str(&std::fs::read_to_string(&sarif_path).unwrap()).unwrap();
+    crate::support::assert_valid_sarif(&sarif);
+    let suppressed: Vec<&Value> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["suppressions"].is_array())
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(suppressed[0]["ruleId"], "gateway.bind_no_auth");
+}
+
+#[test]
+fn the_schemas_reject_what_they_should() {
+    let (_, stdout, _) = audit_with(&["json"]);
+    let mut report: Value = serde_json::from_str(&stdout).unwrap();
+    crate::support::assert_valid_report(&report);
+    report["findings"][0]["severity"] = Value::from("severe");
+    let broken = std::panic::catch_unwind(|| crate::support::assert_valid_report(&report));
+    assert!(
+        broken.is_err(),
+        "a severity outside the enum must break the schema"
+    );
+    let sarif = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {}}]});
+    let broken = std::panic::catch_unwind(|| crate::support::assert_valid_sarif(&sarif));
+    assert!(
+        broken.is_err(),
+        "a run without a driver must break the SARIF schema"
     );
 }

@@ -166,12 +166,60 @@ pub fn audit(args: &[&str], env: &[(&str, &str)]) -> Audit {
     let (stdout, stderr) = text(&output);
     let report = serde_json::from_str(&stdout)
         .unwrap_or_else(|e| panic!("report is not JSON ({e}); stdout: {stdout}\nstderr: {stderr}"));
+    assert_valid_report(&report);
     Audit {
         code: output.status.code().unwrap_or(-1),
         report,
         stdout,
         stderr,
     }
+}
+
+/// A validator for a schema under `docs/schemas/`, built once.
+fn schema_validator(
+    cell: &'static OnceLock<jsonschema::Validator>,
+    name: &str,
+) -> &'static jsonschema::Validator {
+    cell.get_or_init(|| {
+        let path = root().join("docs/schemas").join(name);
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        jsonschema::validator_for(&schema).unwrap()
+    })
+}
+
+fn assert_valid(validator: &jsonschema::Validator, what: &str, instance: &Value) {
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .take(10)
+        .map(|error| format!("{} at {}", error, error.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} breaks its schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// Asserts that a JSON report (single or fleet) fits
+/// `docs/schemas/report.schema.json`. Every report `audit` parses is held
+/// to it.
+pub fn assert_valid_report(report: &Value) {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    assert_valid(
+        schema_validator(&VALIDATOR, "report.schema.json"),
+        "the JSON report",
+        report,
+    );
+}
+
+/// Asserts that a SARIF log fits the official SARIF 2.1.0 schema.
+pub fn assert_valid_sarif(log: &Value) {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    assert_valid(
+        schema_validator(&VALIDATOR, "sarif-2.1.0.json"),
+        "the SARIF log",
+        log,
+    );
 }
 
 /// Runs `pincer audit` with `args` on input that must be refused: asserts
