@@ -12,7 +12,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use pincer::builtin::BUILTIN_PLUGINS;
 use pincer::locate::Target;
-use pincer::runtime::{Limits, PluginSource, Runtime, run_all};
+use pincer::runtime::{Limits, Parallelism, PluginSource, Runtime, run_all};
 use pincer::snapshot::{MachineFacts, Snapshot};
 use std::hint::black_box;
 use std::path::Path;
@@ -44,7 +44,14 @@ fn plugins(c: &mut Criterion) {
         .collect();
     let _ticker = runtime.ticking();
     c.bench_function("built-in plugins, one run", |b| {
-        b.iter(|| run_all(&runtime, &plugins, black_box(&snapshot)));
+        b.iter(|| {
+            run_all(
+                &runtime,
+                &plugins,
+                black_box(&snapshot),
+                Parallelism::PerPlugin,
+            )
+        });
     });
 }
 

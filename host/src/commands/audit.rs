@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::locate::{Target, locate};
 use crate::report::model::TargetInfo;
 use crate::report::{self, Report};
-use crate::runtime::{CompiledCache, Limits, LoadedPlugin, Runtime, run_all};
+use crate::runtime::{CompiledCache, Limits, LoadedPlugin, Parallelism, Runtime, run_all};
 use crate::settings;
 use crate::snapshot::{MachineFacts, Snapshot};
 use std::io::Write;
@@ -24,7 +24,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         refuse_writing_into(path, std::slice::from_ref(&target))?;
     }
     let auditor = Auditor::new(&args, std::slice::from_ref(&target))?;
-    let report = auditor.audit(&target)?;
+    let report = auditor.audit(&target, Parallelism::PerPlugin)?;
     for spec in &outputs {
         write_report(&report, spec.format, spec.path.as_deref())?;
     }
@@ -72,9 +72,9 @@ impl Auditor {
     }
 
     /// Audits one target into its report.
-    pub(crate) fn audit(&self, target: &Target) -> Result<Report> {
+    pub(crate) fn audit(&self, target: &Target, parallelism: Parallelism) -> Result<Report> {
         let snapshot = Arc::new(Snapshot::collect(target, self.deep, &self.machine)?);
-        let runs = run_all(&self.runtime, &self.plugins, &snapshot);
+        let runs = run_all(&self.runtime, &self.plugins, &snapshot, parallelism);
         // A plugin that failed before naming itself could be the one a
         // params table is for; its failure already makes the audit
         // incomplete.

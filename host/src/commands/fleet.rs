@@ -15,6 +15,7 @@ use crate::error::{Error, Result, exit};
 use crate::locate::Target;
 use crate::report::fleet::{FleetEntry, FleetReport};
 use crate::report::{self, model::TargetInfo};
+use crate::runtime::Parallelism;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -189,7 +190,10 @@ fn info(target: &Target) -> TargetInfo {
 fn audit_one(auditor: &Auditor, target: &Target, args: &AuditArgs) -> FleetEntry {
     // A bug that panics on one installation must not take the fleet's
     // report down with it: that target is reported as not audited.
-    let audited = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| auditor.audit(target)));
+    // The workers keep the CPUs busy: a target's plugins run in turn.
+    let audited = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        auditor.audit(target, Parallelism::InTurn)
+    }));
     let Ok(audited) = audited else {
         return FleetEntry::failed(
             info(target),

@@ -15,14 +15,19 @@
 //!    can write to is not used at all (the audit still runs, compiling).
 //! 2. The entry is a regular file owned by the current user, not writable
 //!    by group or others.
-//! 3. Its header is Pincer's: a magic line, the key it was stored under
-//!    (the component's SHA-256, the wasmtime version and the engine's
-//!    compatibility hash), and the SHA-256 of the compiled bytes, which must
-//!    match. A truncated, corrupt or foreign entry (another plugin's,
-//!    another wasmtime's, another setting's) fails here.
+//! 3. Its record (`KEY.meta`) is Pincer's: a magic line, the key it was
+//!    stored under (the component's SHA-256, the wasmtime version and the
+//!    engine's compatibility hash), and the SHA-256 of the compiled code
+//!    (`KEY.cwasm`), which must match the code read now. A truncated,
+//!    corrupt or foreign entry (another plugin's, another wasmtime's,
+//!    another setting's) fails here.
 //!
-//! Entries are written to a private temporary file and renamed into place,
-//! so a reader never sees half an entry. The cache is the only place Pincer
+//! The code is then mapped by wasmtime straight from its file
+//! (`deserialize_file`), not copied through memory: between the digest
+//! check and the mapping only this user could change the file (condition
+//! 1). Each file is written to a private temporary file and renamed into
+//! place, the code before its record, so a reader never sees half an entry
+//! and a record never vouches for code it did not hash. The cache is the only place Pincer
 //! writes besides `--output`; it is never inside the audited installation.
 
 use sha2::{Digest, Sha256};
@@ -32,8 +37,8 @@ use std::path::{Path, PathBuf};
 use wasmtime::Engine;
 use wasmtime::component::Component;
 
-const MAGIC: &[u8] = b"pincer-compiled-component/1\n";
-const HEADER_LEN: usize = MAGIC.len() + 64 + 1 + 64 + 1;
+const MAGIC: &[u8] = b"pincer-compiled-component/2\n";
+const RECORD_LEN: usize = MAGIC.len() + 64 + 1 + 64 + 1;
 
 /// Where compiled plugins are kept, or nowhere.
 #[derive(Debug, Clone, Default)]
@@ -120,17 +125,18 @@ impl CompiledCache {
             return Ok((Component::new(engine, bytes)?, CompileSource::Compiled));
         };
         let key = key(engine, sha256);
-        let path = dir.join(format!("{key}.cwasm"));
-        if let Some(compiled) = read_entry(&path, &key) {
+        let code = dir.join(format!("{key}.cwasm"));
+        let record = dir.join(format!("{key}.meta"));
+        if verified(&record, &code, &key) {
             // SAFETY: the entry passed every condition of the module doc:
-            // a private directory, a private file owned by this user, and
-            // a header naming this key and the digest of these very bytes;
+            // a private directory, private files owned by this user, and a
+            // record naming this key and the digest of the code just read;
             // wasmtime checks its own version and settings on top.
             #[allow(
                 unsafe_code,
                 reason = "loading code this user compiled; see the module doc"
             )]
-            let loaded = unsafe { Component::deserialize(engine, &compiled) };
+            let loaded = unsafe { Component::deserialize_file(engine, &code) };
             if let Ok(component) = loaded {
                 return Ok((component, CompileSource::Cache));
             }
@@ -138,7 +144,7 @@ impl CompiledCache {
         let component = Component::new(engine, bytes)?;
         if let Ok(compiled) = component.serialize() {
             // A cache that cannot be written only costs time.
-            let _ = write_entry(dir, &path, &key, &compiled);
+            let _ = write_entry(dir, &record, &code, &key, &compiled);
         }
         Ok((component, CompileSource::Compiled))
     }
@@ -210,45 +216,89 @@ fn same_file(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
     true
 }
 
-/// Conditions 2 and 3 of the module doc: the compiled bytes, or none.
-fn read_entry(path: &Path, key: &str) -> Option<Vec<u8>> {
+/// Opens `path` if it is a private regular file of this user (condition
+/// 2), checking that the file opened is the one stated.
+fn open_private(path: &Path) -> Option<std::fs::File> {
     let metadata = std::fs::symlink_metadata(path).ok()?;
     if !metadata.is_file() || private(&metadata).is_err() {
         return None;
     }
-    // Read through the handle that was checked: the file opened must be the
-    // very file stated above (not one swapped in between).
-    let mut file = std::fs::File::open(path).ok()?;
-    if !same_file(&metadata, &file.metadata().ok()?) {
-        return None;
-    }
-    let mut entry = Vec::new();
-    std::io::Read::read_to_end(&mut file, &mut entry).ok()?;
-    let header = entry.get(..HEADER_LEN)?;
-    let rest = header.strip_prefix(MAGIC)?;
-    let (stored_key, rest) = rest.split_at(64);
-    let (digest, _) = rest.get(1..)?.split_at(64);
-    if stored_key != key.as_bytes() {
-        return None;
-    }
-    let compiled = entry.get(HEADER_LEN..)?;
-    let actual = format!("{:x}", Sha256::digest(compiled));
-    (digest == actual.as_bytes()).then(|| compiled.to_vec())
+    let file = std::fs::File::open(path).ok()?;
+    same_file(&metadata, &file.metadata().ok()?).then_some(file)
 }
 
-fn write_entry(dir: &Path, path: &Path, key: &str, compiled: &[u8]) -> std::io::Result<()> {
+/// Conditions 2 and 3 of the module doc: the record names `key` and the
+/// SHA-256 of the code as it is read now.
+fn verified(record: &Path, code: &Path, key: &str) -> bool {
+    let Some(expected) = read_record(record, key) else {
+        return false;
+    };
+    let Some(mut file) = open_private(code) else {
+        return false;
+    };
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        match std::io::Read::read(&mut file, &mut buffer) {
+            Ok(0) => break,
+            Ok(read) => hasher.update(&buffer[..read]),
+            Err(_) => return false,
+        }
+    }
+    format!("{:x}", hasher.finalize()) == expected
+}
+
+/// The code digest a record holds for `key`, or none.
+fn read_record(record: &Path, key: &str) -> Option<String> {
+    let mut file = open_private(record)?;
+    let mut text = Vec::with_capacity(RECORD_LEN);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut file, RECORD_LEN as u64 + 1),
+        &mut text,
+    )
+    .ok()?;
+    if text.len() != RECORD_LEN {
+        return None;
+    }
+    let rest = text.strip_prefix(MAGIC)?;
+    let (stored_key, rest) = rest.split_at(64);
+    if stored_key != key.as_bytes() || rest.first() != Some(&b'\n') {
+        return None;
+    }
+    let digest = rest.get(1..65)?;
+    (rest.get(65) == Some(&b'\n'))
+        .then(|| String::from_utf8(digest.to_vec()).ok())
+        .flatten()
+}
+
+/// Writes one file of an entry: a private temporary file renamed into place.
+fn write_atomically(dir: &Path, path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     let mut file = tempfile::Builder::new()
         .prefix(".entry-")
         .tempfile_in(dir)?;
-    file.write_all(MAGIC)?;
-    file.write_all(key.as_bytes())?;
-    file.write_all(b"\n")?;
-    file.write_all(format!("{:x}", Sha256::digest(compiled)).as_bytes())?;
-    file.write_all(b"\n")?;
-    file.write_all(compiled)?;
+    for part in parts {
+        file.write_all(part)?;
+    }
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Writes the code, then the record that vouches for it.
+fn write_entry(
+    dir: &Path,
+    record: &Path,
+    code: &Path,
+    key: &str,
+    compiled: &[u8],
+) -> std::io::Result<()> {
+    write_atomically(dir, code, &[compiled])?;
+    let digest = format!("{:x}", Sha256::digest(compiled));
+    write_atomically(
+        dir,
+        record,
+        &[MAGIC, key.as_bytes(), b"\n", digest.as_bytes(), b"\n"],
+    )
 }
 
 #[cfg(test)]
@@ -259,17 +309,17 @@ mod tests {
     fn entries_round_trip_and_refuse_tampering() {
         let dir = tempfile::tempdir().unwrap();
         let key = "a".repeat(64);
-        let path = dir.path().join("x.cwasm");
-        write_entry(dir.path(), &path, &key, b"compiled bytes").unwrap();
-        assert_eq!(read_entry(&path, &key).unwrap(), b"compiled bytes");
-        assert!(read_entry(&path, &"b".repeat(64)).is_none(), "foreign key");
-        let mut bytes = std::fs::read(&path).unwrap();
-        let last = bytes.len() - 1;
-        bytes[last] ^= 1;
-        std::fs::write(&path, &bytes).unwrap();
-        assert!(read_entry(&path, &key).is_none(), "corrupt payload");
-        std::fs::write(&path, b"short").unwrap();
-        assert!(read_entry(&path, &key).is_none(), "truncated");
+        let (record, code) = (dir.path().join("x.meta"), dir.path().join("x.cwasm"));
+        write_entry(dir.path(), &record, &code, &key, b"compiled bytes").unwrap();
+        assert!(verified(&record, &code, &key));
+        assert!(!verified(&record, &code, &"b".repeat(64)), "foreign key");
+        std::fs::write(&code, b"compiled bytez").unwrap();
+        assert!(!verified(&record, &code, &key), "changed code");
+        write_entry(dir.path(), &record, &code, &key, b"compiled bytes").unwrap();
+        std::fs::write(&record, b"short").unwrap();
+        assert!(!verified(&record, &code, &key), "truncated record");
+        std::fs::remove_file(&record).unwrap();
+        assert!(!verified(&record, &code, &key), "missing record");
     }
 
     #[cfg(unix)]

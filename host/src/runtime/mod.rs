@@ -19,7 +19,7 @@ pub use cache::{CompileSource, CompiledCache};
 pub use failure::Failure;
 pub use limits::Limits;
 pub use load::{LoadedPlugin, PluginSource, SUPPORTED_API};
-pub use run::{PluginRun, run_all};
+pub use run::{Parallelism, PluginRun, run_all};
 
 use crate::error::{Error, Result};
 use crate::params::PluginParams;

@@ -72,34 +72,56 @@ impl PluginRun {
     }
 }
 
-/// Runs every plugin on the snapshot, in parallel; then enforces that no
-/// plugin claims another's name or check ids.
+/// How a target's plugins share the CPUs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parallelism {
+    /// Each plugin on its own thread: one audit finishes soonest.
+    PerPlugin,
+    /// One after the other on the calling thread: a fleet, whose workers
+    /// already keep the CPUs busy, spawns no threads per target.
+    InTurn,
+}
+
+/// Runs every plugin on the snapshot; then enforces that no plugin claims
+/// another's name or check ids. Results keep the plugins' order either way.
 pub fn run_all(
     runtime: &Runtime,
     plugins: &[LoadedPlugin],
     snapshot: &Arc<Snapshot>,
+    parallelism: Parallelism,
 ) -> Vec<PluginRun> {
     let _ticker = runtime.ticking();
-    let mut runs: Vec<PluginRun> = std::thread::scope(|scope| {
-        let handles: Vec<_> = plugins
+    let mut runs: Vec<PluginRun> = match parallelism {
+        Parallelism::InTurn => plugins
             .iter()
-            .map(|plugin| scope.spawn(|| runtime.run_one(plugin, Arc::clone(snapshot))))
-            .collect();
-        handles
-            .into_iter()
-            .zip(plugins)
-            .map(|(handle, plugin)| {
-                handle.join().unwrap_or_else(|_| {
-                    PluginRun::failed(
-                        plugin,
-                        Failure::Trap("the host thread running this plugin panicked".into()),
-                    )
-                })
+            .map(|plugin| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    runtime.run_one(plugin, Arc::clone(snapshot))
+                }))
+                .unwrap_or_else(|_| host_panicked(plugin))
             })
-            .collect()
-    });
+            .collect(),
+        Parallelism::PerPlugin => std::thread::scope(|scope| {
+            let handles: Vec<_> = plugins
+                .iter()
+                .map(|plugin| scope.spawn(|| runtime.run_one(plugin, Arc::clone(snapshot))))
+                .collect();
+            handles
+                .into_iter()
+                .zip(plugins)
+                .map(|(handle, plugin)| handle.join().unwrap_or_else(|_| host_panicked(plugin)))
+                .collect()
+        }),
+    };
     ownership::enforce(&mut runs);
     runs
+}
+
+fn host_panicked(plugin: &LoadedPlugin) -> PluginRun {
+    PluginRun::failed(
+        plugin,
+        Failure::Trap("the host thread running this plugin panicked".into()),
+    )
 }
 
 /// One plugin's store with its captured output pipes.
