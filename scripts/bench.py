@@ -64,6 +64,17 @@ def audit_cmd(binary: Path, target: list) -> list:
     return [str(binary), "audit", *target, "--format", "json", "--fail-on", "never"]
 
 
+def spawn_baseline(runs: int) -> float:
+    """What starting any process costs this harness (/bin/true), in ms:
+    included in every figure below, since they run from process start."""
+    walls = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(["true"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        walls.append((time.perf_counter() - start) * 1000.0)
+    return statistics.median(walls)
+
+
 def single(binary: Path, work: Path, runs: int) -> dict:
     results = {}
     for name, target in EXAMPLES.items():
@@ -170,7 +181,8 @@ def verdict(ok: bool) -> str:
     return "meets" if ok else "**misses**"
 
 
-def write(out: Path, single_results: dict, fleet_results: dict, ref: dict, args) -> None:
+def write(out: Path, single_results: dict, fleet_results: dict, ref: dict, args,
+          baseline: float) -> None:
     cpu = "unknown"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -192,6 +204,8 @@ def write(out: Path, single_results: dict, fleet_results: dict, ref: dict, args)
         f"- machine: {os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}",
         f"- runs: {args.runs} warm runs per example, {max(3, args.runs // 10)} cold;"
         f" fleet of {args.fleet} generated state directories",
+        f"- starting a process from this harness (`true`) takes {baseline:.1f} ms;"
+        " every figure includes it",
         "",
         "## Single audit",
         "",
@@ -255,10 +269,11 @@ def main() -> None:
         parser.error("--runs, --fleet and --reference-runs must be at least 1")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        baseline = spawn_baseline(args.runs)
         single_results = single(args.bin, work, args.runs)
         fleet_results = fleet(args.bin, work, args.fleet)
         ref = reference(args.reference_runs)
-        write(args.out, single_results, fleet_results, ref, args)
+        write(args.out, single_results, fleet_results, ref, args, baseline)
     shutil.rmtree(HOME, ignore_errors=True)
     print(args.out.read_text())
 

@@ -8,8 +8,12 @@ use std::path::{Component, Path};
 /// The sync provider whose folder holds `path` (followed through symlinks:
 /// `~/.openclaw` linked into Dropbox counts), if any.
 pub fn provider(path: &Path) -> Option<&'static str> {
-    let canonical = path.canonicalize().ok();
-    provider_by_layout(path).or_else(|| canonical.as_deref().and_then(provider_by_layout))
+    provider_by_layout(path).or_else(|| {
+        // A missing path has no canonical form: one stat spares resolving
+        // its existing prefix component by component.
+        std::fs::symlink_metadata(path).ok()?;
+        provider_by_layout(&path.canonicalize().ok()?)
+    })
 }
 
 /// [`provider`] by the path's text alone.

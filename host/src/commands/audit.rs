@@ -175,10 +175,11 @@ fn refuse_writing_into_target(output: &Path, target: &Target) -> Result<()> {
     Ok(())
 }
 
-/// Writes through `render` to `--output` (colourless) or stdout (coloured
-/// on a TTY unless `NO_COLOR`).
+/// Writes through `render` to `--output` (colourless) or stdout (a
+/// `styled` format coloured on a TTY unless `NO_COLOR`).
 pub(crate) fn write_with(
     output: Option<&Path>,
+    styled: bool,
     render: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
     let target = output.map_or_else(|| "stdout".to_owned(), |p| p.display().to_string());
@@ -187,6 +188,18 @@ pub(crate) fn write_with(
         source,
     };
     match output {
+        // Formats without styles go straight out, not through a stripper.
+        Some(path) if !styled => {
+            let file = std::fs::File::create(path).map_err(write_error)?;
+            let mut stream = std::io::BufWriter::new(file);
+            render(&mut stream).map_err(write_error)?;
+            stream.flush().map_err(write_error)
+        }
+        None if !styled => {
+            let mut stream = std::io::BufWriter::new(std::io::stdout().lock());
+            render(&mut stream).map_err(write_error)?;
+            stream.flush().map_err(write_error)
+        }
         Some(path) => {
             let file = std::fs::File::create(path).map_err(write_error)?;
             let mut stream = std::io::BufWriter::new(anstream::AutoStream::new(
@@ -207,7 +220,7 @@ pub(crate) fn write_with(
 }
 
 fn write_report(report: &Report, format: ReportFormat, output: Option<&Path>) -> Result<()> {
-    write_with(output, &|out| match format {
+    write_with(output, format == ReportFormat::Table, &|out| match format {
         ReportFormat::Table => report::table::render(report, out),
         ReportFormat::Json => report::json::render(report, out),
         ReportFormat::Sarif => report::sarif::render(report, out),

@@ -52,7 +52,8 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     let fleet = FleetReport::new(entries);
     let code = fleet.exit_code();
     for spec in &outputs {
-        write_with(spec.path.as_deref(), &|out| match spec.format {
+        let styled = spec.format == ReportFormat::Table;
+        write_with(spec.path.as_deref(), styled, &|out| match spec.format {
             ReportFormat::Json => report::fleet::render_json(&fleet, out),
             _ => report::fleet::render_table(&fleet, out),
         })?;
