@@ -34,6 +34,22 @@ enum Command {
     /// Print the redacted view plugins receive (JSON): config, environment
     /// markers, includes and file facts. Secrets appear only as markers.
     View(ViewArgs),
+    /// Compare two JSON reports: new, resolved and changed-severity findings.
+    Diff(DiffArgs),
+}
+
+/// Arguments of `pincer diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier JSON report.
+    #[arg(value_name = "OLD.json")]
+    pub old: PathBuf,
+    /// The later JSON report.
+    #[arg(value_name = "NEW.json")]
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
 }
 
 /// Arguments of `pincer view`.
@@ -237,6 +253,10 @@ pub struct AuditArgs {
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Critical)]
     pub fail_on: FailOn,
+    /// Compare with an earlier JSON report: only findings it lacks (or that
+    /// got more severe) count for --fail-on; all stay in the report, marked
+    #[arg(long, value_name = "OLD.json", conflicts_with = "fleet")]
+    pub baseline: Option<PathBuf>,
     /// Exit by --fail-on even when a plugin failed (instead of 3).
     #[arg(long)]
     pub allow_incomplete: bool,
@@ -306,5 +326,6 @@ pub fn main() -> Result<u8> {
         Command::Audit(args) => commands::audit::run(*args),
         Command::Checks(args) => commands::checks::run(args),
         Command::View(args) => commands::view::run(args),
+        Command::Diff(args) => commands::diff::run(&args),
     }
 }

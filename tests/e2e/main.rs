@@ -8,6 +8,7 @@
 )]
 
 mod adversarial;
+mod baseline;
 mod cache;
 mod cases;
 mod cli;

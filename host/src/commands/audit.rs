@@ -23,8 +23,16 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     for path in outputs.iter().filter_map(|spec| spec.path.as_deref()) {
         refuse_writing_into(path, std::slice::from_ref(&target))?;
     }
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(|path| report::baseline::load(path).map(|findings| (path, findings)))
+        .transpose()?;
     let auditor = Auditor::new(&args, std::slice::from_ref(&target))?;
-    let report = auditor.audit(&target, Parallelism::PerPlugin)?;
+    let mut report = auditor.audit(&target, Parallelism::PerPlugin)?;
+    if let Some((path, findings)) = &baseline {
+        report::baseline::apply(&mut report, path, findings);
+    }
     for spec in &outputs {
         write_report(&report, spec.format, spec.path.as_deref())?;
     }

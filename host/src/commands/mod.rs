@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod checks;
+pub mod diff;
 pub mod fleet;
 mod progress;
 pub mod view;

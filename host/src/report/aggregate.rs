@@ -61,6 +61,7 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
             remediation: finding.remediation,
             plugin: name.clone(),
             config_paths: finding.config_paths,
+            baseline: None,
         }));
     }
     findings.sort_by(|a, b| {
@@ -100,6 +101,7 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
             peak_rss_kib: peak_rss_kib(),
         },
         checks,
+        baseline: None,
     }
 }
 
@@ -145,7 +147,18 @@ pub fn exit_code(report: &Report, fail_on: Option<Severity>, allow_incomplete: b
     if !report.complete && !allow_incomplete {
         return exit::INCOMPLETE;
     }
-    let failing =
-        fail_on.is_some_and(|threshold| report.findings.iter().any(|f| f.severity >= threshold));
+    // Against a baseline, only what is new or got more severe can fail.
+    let counts = |finding: &ReportFinding| {
+        !matches!(
+            finding.baseline,
+            Some(super::baseline::BaselineState::Known)
+        )
+    };
+    let failing = fail_on.is_some_and(|threshold| {
+        report
+            .findings
+            .iter()
+            .any(|f| f.severity >= threshold && counts(f))
+    });
     if failing { exit::FINDINGS } else { exit::CLEAN }
 }

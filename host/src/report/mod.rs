@@ -1,6 +1,7 @@
 //! The report of an audit: its model, aggregation and renderers.
 
 mod aggregate;
+pub mod baseline;
 pub mod fleet;
 pub mod json;
 pub mod junit;

@@ -40,6 +40,9 @@ pub struct ReportFinding {
     /// Config paths involved.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub config_paths: Vec<String>,
+    /// Against `--baseline`: new, escalated or known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<super::baseline::BaselineState>,
 }
 
 /// Whether a plugin's results can be trusted.
@@ -166,6 +169,9 @@ pub struct Report {
     /// (`pincer checks --format json` lists them).
     #[serde(skip)]
     pub checks: Vec<DeclaredCheck>,
+    /// What `--baseline` made of the findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<super::baseline::BaselineSummary>,
 }
 
 /// A check a plugin declared, for renderers that list every check.

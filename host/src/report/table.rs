@@ -108,6 +108,13 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         s.info,
         report.plugins.len()
     )?;
+    if let Some(baseline) = &report.baseline {
+        writeln!(
+            out,
+            "against {}: {BOLD}{} new{BOLD:#}, {} more severe, {} known, {} resolved",
+            baseline.file, baseline.new, baseline.escalated, baseline.known, baseline.resolved
+        )?;
+    }
     if report.findings.is_empty() && report.complete {
         writeln!(out, "{BOLD}No findings.{BOLD:#}")?;
     }
