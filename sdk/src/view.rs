@@ -271,6 +271,15 @@ impl View {
         &self.file_facts
     }
 
+    /// The fact about what a symlink fact points at (the host states it
+    /// under the role `<role>-target`), when the host stated one.
+    pub fn symlink_target(&self, link: &FileFact) -> Option<&FileFact> {
+        let role = format!("{}-target", link.role);
+        self.file_facts
+            .iter()
+            .find(|fact| fact.role == role && fact.path == link.path)
+    }
+
     /// Every `$include` of the config, followed or not.
     pub fn includes(&self) -> &[IncludeFact] {
         &self.includes

@@ -3,7 +3,7 @@
 //! each target's own exit code, an unreadable target reported in its place,
 //! and results that do not depend on `--jobs`.
 
-use crate::support::{pincer, root, text};
+use crate::support::{example_home_twice, pincer, root, text};
 use serde_json::Value;
 use std::path::Path;
 
@@ -181,15 +181,9 @@ fn config_and_fleet_do_not_go_together() {
         "{}",
         text(&output).1
     );
-    let home = root().join("examples/openclaw-home");
     let output = pincer()
         .args(["audit", "--config", config.to_str().unwrap()])
-        .args([
-            "--state-dir",
-            home.to_str().unwrap(),
-            "--state-dir",
-            home.to_str().unwrap(),
-        ])
+        .args(example_home_twice())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -198,10 +192,9 @@ fn config_and_fleet_do_not_go_together() {
 
 #[test]
 fn installation_variables_are_refused_for_a_fleet() {
-    let home = root().join("examples/openclaw-home");
     let output = pincer()
-        .args(["audit", "--state-dir", home.to_str().unwrap()])
-        .args(["--state-dir", home.to_str().unwrap()])
+        .arg("audit")
+        .args(example_home_twice())
         .env(
             "OPENCLAW_GATEWAY_TOKEN",
             "a-token-for-one-installation-only",

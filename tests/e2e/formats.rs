@@ -145,15 +145,9 @@ fn two_formats_without_a_file_or_a_fleet_in_sarif_are_refused() {
     let (code, _, stderr) = audit_with(&["html"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown format `html`"), "{stderr}");
-    let home = root().join("examples/openclaw-home");
     let output = pincer()
         .args(["audit", "--format", "sarif"])
-        .args([
-            "--state-dir",
-            home.to_str().unwrap(),
-            "--state-dir",
-            home.to_str().unwrap(),
-        ])
+        .args(crate::support::example_home_twice())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));

@@ -147,6 +147,18 @@ pub fn private_home(config: &Path) -> (tempfile::TempDir, String, String) {
     (dir, text(&copy), text(&state))
 }
 
+/// `--state-dir HOME --state-dir HOME` for the example home: the smallest
+/// fleet.
+pub fn example_home_twice() -> Vec<String> {
+    let home = root().join("examples/openclaw-home").display().to_string();
+    vec![
+        "--state-dir".into(),
+        home.clone(),
+        "--state-dir".into(),
+        home,
+    ]
+}
+
 /// Output as text.
 pub fn text(output: &Output) -> (String, String) {
     (

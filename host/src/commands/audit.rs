@@ -95,10 +95,7 @@ impl Auditor {
         }
         let mut report = report::aggregate(
             runs,
-            TargetInfo {
-                config: target.config.display().to_string(),
-                state_dir: target.state_dir.display().to_string(),
-            },
+            TargetInfo::from(target),
             snapshot.state.gateway.info.notes.clone(),
         );
         report::suppress::apply(&mut report, &snapshot.suppressions);

@@ -176,16 +176,11 @@ fn audit_all(auditor: &Auditor, targets: &[Target], args: &AuditArgs) -> Vec<Fle
         .into_iter()
         .zip(targets)
         .map(|(entry, target)| {
-            entry.unwrap_or_else(|| FleetEntry::failed(info(target), "not audited", exit::INPUT))
+            entry.unwrap_or_else(|| {
+                FleetEntry::failed(TargetInfo::from(target), "not audited", exit::INPUT)
+            })
         })
         .collect()
-}
-
-fn info(target: &Target) -> TargetInfo {
-    TargetInfo {
-        config: target.config.display().to_string(),
-        state_dir: target.state_dir.display().to_string(),
-    }
 }
 
 fn audit_one(auditor: &Auditor, target: &Target, args: &AuditArgs) -> FleetEntry {
@@ -197,7 +192,7 @@ fn audit_one(auditor: &Auditor, target: &Target, args: &AuditArgs) -> FleetEntry
     }));
     let Ok(audited) = audited else {
         return FleetEntry::failed(
-            info(target),
+            TargetInfo::from(target),
             "pincer failed on this installation (an internal error); audit it alone to see why",
             exit::INPUT,
         );
@@ -207,6 +202,10 @@ fn audit_one(auditor: &Auditor, target: &Target, args: &AuditArgs) -> FleetEntry
             let code = report::exit_code(&report, args.fail_on.threshold(), args.allow_incomplete);
             FleetEntry::audited(report, code)
         }
-        Err(error) => FleetEntry::failed(info(target), &error.to_string(), error.exit_code()),
+        Err(error) => FleetEntry::failed(
+            TargetInfo::from(target),
+            &error.to_string(),
+            error.exit_code(),
+        ),
     }
 }

@@ -88,6 +88,16 @@ pub fn identity(finding: &RecordedFinding) -> String {
     )
 }
 
+/// The earlier findings by identity; matching pops one, so a finding
+/// repeated N times matches at most N later ones.
+fn by_identity(findings: &[RecordedFinding]) -> BTreeMap<String, Vec<&RecordedFinding>> {
+    let mut index: BTreeMap<String, Vec<&RecordedFinding>> = BTreeMap::new();
+    for finding in findings {
+        index.entry(identity(finding)).or_default().push(finding);
+    }
+    index
+}
+
 /// One finding whose severity differs between the two reports.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -114,10 +124,7 @@ pub struct Diff {
 
 /// Compares two lists of findings.
 pub fn diff(old: &[RecordedFinding], new: &[RecordedFinding]) -> Diff {
-    let mut before: BTreeMap<String, Vec<&RecordedFinding>> = BTreeMap::new();
-    for finding in old {
-        before.entry(identity(finding)).or_default().push(finding);
-    }
+    let mut before = by_identity(old);
     let mut result = Diff::default();
     for finding in new {
         match before.get_mut(&identity(finding)).and_then(Vec::pop) {
@@ -163,10 +170,7 @@ pub struct BaselineSummary {
 
 /// Marks every finding of `report` against the baseline's findings.
 pub fn apply(report: &mut Report, file: &Path, baseline: &[RecordedFinding]) {
-    let mut before: BTreeMap<String, Vec<&RecordedFinding>> = BTreeMap::new();
-    for finding in baseline {
-        before.entry(identity(finding)).or_default().push(finding);
-    }
+    let mut before = by_identity(baseline);
     let mut summary = BaselineSummary {
         file: file.display().to_string(),
         new: 0,

@@ -134,6 +134,15 @@ pub struct TargetInfo {
     pub state_dir: String,
 }
 
+impl From<&crate::locate::Target> for TargetInfo {
+    fn from(target: &crate::locate::Target) -> Self {
+        TargetInfo {
+            config: target.config.display().to_string(),
+            state_dir: target.state_dir.display().to_string(),
+        }
+    }
+}
+
 /// The whole report of one audit.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

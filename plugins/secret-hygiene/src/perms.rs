@@ -164,17 +164,12 @@ impl Inspected {
 /// The paths of a role (`state-dir`, `config`, `config-include`, ...),
 /// each once, that exist (a path the host found missing is skipped).
 pub fn inspect(view: &View, role: &str) -> Vec<Inspected> {
-    let facts = view.file_facts();
-    let target_role = format!("{role}-target");
     let mut found: Vec<Inspected> = Vec::new();
-    for fact in facts.iter().filter(|fact| fact.role == role) {
+    for fact in view.file_facts().iter().filter(|fact| fact.role == role) {
         if found.iter().any(|seen| seen.path == fact.path) {
             continue;
         }
-        let target = facts
-            .iter()
-            .find(|t| t.role == target_role && t.path == fact.path);
-        if let Some(inspected) = inspect_fact(fact, target) {
+        if let Some(inspected) = inspect_fact(fact, view.symlink_target(fact)) {
             found.push(inspected);
         }
     }

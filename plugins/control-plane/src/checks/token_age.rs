@@ -45,21 +45,18 @@ pub fn run(view: &View, out: &mut Findings) {
     if !written {
         return;
     }
-    let facts = view.file_facts();
     // A symlinked config changes when its target does: take the target's
-    // time (the `<role>-target` fact), not the link's.
+    // time, not the link's.
     let modified = |fact: &pincer_sdk::FileFact| {
         if fact.kind == FileKind::Symlink {
-            let target_role = format!("{}-target", fact.role);
-            facts
-                .iter()
-                .find(|t| t.role == target_role && t.path == fact.path)
-                .and_then(|t| t.modified_ms)
+            view.symlink_target(fact)
+                .and_then(|target| target.modified_ms)
         } else {
             fact.modified_ms
         }
     };
-    let newest = facts
+    let newest = view
+        .file_facts()
         .iter()
         .filter(|fact| matches!(fact.role.as_str(), "config" | "config-include"))
         .filter(|fact| fact.kind != FileKind::Missing)
