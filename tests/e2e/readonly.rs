@@ -77,3 +77,22 @@ fn an_output_path_inside_the_state_dir_is_refused() {
     }
     assert_eq!(digest(dir.path()), before);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_symlink_into_the_state_dir_is_refused() {
+    let dir = state_dir();
+    let before = digest(dir.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("report.json");
+    std::os::unix::fs::symlink(dir.path().join("openclaw.json"), &link).unwrap();
+    let output = pincer()
+        .args(["audit", "--state-dir", dir.path().to_str().unwrap()])
+        .args(["--output", link.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("refusing to write"), "{stderr}");
+    assert_eq!(digest(dir.path()), before);
+}

@@ -154,21 +154,12 @@ pub(crate) fn refuse_writing_into(output: &Path, targets: &[Target]) -> Result<(
 }
 
 fn refuse_writing_into_target(output: &Path, target: &Target) -> Result<()> {
-    let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let output_abs = absolute(output);
-    let output_real = output_abs
-        .parent()
-        .and_then(|parent| parent.canonicalize().ok())
-        .zip(output_abs.file_name())
-        .map_or_else(|| output_abs.clone(), |(parent, name)| parent.join(name));
-    let config_real = target
-        .config
-        .canonicalize()
-        .unwrap_or_else(|_| absolute(&target.config));
-    let state_real = target
-        .state_dir
-        .canonicalize()
-        .unwrap_or_else(|_| absolute(&target.state_dir));
+    // Resolved as far as the paths exist, the output's own name included:
+    // creating a file follows a symlink, so an output that is a link into
+    // the state directory is a write into it.
+    let output_real = real_path(output);
+    let config_real = real_path(&target.config);
+    let state_real = real_path(&target.state_dir);
     if output_real == config_real || output_real.starts_with(&state_real) {
         return Err(Error::Write {
             target: output.display().to_string(),
