@@ -168,6 +168,8 @@ pub enum ReportFormat {
     Junit,
     /// Markdown, for a ticket or a pull-request comment.
     Markdown,
+    /// One self-contained HTML page: summary, charts, filterable findings.
+    Html,
 }
 
 /// One `--format` value: a format, and the file it goes to (`sarif=out.sarif`).
@@ -186,7 +188,7 @@ fn parse_format_spec(text: &str) -> std::result::Result<FormatSpec, String> {
         None => (text, None),
     };
     let format = ReportFormat::from_str(name, true).map_err(|_| {
-        format!("unknown format `{name}` (table, json, sarif, junit, markdown; FORMAT=FILE writes a file)")
+        format!("unknown format `{name}` (table, json, sarif, junit, markdown, html; FORMAT=FILE writes a file)")
     })?;
     Ok(FormatSpec { format, path })
 }
@@ -242,7 +244,7 @@ pub struct AuditArgs {
     /// Without it, nothing touches the network.
     #[arg(long)]
     pub deep: bool,
-    /// Report format: table, json, sarif, junit or markdown; FORMAT=FILE
+    /// Report format: table, json, sarif, junit, markdown or html; FORMAT=FILE
     /// writes that format to FILE. Repeat it for several reports of one
     /// run [default: table]
     #[arg(long = "format", value_name = "FORMAT[=FILE]", value_parser = parse_format_spec)]
@@ -250,6 +252,9 @@ pub struct AuditArgs {
     /// Write the report in the format without a file to FILE instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Table: show each finding's detail and fix, and the suppressed findings.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Exit with 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Critical)]
     pub fail_on: FailOn,

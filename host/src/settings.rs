@@ -2,10 +2,12 @@
 //! `./pincer.toml`, else `$XDG_CONFIG_HOME/pincer/pincer.toml` (default
 //! `~/.config/pincer/pincer.toml`). Unknown keys are errors that name the
 //! file and line, so a typo never silently weakens a limit; so is a
-//! `[params.NAME]` table that names no loaded plugin.
+//! `[params.NAME]` table that names no loaded plugin, and so is a
+//! `[[suppress]]` rule without a reason.
 
 use crate::error::{Error, Result};
 use crate::params::{ParamsOrigin, PluginParams};
+use crate::report::suppress::rules::{Rule, RuleSpec};
 use crate::runtime::limits::LimitOverrides;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -21,6 +23,9 @@ pub struct Settings {
     /// Per-plugin parameters (`[params.<plugin-name>]`), as written.
     #[serde(default)]
     params: BTreeMap<toml::Spanned<String>, toml::Table>,
+    /// Accepted risks (`[[suppress]]`), as written.
+    #[serde(default)]
+    suppress: Vec<toml::Spanned<RuleSpec>>,
 }
 
 impl Settings {
@@ -36,6 +41,14 @@ impl Settings {
         }
         params
     }
+
+    /// The `[[suppress]]` rules, checked; an error names the rule's line.
+    pub fn suppression_rules(&self, path: &Path, text: &str) -> Result<Vec<Rule>> {
+        self.suppress
+            .iter()
+            .map(|spec| Rule::compile(spec.get_ref(), path, line_of(text, spec.span().start)))
+            .collect()
+    }
 }
 
 /// A loaded settings file: what it says and where it came from.
@@ -45,6 +58,8 @@ pub struct LoadedSettings {
     pub settings: Settings,
     /// The plugins' parameters, with their origins.
     pub params: PluginParams,
+    /// The `[[suppress]]` rules.
+    pub suppressions: Vec<Rule>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -80,7 +95,12 @@ pub fn load(explicit: Option<&Path>) -> Result<LoadedSettings> {
     })?;
     let settings = parse(&path, &text)?;
     let params = settings.plugin_params(Some(&path), &text);
-    Ok(LoadedSettings { settings, params })
+    let suppressions = settings.suppression_rules(&path, &text)?;
+    Ok(LoadedSettings {
+        settings,
+        params,
+        suppressions,
+    })
 }
 
 /// Parses settings text; errors carry the file, line and column.

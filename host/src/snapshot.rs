@@ -43,6 +43,10 @@ pub struct Snapshot {
     pub state_json: StateJson,
     /// The config's own `security.audit.suppressions`.
     pub suppressions: Vec<Suppression>,
+    /// Where each key of the config was written (file and line), for
+    /// pointing findings at it. Never given to plugins.
+    #[serde(skip)]
+    pub config_sources: crate::config::SourceNode,
 }
 
 /// The state facts as the JSON texts of the WIT interfaces.
@@ -157,8 +161,9 @@ impl Snapshot {
                 })
             })
             .collect();
-        let suppressions = suppress::from_config(&loaded.value)
-            .map_err(|(index, message)| invalid_suppression(&target.config, index, &message))?;
+        let suppressions = suppress::from_config(&loaded.value).map_err(|(index, message)| {
+            invalid_suppression(&target.config, &loaded.sources, index, &message)
+        })?;
         let audit_time_ms = now_ms();
         let mut state = crate::state::collect(
             &target.state_dir,
@@ -174,6 +179,7 @@ impl Snapshot {
         }
         let mut snapshot = Self::build(loaded.value, loaded.includes, facts);
         snapshot.suppressions = suppressions;
+        snapshot.config_sources = loaded.sources;
         snapshot.synced_paths = synced_paths;
         snapshot.audit_time_ms = audit_time_ms;
         snapshot.state_json = StateJson::of(&state);
@@ -208,6 +214,7 @@ impl Snapshot {
             state_json: StateJson::of(&StateFacts::default()),
             state: StateFacts::default(),
             suppressions: Vec::new(),
+            config_sources: crate::config::SourceNode::default(),
         }
     }
 
@@ -245,17 +252,20 @@ fn now_ms() -> u64 {
 
 /// The error for a bad `security.audit.suppressions` entry, pointing at the
 /// line of the config that names the list (line 1 when an include holds it).
-fn invalid_suppression(config: &Path, index: Option<usize>, message: &str) -> Error {
-    let line = std::fs::read_to_string(config)
-        .ok()
-        .and_then(|text| text.lines().position(|line| line.contains("suppressions")))
-        .map_or(1, |found| found + 1);
+fn invalid_suppression(
+    config: &Path,
+    sources: &crate::config::SourceNode,
+    index: Option<usize>,
+    message: &str,
+) -> Error {
     let at = index.map_or_else(String::new, |i| format!("[{i}]"));
+    let key = format!("security.audit.suppressions{at}");
+    let location = sources.locate(&key);
     Error::Invalid {
-        path: config.to_path_buf(),
-        line,
+        path: location.map_or_else(|| config.to_path_buf(), |l| l.file.to_path_buf()),
+        line: location.map_or(1, |l| l.line),
         column: 1,
-        message: format!("security.audit.suppressions{at}: {message}"),
+        message: format!("{key}: {message}"),
     }
 }
 

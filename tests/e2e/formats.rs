@@ -95,7 +95,7 @@ fn one_run_writes_sarif_junit_and_markdown_files_and_json_to_stdout() {
 
     let md = std::fs::read_to_string(&markdown).unwrap();
     assert!(md.starts_with("## Pincer audit of `"), "{md}");
-    assert!(md.contains("| severity | check | finding | fix |"));
+    assert!(md.contains("| severity | check | finding | where | fix |"));
     for id in failing {
         assert!(
             md.contains(&format!("`{id}`")),
@@ -142,9 +142,9 @@ fn two_formats_without_a_file_or_a_fleet_in_sarif_are_refused() {
         stderr.contains("give all but one of them a file"),
         "{stderr}"
     );
-    let (code, _, stderr) = audit_with(&["html"]);
+    let (code, _, stderr) = audit_with(&["pdf"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("unknown format `html`"), "{stderr}");
+    assert!(stderr.contains("unknown format `pdf`"), "{stderr}");
     let output = pincer()
         .args(["audit", "--format", "sarif"])
         .args(crate::support::example_home_twice())

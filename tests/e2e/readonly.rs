@@ -33,7 +33,7 @@ fn state_dir() -> tempfile::TempDir {
 fn an_audit_leaves_the_state_dir_untouched() {
     let dir = state_dir();
     let before = digest(dir.path());
-    for format in ["json", "table"] {
+    for format in ["json", "table", "sarif", "junit", "markdown", "html"] {
         let output = pincer()
             .args([
                 "audit",

@@ -34,7 +34,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         report::baseline::apply(&mut report, path, findings);
     }
     for spec in &outputs {
-        write_report(&report, spec.format, spec.path.as_deref())?;
+        write_report(&report, spec.format, spec.path.as_deref(), args.verbose)?;
     }
     Ok(report::exit_code(
         &report,
@@ -50,6 +50,8 @@ pub(crate) struct Auditor {
     runtime: Runtime,
     plugins: Vec<LoadedPlugin>,
     params: crate::params::PluginParams,
+    suppressions: Vec<report::suppress::rules::Rule>,
+    today: String,
     machine: MachineFacts,
     deep: bool,
 }
@@ -69,6 +71,8 @@ impl Auditor {
             runtime,
             plugins,
             params: loaded.params,
+            suppressions: loaded.suppressions,
+            today: report::suppress::rules::today(),
             machine: MachineFacts::gather(),
             deep: args.deep,
         })
@@ -99,6 +103,8 @@ impl Auditor {
             snapshot.state.gateway.info.notes.clone(),
         );
         report::suppress::apply(&mut report, &snapshot.suppressions);
+        report::locate::apply(&mut report, &snapshot.config_sources);
+        report::suppress::rules::apply(&mut report, &self.suppressions, &self.today);
         Ok(report)
     }
 }
@@ -215,9 +221,20 @@ pub(crate) fn write_with(
     }
 }
 
-fn write_report(report: &Report, format: ReportFormat, output: Option<&Path>) -> Result<()> {
+fn write_report(
+    report: &Report,
+    format: ReportFormat,
+    output: Option<&Path>,
+    verbose: bool,
+) -> Result<()> {
+    let detail = if verbose {
+        report::table::Detail::Verbose
+    } else {
+        report::table::Detail::Brief
+    };
     write_with(output, format == ReportFormat::Table, &|out| match format {
-        ReportFormat::Table => report::table::render(report, out),
+        ReportFormat::Table => report::table::render_with(report, detail, out),
+        ReportFormat::Html => report::html::render(report, out),
         ReportFormat::Json => report::json::render(report, out),
         ReportFormat::Sarif => report::sarif::render(report, out),
         ReportFormat::Junit => report::junit::render(report, out),

@@ -42,7 +42,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         if !matches!(spec.format, ReportFormat::Json | ReportFormat::Table) {
             return Err(Error::Usage(
                 "a fleet report is written as json or table; audit an installation alone for \
-                 sarif, junit or markdown"
+                 sarif, junit, markdown or html"
                     .to_owned(),
             ));
         }

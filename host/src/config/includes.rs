@@ -7,6 +7,7 @@
 
 use super::merge::deep_merge;
 use super::parse;
+use super::source_map::SourceNode;
 use crate::error::{Error, Result};
 use cap_std::fs::Dir;
 use serde_json::Value;
@@ -111,32 +112,60 @@ impl Resolver {
         })
     }
 
-    /// Resolves every `$include` in `value`, which was read from `file`.
-    pub fn resolve(&mut self, value: Value, file: &Path) -> Result<Value> {
+    /// Resolves every `$include` in `value`, which was read from `file`;
+    /// `node` holds its locations and comes back merged as the value is.
+    pub fn resolve(
+        &mut self,
+        value: Value,
+        node: SourceNode,
+        file: &Path,
+    ) -> Result<(Value, SourceNode)> {
         let file = normalize(&std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()));
         let mut chain = vec![file.clone()];
-        self.process(value, &file, &mut chain)
+        self.process(value, node, &file, &mut chain)
     }
 
-    fn process(&mut self, value: Value, file: &Path, chain: &mut Vec<PathBuf>) -> Result<Value> {
+    fn process(
+        &mut self,
+        value: Value,
+        mut node: SourceNode,
+        file: &Path,
+        chain: &mut Vec<PathBuf>,
+    ) -> Result<(Value, SourceNode)> {
         match value {
-            Value::Array(items) => items
-                .into_iter()
-                .map(|item| self.process(item, file, chain))
-                .collect::<Result<Vec<_>>>()
-                .map(Value::Array),
+            Value::Array(items) => {
+                let mut nodes = node.take_elements().into_iter();
+                let mut values = Vec::with_capacity(items.len());
+                let mut located = Vec::with_capacity(items.len());
+                for item in items {
+                    let item_node = nodes.next().unwrap_or_default();
+                    let (value, item_node) = self.process(item, item_node, file, chain)?;
+                    values.push(value);
+                    located.push(item_node);
+                }
+                Ok((Value::Array(values), SourceNode::array(node.at, located)))
+            }
             Value::Object(mut object) => {
                 let include = object.remove(INCLUDE_KEY);
+                let mut children = node.take_children();
+                children.remove(INCLUDE_KEY);
                 let mut rest = serde_json::Map::new();
+                let mut rest_nodes = std::collections::BTreeMap::new();
                 for (key, child) in object {
-                    rest.insert(key, self.process(child, file, chain)?);
+                    let child_node = children.remove(&key).unwrap_or_default();
+                    let (value, child_node) = self.process(child, child_node, file, chain)?;
+                    rest.insert(key.clone(), value);
+                    rest_nodes.insert(key, child_node);
                 }
+                let at = node.at;
                 let Some(include) = include else {
-                    return Ok(Value::Object(rest));
+                    return Ok((Value::Object(rest), SourceNode::object(at, rest_nodes)));
                 };
-                let included = self.include(&include, file, chain)?;
+                let (included, included_node) = self.include(&include, file, chain)?;
                 if rest.is_empty() {
-                    return Ok(included);
+                    let mut included_node = included_node;
+                    included_node.at = at;
+                    return Ok((included, included_node));
                 }
                 if !included.is_object() {
                     return Err(invalid(
@@ -144,13 +173,21 @@ impl Resolver {
                         "keys beside `$include` need the included content to be an object".into(),
                     ));
                 }
-                Ok(deep_merge(included, Value::Object(rest)))
+                let mut merged_node =
+                    SourceNode::merge(included_node, SourceNode::object(None, rest_nodes));
+                merged_node.at = at;
+                Ok((deep_merge(included, Value::Object(rest)), merged_node))
             }
-            other => Ok(other),
+            other => Ok((other, node)),
         }
     }
 
-    fn include(&mut self, include: &Value, file: &Path, chain: &mut Vec<PathBuf>) -> Result<Value> {
+    fn include(
+        &mut self,
+        include: &Value,
+        file: &Path,
+        chain: &mut Vec<PathBuf>,
+    ) -> Result<(Value, SourceNode)> {
         let paths: Vec<&str> = match include {
             Value::String(path) => vec![path.as_str()],
             Value::Array(items) => items
@@ -173,17 +210,24 @@ impl Resolver {
         };
         let single = matches!(include, Value::String(_));
         let mut merged = Value::Object(serde_json::Map::new());
+        let mut merged_node = SourceNode::default();
         for written in paths {
-            let value = self.load(written, file, chain)?;
+            let (value, node) = self.load(written, file, chain)?;
             if single {
-                return Ok(value);
+                return Ok((value, node));
             }
             merged = deep_merge(merged, value);
+            merged_node = SourceNode::merge(merged_node, node);
         }
-        Ok(merged)
+        Ok((merged, merged_node))
     }
 
-    fn load(&mut self, written: &str, file: &Path, chain: &mut Vec<PathBuf>) -> Result<Value> {
+    fn load(
+        &mut self,
+        written: &str,
+        file: &Path,
+        chain: &mut Vec<PathBuf>,
+    ) -> Result<(Value, SourceNode)> {
         let base = file.parent().unwrap_or(Path::new("/"));
         let resolved = normalize(&base.join(written));
         let Some(index) = self
@@ -235,8 +279,9 @@ impl Resolver {
             status: IncludeStatus::Included,
         });
         let parsed = parse::parse(&resolved, &text, false)?;
+        let node = SourceNode::parse(&resolved, &text);
         chain.push(resolved.clone());
-        let value = self.process(parsed, &resolved, chain);
+        let value = self.process(parsed, node, &resolved, chain);
         chain.pop();
         value
     }
@@ -247,14 +292,14 @@ impl Resolver {
         file: &Path,
         resolved: PathBuf,
         status: IncludeStatus,
-    ) -> Value {
+    ) -> (Value, SourceNode) {
         self.facts.push(IncludeFact {
             written: written.to_owned(),
             from: file.to_path_buf(),
             resolved,
             status,
         });
-        Value::Object(serde_json::Map::new())
+        (Value::Object(serde_json::Map::new()), SourceNode::default())
     }
 }
 

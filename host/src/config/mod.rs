@@ -5,10 +5,12 @@
 pub mod includes;
 pub mod merge;
 pub mod parse;
+pub mod source_map;
 
 use crate::error::{Error, Result};
 pub use includes::{IncludeFact, IncludeStatus};
 use serde_json::Value;
+pub use source_map::{Location, SourceNode};
 use std::path::Path;
 
 /// A config with its includes resolved.
@@ -18,6 +20,8 @@ pub struct LoadedConfig {
     pub value: Value,
     /// Every `$include` met, followed or not.
     pub includes: Vec<IncludeFact>,
+    /// Where each key was written.
+    pub sources: SourceNode,
 }
 
 /// Reads the config at `path` and resolves its includes.
@@ -27,10 +31,12 @@ pub fn load(path: &Path) -> Result<LoadedConfig> {
         source,
     })?;
     let value = parse::parse(path, &text, true)?;
+    let node = SourceNode::parse(path, &text);
     let mut resolver = includes::Resolver::new(path)?;
-    let value = resolver.resolve(value, path)?;
+    let (value, sources) = resolver.resolve(value, node, path)?;
     Ok(LoadedConfig {
         value,
         includes: resolver.facts,
+        sources,
     })
 }

@@ -61,17 +61,12 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
             remediation: finding.remediation,
             plugin: name.clone(),
             config_paths: finding.config_paths,
+            location: None,
             baseline: None,
+            suppressed_by: None,
         }));
     }
-    findings.sort_by(|a, b| {
-        (Reverse(a.severity), &a.check_id, &a.detail, &a.plugin).cmp(&(
-            Reverse(b.severity),
-            &b.check_id,
-            &b.detail,
-            &b.plugin,
-        ))
-    });
+    sort_findings(&mut findings);
     findings.dedup_by(|a, b| {
         a.check_id == b.check_id
             && a.severity == b.severity
@@ -129,7 +124,20 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-pub(super) fn summarize(findings: &[ReportFinding]) -> Summary {
+/// The report's order: most severe first, then by check id, detail and
+/// plugin, so two runs over the same input print the same report.
+pub(crate) fn sort_findings(findings: &mut [ReportFinding]) {
+    findings.sort_by(|a, b| {
+        (Reverse(a.severity), &a.check_id, &a.detail, &a.plugin).cmp(&(
+            Reverse(b.severity),
+            &b.check_id,
+            &b.detail,
+            &b.plugin,
+        ))
+    });
+}
+
+pub(crate) fn summarize(findings: &[ReportFinding]) -> Summary {
     let mut summary = Summary::default();
     for finding in findings {
         match finding.severity {

@@ -152,6 +152,17 @@ pub enum BaselineState {
     Known,
 }
 
+impl BaselineState {
+    /// The state as the JSON report spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Escalated => "escalated",
+            BaselineState::Known => "known",
+        }
+    }
+}
+
 /// What the baseline made of a report.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,7 +1,8 @@
 //! The Markdown renderer, for a ticket or a pull-request comment: the
 //! verdict and counts, the findings most severe first in one table (check,
-//! title, detail, fix), then failed plugins and notes, and the suppressed
-//! findings folded away.
+//! title, detail, the config line it points at, fix), then failed plugins
+//! and notes, and the suppressed findings folded away with what suppressed
+//! them.
 
 use super::model::{Report, ReportFinding};
 use pincer_sdk::Severity;
@@ -23,12 +24,21 @@ fn badge(severity: Severity) -> &'static str {
 }
 
 fn table(findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "| severity | check | finding | fix |")?;
-    writeln!(out, "| --- | --- | --- | --- |")?;
+    writeln!(out, "| severity | check | finding | where | fix |")?;
+    writeln!(out, "| --- | --- | --- | --- | --- |")?;
     for finding in findings {
+        let location = finding.location.as_ref().map_or_else(String::new, |at| {
+            format!("`{}:{}`", cell(&at.file), at.line)
+        });
+        let suppressed = finding
+            .suppressed_by
+            .as_ref()
+            .map_or_else(String::new, |by| {
+                format!("<br>_suppressed by {}_", cell(&by.describe()))
+            });
         writeln!(
             out,
-            "| {} | `{}` | **{}**<br>{} | {} |",
+            "| {} | `{}` | **{}**<br>{}{suppressed} | {location} | {} |",
             badge(finding.severity),
             cell(&finding.check_id),
             cell(&finding.title),

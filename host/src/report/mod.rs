@@ -3,8 +3,10 @@
 mod aggregate;
 pub mod baseline;
 pub mod fleet;
+pub mod html;
 pub mod json;
 pub mod junit;
+pub mod locate;
 pub mod markdown;
 pub mod model;
 pub mod sarif;

@@ -40,9 +40,29 @@ pub struct ReportFinding {
     /// Config paths involved.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub config_paths: Vec<String>,
+    /// Where in the config its first locatable config path was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<FindingLocation>,
     /// Against `--baseline`: new, escalated or known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<super::baseline::BaselineState>,
+    /// The `pincer.toml` suppression that matched it (suppressed findings
+    /// only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed_by: Option<super::suppress::SuppressedBy>,
+}
+
+/// A place in the audited config.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FindingLocation {
+    /// The file that holds the key: the config or an included file.
+    pub file: String,
+    /// The 1-based line of the key (of its nearest existing parent when
+    /// the key itself is missing).
+    pub line: usize,
+    /// The config path located.
+    pub config_path: String,
 }
 
 /// Whether a plugin's results can be trusted.
@@ -181,6 +201,21 @@ pub struct Report {
     /// What `--baseline` made of the findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<super::baseline::BaselineSummary>,
+}
+
+impl Report {
+    /// The index in `checks` of the check that declared `check_id`: the
+    /// exact id, else a declaration whose `*` segment matches.
+    pub fn check_index(&self, check_id: &str) -> Option<usize> {
+        self.checks
+            .iter()
+            .position(|check| check.info.id == check_id)
+            .or_else(|| {
+                self.checks
+                    .iter()
+                    .position(|check| pincer_sdk::id_matches(&check.info.id, check_id))
+            })
+    }
 }
 
 /// A check a plugin declared, for renderers that list every check.

@@ -1,12 +1,12 @@
 //! The SARIF 2.1.0 renderer, for GitHub code scanning and other SARIF
 //! consumers: one run, the declared checks as rules (from the plugins' own
 //! metadata), each finding a result with its level, a location in the
-//! audited config (the file, and the config key as a logical location),
-//! and a stable fingerprint; findings suppressed in the config stay, marked
-//! as suppressed. An incomplete audit says so in the run's invocation.
+//! audited config (the file — an included one where the key lives there —
+//! its line, and the config key as a logical location), and a stable
+//! fingerprint; suppressed findings stay, marked with their justification. An incomplete audit says so in the run's invocation.
 
 use super::model::{Report, ReportFinding};
-use pincer_sdk::{Severity, id_matches};
+use pincer_sdk::Severity;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::io::{self, Write};
@@ -69,20 +69,6 @@ fn rules(report: &Report) -> Vec<Value> {
         .collect()
 }
 
-/// The index of the rule that declared `check_id` (a `*` segment matches).
-fn rule_index(report: &Report, check_id: &str) -> Option<usize> {
-    report
-        .checks
-        .iter()
-        .position(|check| check.info.id == check_id)
-        .or_else(|| {
-            report
-                .checks
-                .iter()
-                .position(|check| id_matches(&check.info.id, check_id))
-        })
-}
-
 fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
     let fingerprint = {
         let mut hasher = Sha256::new();
@@ -95,11 +81,19 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
         hasher.update(finding.detail.as_bytes());
         format!("{:x}", hasher.finalize())
     };
-    let mut location = json!({
-        "physicalLocation": {
-            "artifactLocation": { "uri": file_uri(&report.target.config) },
-        },
-    });
+    let mut location = match &finding.location {
+        Some(at) => json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": file_uri(&at.file) },
+                "region": { "startLine": at.line },
+            },
+        }),
+        None => json!({
+            "physicalLocation": {
+                "artifactLocation": { "uri": file_uri(&report.target.config) },
+            },
+        }),
+    };
     if let Some(path) = finding.config_paths.first() {
         location["logicalLocations"] = json!([{ "fullyQualifiedName": path, "kind": "member" }]);
     }
@@ -111,16 +105,23 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
         "partialFingerprints": { "pincerFinding/v1": fingerprint },
         "properties": { "plugin": finding.plugin, "severity": finding.severity.as_str() },
     });
-    if let Some(index) = rule_index(report, &finding.check_id) {
+    if let Some(index) = report.check_index(&finding.check_id) {
         result["ruleIndex"] = json!(index);
     }
     if let Some(remediation) = &finding.remediation {
         result["properties"]["remediation"] = json!(remediation);
     }
     if suppressed {
+        let justification = finding.suppressed_by.as_ref().map_or_else(
+            || "suppressed".to_owned(),
+            |by| match &by.reason {
+                Some(reason) => format!("{reason} ({})", by.source),
+                None => format!("suppressed by {}", by.source),
+            },
+        );
         result["suppressions"] = json!([{
             "kind": "external",
-            "justification": "suppressed by security.audit.suppressions in the audited config",
+            "justification": justification,
         }]);
     }
     result

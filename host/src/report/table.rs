@@ -1,9 +1,10 @@
 //! The human renderer: findings grouped by severity, one line each with the
-//! check id and title, then the detail; plugin failures; a summary line.
+//! check id, title and the config line it points at; with `-v`, the detail,
+//! the fix and the suppressed findings too; plugin failures; a summary line.
 //! Writes ANSI styles; the caller's stream strips them when not on a TTY or
 //! when `NO_COLOR` is set.
 
-use super::model::{PluginState, Report};
+use super::model::{PluginState, Report, ReportFinding};
 use anstyle::{AnsiColor, Style};
 use pincer_sdk::{NoteLevel, Severity};
 use std::io::{self, Write};
@@ -19,8 +20,55 @@ fn severity_style(severity: Severity) -> Style {
 const DIM: Style = Style::new().dimmed();
 const BOLD: Style = Style::new().bold();
 
-/// Writes the report as a table.
+/// How much the table says.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// One line a finding.
+    #[default]
+    Brief,
+    /// Each finding's detail and fix, and the suppressed findings.
+    Verbose,
+}
+
+/// `  file:line` of a finding (dimmed), when known.
+fn location(finding: &ReportFinding) -> String {
+    finding.location.as_ref().map_or_else(String::new, |l| {
+        format!("  {DIM}{}:{}{DIM:#}", l.file, l.line)
+    })
+}
+
+fn render_finding(
+    finding: &ReportFinding,
+    style: Style,
+    width: usize,
+    detail: Detail,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "  {style}{:<width$}{style:#}  {}{}",
+        finding.check_id,
+        finding.title,
+        location(finding)
+    )?;
+    if detail == Detail::Verbose {
+        for line in finding.detail.lines() {
+            writeln!(out, "  {:<width$}  {DIM}{line}{DIM:#}", "")?;
+        }
+        if let Some(remediation) = &finding.remediation {
+            writeln!(out, "  {:<width$}  {DIM}fix: {remediation}{DIM:#}", "")?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the report as a table, one line a finding.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    render_with(report, Detail::Brief, out)
+}
+
+/// Writes the report as a table with the given detail.
+pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{BOLD}pincer audit{BOLD:#} {DIM}{}{DIM:#}",
@@ -50,17 +98,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             group.len()
         )?;
         for finding in group {
-            writeln!(
-                out,
-                "  {style}{:<width$}{style:#}  {}",
-                finding.check_id, finding.title
-            )?;
-            for line in finding.detail.lines() {
-                writeln!(out, "  {:<width$}  {DIM}{line}{DIM:#}", "")?;
-            }
-            if let Some(remediation) = &finding.remediation {
-                writeln!(out, "  {:<width$}  {DIM}fix: {remediation}{DIM:#}", "")?;
-            }
+            render_finding(finding, style, width, detail, out)?;
         }
     }
     let failed: Vec<_> = report
@@ -89,14 +127,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     render_notes(report, out)?;
-    if !report.suppressed_findings.is_empty() {
-        writeln!(out)?;
-        writeln!(
-            out,
-            "{DIM}{} finding(s) suppressed by security.audit.suppressions{DIM:#}",
-            report.suppressed_findings.len()
-        )?;
-    }
+    render_suppressed(report, detail, out)?;
     let total_ms: f64 = report.plugins.iter().map(|p| p.duration_ms).sum();
     let s = &report.summary;
     writeln!(out)?;
@@ -117,6 +148,47 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     if report.findings.is_empty() && report.complete {
         writeln!(out, "{BOLD}No findings.{BOLD:#}")?;
+    } else if detail == Detail::Brief && !report.findings.is_empty() {
+        writeln!(out, "{DIM}-v shows each finding's detail and fix{DIM:#}")?;
+    }
+    Ok(())
+}
+
+/// The suppressed findings: a count, or with `-v` each with what
+/// suppressed it and why.
+fn render_suppressed(report: &Report, detail: Detail, out: &mut dyn Write) -> io::Result<()> {
+    let suppressed = &report.suppressed_findings;
+    if suppressed.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "{DIM}SUPPRESSED ({}){DIM:#}", suppressed.len())?;
+    if detail == Detail::Brief {
+        let mut sources: Vec<&str> = suppressed
+            .iter()
+            .filter_map(|f| f.suppressed_by.as_ref().map(|by| by.source.as_str()))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        writeln!(out, "  {DIM}by {}{DIM:#}", sources.join(", "))?;
+        return Ok(());
+    }
+    let width = suppressed
+        .iter()
+        .map(|f| f.check_id.len())
+        .max()
+        .unwrap_or(0);
+    for finding in suppressed {
+        writeln!(
+            out,
+            "  {DIM}{:<width$}  {}{DIM:#}{}",
+            finding.check_id,
+            finding.title,
+            location(finding)
+        )?;
+        if let Some(by) = &finding.suppressed_by {
+            writeln!(out, "  {:<width$}  {DIM}by {}{DIM:#}", "", by.describe())?;
+        }
     }
     Ok(())
 }

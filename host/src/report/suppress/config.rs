@@ -3,7 +3,8 @@
 //! text its title or detail must contain. A suppressed finding leaves
 //! `findings` and the summary but stays visible in `suppressedFindings`.
 
-use super::model::{Report, ReportFinding};
+use super::SuppressedBy;
+use crate::report::model::{Report, ReportFinding};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -75,8 +76,13 @@ pub fn apply(report: &mut Report, suppressions: &[Suppression]) {
         .into_iter()
         .partition(|finding| suppressions.iter().any(|s| s.matches(finding)));
     report.findings = kept;
-    report.suppressed_findings = suppressed;
-    report.summary = super::aggregate::summarize(&report.findings);
+    report
+        .suppressed_findings
+        .extend(suppressed.into_iter().map(|mut finding| {
+            finding.suppressed_by = Some(SuppressedBy::config());
+            finding
+        }));
+    report.summary = crate::report::aggregate::summarize(&report.findings);
 }
 
 #[cfg(test)]
