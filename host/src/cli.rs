@@ -272,6 +272,14 @@ pub struct AuditArgs {
 }
 
 impl AuditArgs {
+    /// How much the table says (`-v`).
+    pub fn table_detail(&self) -> crate::report::table::Detail {
+        if self.verbose {
+            crate::report::table::Detail::Verbose
+        } else {
+            crate::report::table::Detail::Brief
+        }
+    }
     /// Whether this is a fleet audit: `--fleet`, or several `--state-dir`.
     pub fn is_fleet(&self) -> bool {
         self.fleet.is_some() || self.state_dirs.len() > 1

@@ -10,7 +10,7 @@ fn config_with_include() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("openclaw.json"),
-        "{\n  // the gateway lives in its own file\n  $include: \"./gateway.json5\",\n  tools: { elevated: { enabled: true } },\n}\n",
+        "{\n  // the gateway lives in its own file\n  $include: \"./gateway.json5\",\n  gateway: {\n    controlUi: { enabled: true },\n  },\n}\n",
     )
     .unwrap();
     std::fs::write(
@@ -42,9 +42,15 @@ fn a_finding_points_at_the_included_file_and_line() {
     assert_eq!(location["line"], 3, "{bind}");
     assert_eq!(location["configPath"], "gateway.bind");
 
-    // A missing key points at the object it belongs in.
-    let no_auth = finding(&run.report, "gateway.bind_no_auth");
-    assert_eq!(no_auth["location"]["file"], included.as_str());
+    // A key of the main config (beside an unquoted `$include`), missing:
+    // the finding points at the object it belongs in, in the main file.
+    let origins = finding(&run.report, "gateway.control_ui.allowed_origins_required");
+    assert_eq!(origins["location"]["file"], config.as_str(), "{origins}");
+    assert_eq!(origins["location"]["line"], 5, "{origins}");
+    assert_eq!(
+        origins["location"]["configPath"],
+        "gateway.controlUi.allowedOrigins"
+    );
 }
 
 #[test]

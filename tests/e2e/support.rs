@@ -36,7 +36,9 @@ pub fn pincer() -> Command {
         .env("HOME", home.path())
         .env("PINCER_CACHE_DIR", cache.path())
         .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
+        .env_remove("CLICOLOR_FORCE")
+        // Never the developer's own ~/.config/pincer/pincer.toml.
+        .env_remove("XDG_CONFIG_HOME");
     command
 }
 

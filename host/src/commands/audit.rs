@@ -34,7 +34,12 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         report::baseline::apply(&mut report, path, findings);
     }
     for spec in &outputs {
-        write_report(&report, spec.format, spec.path.as_deref(), args.verbose)?;
+        write_report(
+            &report,
+            spec.format,
+            spec.path.as_deref(),
+            args.table_detail(),
+        )?;
     }
     Ok(report::exit_code(
         &report,
@@ -225,13 +230,8 @@ fn write_report(
     report: &Report,
     format: ReportFormat,
     output: Option<&Path>,
-    verbose: bool,
+    detail: report::table::Detail,
 ) -> Result<()> {
-    let detail = if verbose {
-        report::table::Detail::Verbose
-    } else {
-        report::table::Detail::Brief
-    };
     write_with(output, format == ReportFormat::Table, &|out| match format {
         ReportFormat::Table => report::table::render_with(report, detail, out),
         ReportFormat::Html => report::html::render(report, out),

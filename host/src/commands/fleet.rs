@@ -55,7 +55,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         let styled = spec.format == ReportFormat::Table;
         write_with(spec.path.as_deref(), styled, &|out| match spec.format {
             ReportFormat::Json => report::fleet::render_json(&fleet, out),
-            _ => report::fleet::render_table(&fleet, out),
+            _ => report::fleet::render_table(&fleet, args.table_detail(), out),
         })?;
     }
     Ok(code)

@@ -299,7 +299,10 @@ impl Resolver {
             resolved,
             status,
         });
-        (Value::Object(serde_json::Map::new()), SourceNode::default())
+        (
+            Value::Object(serde_json::Map::new()),
+            SourceNode::object(None, std::collections::BTreeMap::new()),
+        )
     }
 }
 

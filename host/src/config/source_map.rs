@@ -45,7 +45,12 @@ impl SourceNode {
             ..jsonc_parser::ParseOptions::default()
         };
         let collect = jsonc_parser::CollectOptions::default();
-        let Ok(parsed) = jsonc_parser::parse_to_ast(text, &collect, &options) else {
+        // jsonc-parser's unquoted keys are words of letters, digits, `-`
+        // and `_`; JSON5 also allows `$` (`$include: ...`). `$` becomes `_`
+        // for the parser — the same single byte, so every offset and line
+        // stays — and key names are read back from the original text.
+        let parseable = text.replace('$', "_");
+        let Ok(parsed) = jsonc_parser::parse_to_ast(&parseable, &collect, &options) else {
             return SourceNode::default();
         };
         let Some(value) = parsed.value else {
@@ -53,7 +58,12 @@ impl SourceNode {
         };
         let lines = LineIndex::new(text);
         let file: Arc<Path> = Arc::from(file);
-        let mut root = build(&value, &file, &lines);
+        let source = Source {
+            file: &file,
+            lines: &lines,
+            text,
+        };
+        let mut root = source.build(&value);
         root.at = Some(Location { file, line: 1 });
         root
     }
@@ -126,36 +136,43 @@ impl SourceNode {
     /// written; for a path that does not exist, where its deepest existing
     /// parent was — the object a missing key belongs in.
     pub fn locate(&self, path: &str) -> Option<&Location> {
-        let segments = segments(path);
-        let mut node = self;
-        let mut found = self.at.as_ref();
-        let mut index = 0;
-        while index < segments.len() {
-            let Some((next, used)) = node.step(&segments[index..]) else {
-                break;
-            };
-            node = next;
-            found = next.at.as_ref().or(found);
-            index += used;
-        }
-        found
+        self.resolve(path).map(|(location, _)| location)
     }
 
-    /// The child named by the first segments: one, or several joined by
-    /// dots for keys that contain dots. Returns the child and how many
-    /// segments it used.
-    fn step(&self, segments: &[&str]) -> Option<(&SourceNode, usize)> {
-        match &self.children {
-            Children::Object(map) => (1..=segments.len()).find_map(|count| {
-                map.get(&segments[..count].join("."))
-                    .map(|child| (child, count))
-            }),
-            Children::Array(items) => {
-                let index: usize = segments.first()?.parse().ok()?;
-                items.get(index).map(|child| (child, 1))
+    /// Where `path` was written, and whether the whole path exists (else
+    /// the location is its deepest existing parent's).
+    pub fn resolve(&self, path: &str) -> Option<(&Location, bool)> {
+        let segments = segments(path);
+        let (location, depth) = self.deepest(&segments);
+        location
+            .or(self.at.as_ref())
+            .map(|location| (location, depth == segments.len()))
+    }
+
+    /// The location of the deepest node `segments` reach, and how many
+    /// segments that used. A key may itself contain dots (`gpt-5.1`):
+    /// every way of joining the next segments is tried, deepest wins.
+    fn deepest(&self, segments: &[&str]) -> (Option<&Location>, usize) {
+        let candidates: Vec<(&SourceNode, usize)> = match &self.children {
+            Children::Object(map) => (1..=segments.len())
+                .filter_map(|count| map.get(&segments[..count].join(".")).map(|c| (c, count)))
+                .collect(),
+            Children::Array(items) => segments
+                .first()
+                .and_then(|segment| segment.parse::<usize>().ok())
+                .and_then(|index| items.get(index))
+                .map(|child| vec![(child, 1)])
+                .unwrap_or_default(),
+            Children::None => Vec::new(),
+        };
+        let mut best: (Option<&Location>, usize) = (None, 0);
+        for (child, used) in candidates {
+            let (below, depth) = child.deepest(&segments[used..]);
+            if best.0.is_none() || used + depth > best.1 {
+                best = (below.or(child.at.as_ref()), used + depth);
             }
-            Children::None => None,
         }
+        best
     }
 }
 
@@ -166,38 +183,64 @@ fn segments(path: &str) -> Vec<&str> {
         .collect()
 }
 
-fn build(value: &ast::Value<'_>, file: &Arc<Path>, lines: &LineIndex) -> SourceNode {
-    let at = |offset: usize| {
+/// One file being mapped: its name, line starts and original text.
+struct Source<'a> {
+    file: &'a Arc<Path>,
+    lines: &'a LineIndex,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn at(&self, offset: usize) -> Option<Location> {
         Some(Location {
-            file: Arc::clone(file),
-            line: lines.line_of(offset),
+            file: Arc::clone(self.file),
+            line: self.lines.line_of(offset),
         })
-    };
-    match value {
-        ast::Value::Object(object) => SourceNode::object(
-            at(object.start()),
-            object
-                .properties
-                .iter()
-                .map(|property| {
-                    let mut child = build(&property.value, file, lines);
-                    child.at = at(property.start());
-                    (property.name.as_str().to_owned(), child)
-                })
-                .collect(),
-        ),
-        ast::Value::Array(array) => SourceNode::array(
-            at(array.start()),
-            array
-                .elements
-                .iter()
-                .map(|element| build(element, file, lines))
-                .collect(),
-        ),
-        other => SourceNode {
-            at: at(other.start()),
-            children: Children::None,
-        },
+    }
+
+    /// A key as written in the original text (where `$` was not replaced).
+    fn key(&self, name: &ast::ObjectPropName<'_>) -> String {
+        let raw = self.text.get(name.start()..name.end()).unwrap_or_default();
+        match name {
+            ast::ObjectPropName::Word(_) => raw.to_owned(),
+            ast::ObjectPropName::String(lit) => {
+                let unquoted = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+                if unquoted.contains('\\') {
+                    lit.value.to_string()
+                } else {
+                    unquoted.to_owned()
+                }
+            }
+        }
+    }
+
+    fn build(&self, value: &ast::Value<'_>) -> SourceNode {
+        match value {
+            ast::Value::Object(object) => SourceNode::object(
+                self.at(object.start()),
+                object
+                    .properties
+                    .iter()
+                    .map(|property| {
+                        let mut child = self.build(&property.value);
+                        child.at = self.at(property.start());
+                        (self.key(&property.name), child)
+                    })
+                    .collect(),
+            ),
+            ast::Value::Array(array) => SourceNode::array(
+                self.at(array.start()),
+                array
+                    .elements
+                    .iter()
+                    .map(|element| self.build(element))
+                    .collect(),
+            ),
+            other => SourceNode {
+                at: self.at(other.start()),
+                children: Children::None,
+            },
+        }
     }
 }
 
@@ -243,6 +286,28 @@ mod tests {
     }
 
     #[test]
+    fn a_dotted_key_is_matched_as_deep_as_it_goes() {
+        let text = "{\n  models: {\n    'gpt-5': {a: 1},\n    'gpt-5.1': {\n      alias: 'x',\n    },\n  },\n}";
+        let node = SourceNode::parse(Path::new("c.json"), text);
+        assert_eq!(line(&node, "models.gpt-5.1.alias"), Some(5));
+        assert_eq!(line(&node, "models.gpt-5.a"), Some(3));
+        let (_, exact) = node.resolve("models.gpt-5.b").expect("parent");
+        assert!(!exact);
+        let (_, exact) = node.resolve("models.gpt-5.1.alias").expect("key");
+        assert!(exact);
+    }
+
+    #[test]
+    fn unquoted_dollar_keys_parse_and_keep_their_names() {
+        let text =
+            "{\n  $include: './a.json5',\n  gateway: { bind: '${BIND}' },\n  \"$schema\": 1,\n}";
+        let node = SourceNode::parse(Path::new("c.json"), text);
+        assert_eq!(line(&node, "$include"), Some(2));
+        assert_eq!(line(&node, "gateway.bind"), Some(3));
+        assert_eq!(line(&node, "$schema"), Some(4));
+    }
+
+    #[test]
     fn merges_like_values() {
         let base = SourceNode::parse(Path::new("base.json"), "{a: {x: 1, y: [1]}}");
         let overlay = SourceNode::parse(Path::new("over.json"), "{\na: {\ny: [2],\nx: 3}}");
@@ -253,6 +318,13 @@ mod tests {
         assert_eq!(&*first.file, Path::new("base.json"));
         let second = merged.locate("a.y[1]").expect("a.y[1]");
         assert_eq!((&*second.file, second.line), (Path::new("over.json"), 3));
+    }
+
+    #[test]
+    fn an_empty_object_overlay_keeps_the_base() {
+        let base = SourceNode::parse(Path::new("a.json"), "{\n  x: 1,\n}");
+        let merged = SourceNode::merge(base, SourceNode::object(None, BTreeMap::new()));
+        assert_eq!(line(&merged, "x"), Some(2));
     }
 
     #[test]

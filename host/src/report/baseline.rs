@@ -68,24 +68,29 @@ pub fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
 
 /// A finding's identity across runs (see the module doc).
 pub fn identity(finding: &RecordedFinding) -> String {
-    let mut detail = String::with_capacity(finding.detail.len());
+    identity_parts(&finding.check_id, &finding.config_paths, &finding.detail)
+}
+
+/// The identity of a finding of this run, as [`identity`] computes it.
+pub fn identity_of(finding: &ReportFinding) -> String {
+    identity_parts(&finding.check_id, &finding.config_paths, &finding.detail)
+}
+
+fn identity_parts(check_id: &str, config_paths: &[String], detail: &str) -> String {
+    let mut masked = String::with_capacity(detail.len());
     let mut in_digits = false;
-    for ch in finding.detail.chars() {
+    for ch in detail.chars() {
         if ch.is_ascii_digit() {
             if !in_digits {
-                detail.push('#');
+                masked.push('#');
             }
             in_digits = true;
         } else {
-            detail.push(ch);
+            masked.push(ch);
             in_digits = false;
         }
     }
-    format!(
-        "{}\u{0}{}\u{0}{detail}",
-        finding.check_id,
-        finding.config_paths.join("\u{1}")
-    )
+    format!("{check_id}\u{0}{}\u{0}{masked}", config_paths.join("\u{1}"))
 }
 
 /// The earlier findings by identity; matching pops one, so a finding

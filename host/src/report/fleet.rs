@@ -143,11 +143,15 @@ pub fn render_json(report: &FleetReport, out: &mut dyn Write) -> io::Result<()> 
 }
 
 /// Writes each target's table in turn, then the fleet's totals.
-pub fn render_table(report: &FleetReport, out: &mut dyn Write) -> io::Result<()> {
+pub fn render_table(
+    report: &FleetReport,
+    detail: super::table::Detail,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     const BOLD: Style = Style::new().bold();
     for entry in &report.targets {
         match (&entry.report, &entry.error) {
-            (Some(target_report), _) => super::table::render(target_report, out)?,
+            (Some(target_report), _) => super::table::render_with(target_report, detail, out)?,
             (None, error) => writeln!(
                 out,
                 "{BOLD}pincer audit{BOLD:#} {}\n  error: {}",

@@ -1,5 +1,6 @@
 //! Points findings at the config: the file (the main config or the included
-//! file) and line where their first locatable config path was written.
+//! file) and line where their first existing config path was written, else
+//! the deepest existing parent of their first path.
 
 use super::model::{FindingLocation, Report, ReportFinding};
 use crate::config::SourceNode;
@@ -18,12 +19,22 @@ pub fn apply(report: &mut Report, sources: &SourceNode) {
     }
 }
 
+/// The first config path that exists in the config; else where the first
+/// path's deepest existing parent was written.
 fn locate(finding: &ReportFinding, sources: &SourceNode) -> Option<FindingLocation> {
-    finding.config_paths.iter().find_map(|path| {
-        sources.locate(path).map(|location| FindingLocation {
-            file: location.file.display().to_string(),
-            line: location.line,
-            config_path: path.clone(),
-        })
+    let paths = finding.config_paths.iter().filter(|path| !path.is_empty());
+    let resolved: Vec<_> = paths
+        .filter_map(|path| sources.resolve(path).map(|found| (path, found)))
+        .collect();
+    let (path, (location, _)) = resolved
+        .iter()
+        .find(|(_, (_, exact))| *exact)
+        .or_else(|| resolved.first())?;
+    Some(FindingLocation {
+        // File names come from the audited config's includes: no control
+        // characters may reach a terminal.
+        file: crate::runtime::accept::sanitize(location.file.display().to_string()),
+        line: location.line,
+        config_path: (*path).clone(),
     })
 }

@@ -70,17 +70,12 @@ fn rules(report: &Report) -> Vec<Value> {
 }
 
 fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
-    let fingerprint = {
-        let mut hasher = Sha256::new();
-        hasher.update(finding.check_id.as_bytes());
-        for path in &finding.config_paths {
-            hasher.update(b"\0");
-            hasher.update(path.as_bytes());
-        }
-        hasher.update(b"\0");
-        hasher.update(finding.detail.as_bytes());
-        format!("{:x}", hasher.finalize())
-    };
+    // Digits ignored, as the baseline's identity does: ages and counts in
+    // a detail change between runs, the finding does not.
+    let fingerprint = format!(
+        "{:x}",
+        Sha256::digest(super::baseline::identity_of(finding).as_bytes())
+    );
     let mut location = match &finding.location {
         Some(at) => json!({
             "physicalLocation": {

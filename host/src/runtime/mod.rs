@@ -1,7 +1,7 @@
 //! The plugin runtime: one wasmtime engine and linker per process, one
 //! `Store` per plugin run, WASI linked with nothing granted.
 
-mod accept;
+pub(crate) mod accept;
 mod bindings;
 pub mod cache;
 mod classify;

@@ -10,14 +10,13 @@
   var shown = document.getElementById("shown");
 
   function fromFragment() {
+    // A parameter the fragment lacks is back at its default.
     var params = new URLSearchParams(window.location.hash.slice(1));
     var severity = params.get("severity");
-    if (severity !== null) {
-      var wanted = severity.split(",");
-      boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
-    }
-    if (params.get("category") !== null) { category.value = params.get("category"); }
-    if (params.get("q") !== null) { query.value = params.get("q"); }
+    var wanted = severity === null ? null : severity.split(",");
+    boxes.forEach(function (box) { box.checked = wanted === null || wanted.indexOf(box.value) >= 0; });
+    category.value = params.get("category") || "";
+    query.value = params.get("q") || "";
   }
 
   function toFragment(severities) {
@@ -27,7 +26,8 @@
     if (query.value.trim() !== "") { params.set("q", query.value.trim()); }
     var fragment = params.toString();
     if (window.history && window.history.replaceState) {
-      window.history.replaceState(null, "", fragment ? "#" + fragment : window.location.pathname);
+      var here = window.location.pathname + window.location.search;
+      window.history.replaceState(null, "", fragment ? "#" + fragment : here);
     }
   }
 

@@ -57,7 +57,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; img-src data:\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; base-uri 'none'; form-action 'none'\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
         csp_hash(STYLE),
         csp_hash(SCRIPT),

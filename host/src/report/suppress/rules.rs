@@ -148,7 +148,10 @@ pub fn today() -> String {
 }
 
 /// Applies `rules` to the report as of `today`: suppresses what active
-/// rules match, reports expired and unused rules, recounts the summary.
+/// rules match (the first matching rule is the one recorded; every rule
+/// that matches counts as used), reports expired rules, and unused ones
+/// when the audit is complete (a failed plugin may have owed the
+/// findings), and recounts the summary.
 pub fn apply(report: &mut Report, rules: &[Rule], today: &str) {
     if rules.is_empty() {
         return;
@@ -156,13 +159,15 @@ pub fn apply(report: &mut Report, rules: &[Rule], today: &str) {
     let mut used = vec![false; rules.len()];
     let mut kept = Vec::with_capacity(report.findings.len());
     for mut finding in std::mem::take(&mut report.findings) {
-        let rule = rules
-            .iter()
-            .enumerate()
-            .find(|(_, rule)| !rule.expired(today) && rule.matches(&finding));
-        match rule {
-            Some((index, rule)) => {
+        let mut first = None;
+        for (index, rule) in rules.iter().enumerate() {
+            if !rule.expired(today) && rule.matches(&finding) {
                 used[index] = true;
+                first.get_or_insert(rule);
+            }
+        }
+        match first {
+            Some(rule) => {
                 finding.suppressed_by = Some(SuppressedBy {
                     source: rule.source(),
                     reason: Some(rule.reason.clone()),
@@ -186,7 +191,7 @@ pub fn apply(report: &mut Report, rules: &[Rule], today: &str) {
                     rule.reason
                 ),
             ));
-        } else if !used {
+        } else if !used && report.complete {
             kept.push(rule.finding(
                 UNUSED_ID,
                 Severity::Info,
@@ -277,6 +282,32 @@ mod tests {
         let on_path = rule("check = '*'\npath = 'channels.*.dmPolicy'\nreason = 'x'").unwrap();
         assert!(on_path.matches(&finding("a", "channels.telegram.dmPolicy")));
         assert!(!on_path.matches(&finding("a", "channels.telegram.groupPolicy")));
+    }
+
+    #[test]
+    fn every_matching_rule_counts_as_used() {
+        let rules = vec![
+            rule("check = 'gateway.*'\nreason = 'first'").unwrap(),
+            rule("check = 'gateway.bind_*'\nreason = 'second'").unwrap(),
+        ];
+        let mut report = crate::report::aggregate(
+            Vec::new(),
+            crate::report::model::TargetInfo {
+                config: "c.json".into(),
+                state_dir: "s".into(),
+            },
+            Vec::new(),
+        );
+        report
+            .findings
+            .push(finding("gateway.bind_no_auth", "gateway.bind"));
+        apply(&mut report, &rules, "2026-01-01");
+        assert!(report.findings.is_empty(), "{:?}", report.findings);
+        let by = report.suppressed_findings[0]
+            .suppressed_by
+            .as_ref()
+            .unwrap();
+        assert_eq!(by.reason.as_deref(), Some("first"));
     }
 
     #[test]
