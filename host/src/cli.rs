@@ -36,6 +36,32 @@ enum Command {
     View(ViewArgs),
     /// Compare two JSON reports: new, resolved and changed-severity findings.
     Diff(DiffArgs),
+    /// Look at plugin components.
+    #[command(subcommand)]
+    Plugins(PluginsCommand),
+}
+
+/// `pincer plugins ...`.
+#[derive(Debug, Subcommand)]
+pub enum PluginsCommand {
+    /// Show a plugin's digest, the pincer:audit version it was built
+    /// against, its imports, exports, metadata and checks. Exit 0 when this
+    /// pincer can run it, 2 when it cannot load, 3 when it fails to describe
+    /// itself.
+    Inspect(InspectArgs),
+}
+
+/// Arguments of `pincer plugins inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The plugin component.
+    #[arg(value_name = "FILE.wasm")]
+    pub file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(flatten)]
+    pub cache: CacheArgs,
 }
 
 /// Arguments of `pincer diff`.
@@ -325,11 +351,23 @@ pub struct ChecksArgs {
     pub plugins: PluginArgs,
     #[command(flatten)]
     pub cache: CacheArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format: markdown is the catalogue of docs/checks.md.
+    #[arg(long, value_enum, default_value_t = ChecksFormat::Table)]
+    pub format: ChecksFormat,
     #[command(flatten)]
     pub settings: SettingsArgs,
+}
+
+/// Formats of `pincer checks`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChecksFormat {
+    /// One line a check.
+    Table,
+    /// Every plugin's metadata as JSON.
+    Json,
+    /// The check catalogue (docs/checks.md): per plugin a summary table,
+    /// then each check's description, fix and references.
+    Markdown,
 }
 
 /// Parses the command line and runs the command; returns the exit code.
@@ -340,5 +378,6 @@ pub fn main() -> Result<u8> {
         Command::Checks(args) => commands::checks::run(args),
         Command::View(args) => commands::view::run(args),
         Command::Diff(args) => commands::diff::run(&args),
+        Command::Plugins(PluginsCommand::Inspect(args)) => commands::plugins::run(&args),
     }
 }

@@ -1,6 +1,6 @@
 //! `pincer checks`: every check of every loaded plugin, from their metadata.
 
-use crate::cli::{ChecksArgs, Format};
+use crate::cli::{ChecksArgs, ChecksFormat};
 use crate::error::{Error, Result, exit};
 use crate::runtime::info::PluginInfo;
 use crate::runtime::{CompiledCache, Limits, Runtime};
@@ -38,12 +38,15 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
         }
     }
     match args.format {
-        Format::Json => {
+        ChecksFormat::Markdown => {
+            crate::catalogue::render(&infos, &mut out).map_err(write_error)?;
+        }
+        ChecksFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &infos)
                 .map_err(|e| write_error(std::io::Error::other(e)))?;
             writeln!(out).map_err(write_error)?;
         }
-        Format::Table => {
+        ChecksFormat::Table => {
             let width = infos
                 .iter()
                 .flat_map(|i| &i.checks)

@@ -2,8 +2,8 @@
 //! installation: new findings, resolved ones, and those whose severity
 //! changed (see `report::baseline` for when two findings are the same).
 
-use crate::cli::{DiffArgs, Format};
-use crate::error::{Error, Result, exit};
+use crate::cli::DiffArgs;
+use crate::error::{Result, exit};
 use crate::report::baseline::{Diff, RecordedFinding, diff, load};
 use std::io::Write;
 
@@ -12,19 +12,7 @@ pub fn run(args: &DiffArgs) -> Result<u8> {
     let old = load(&args.old)?;
     let new = load(&args.new)?;
     let changes = diff(&old, &new);
-    let mut out = std::io::BufWriter::new(anstream::AutoStream::auto(std::io::stdout().lock()));
-    let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &changes)
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(out)),
-        Format::Table => render(&changes, &mut out),
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|source| Error::Write {
-            target: "stdout".into(),
-            source,
-        })?;
+    super::print_json_or_table(args.format, &changes, &|out| render(&changes, out))?;
     Ok(exit::CLEAN)
 }
 

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod checks;
 pub mod diff;
 pub mod fleet;
+pub mod plugins;
 mod progress;
 pub mod view;
 
@@ -28,4 +29,26 @@ pub(crate) fn load_plugins(runtime: &Runtime, args: &PluginArgs) -> Result<Vec<L
         plugins.push(runtime.load(PluginSource::File(path.clone()), &bytes)?);
     }
     Ok(plugins)
+}
+
+/// Prints `value` to stdout as pretty JSON, or as the table `render` draws.
+pub(crate) fn print_json_or_table<T: serde::Serialize>(
+    format: crate::cli::Format,
+    value: &T,
+    render: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(anstream::AutoStream::auto(std::io::stdout().lock()));
+    let written = match format {
+        crate::cli::Format::Json => serde_json::to_writer_pretty(&mut out, value)
+            .map_err(std::io::Error::other)
+            .and_then(|()| writeln!(out)),
+        crate::cli::Format::Table => render(&mut out),
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|source| Error::Write {
+            target: "stdout".into(),
+            source,
+        })
 }

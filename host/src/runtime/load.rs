@@ -104,6 +104,39 @@ impl Runtime {
         })
     }
 
+    /// The names a component imports and exports (interfaces with their
+    /// package versions), for `pincer plugins inspect`. Errors as [`load`]
+    /// does for bytes that are not a component.
+    ///
+    /// [`load`]: Runtime::load
+    pub fn component_names(
+        &self,
+        source: &PluginSource,
+        bytes: &[u8],
+    ) -> Result<(Vec<String>, Vec<String>)> {
+        let sha256 = format!("{:x}", Sha256::digest(bytes));
+        if !is_component(bytes) {
+            return Err(plugin_error(
+                source,
+                "is not a WebAssembly component (build it for the wasm32-wasip2 target)",
+            ));
+        }
+        let (component, _) = self
+            .cache
+            .component(&self.engine, bytes, &sha256)
+            .map_err(|e| plugin_error(source, format!("is not a valid component: {e:#}")))?;
+        let component_type = component.component_type();
+        let imports = component_type
+            .imports(&self.engine)
+            .map(|(name, _)| name.to_owned())
+            .collect();
+        let exports = component_type
+            .exports(&self.engine)
+            .map(|(name, _)| name.to_owned())
+            .collect();
+        Ok((imports, exports))
+    }
+
     /// The `pincer:audit` version the component imports, refused when this
     /// host cannot serve it.
     fn check_api(&self, source: &PluginSource, component: &Component) -> Result<Version> {
