@@ -39,6 +39,26 @@ enum Command {
     /// Look at plugin components.
     #[command(subcommand)]
     Plugins(PluginsCommand),
+    /// Run a plugin through the real host on test cases (a directory per
+    /// case: config.json, optional state/, case.json with the expected
+    /// findings). Exit 0 when all pass, 1 when one fails, 2 for bad input.
+    Test(TestArgs),
+}
+
+/// Arguments of `pincer test`.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// The plugin component under test.
+    #[arg(value_name = "PLUGIN.wasm")]
+    pub plugin: PathBuf,
+    /// A case directory, or a directory of them.
+    #[arg(value_name = "CASES_DIR")]
+    pub cases: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    #[command(flatten)]
+    pub cache: CacheArgs,
 }
 
 /// `pincer plugins ...`.
@@ -379,5 +399,6 @@ pub fn main() -> Result<u8> {
         Command::View(args) => commands::view::run(args),
         Command::Diff(args) => commands::diff::run(&args),
         Command::Plugins(PluginsCommand::Inspect(args)) => commands::plugins::run(&args),
+        Command::Test(args) => commands::test_cases::run(&args),
     }
 }

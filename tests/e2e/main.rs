@@ -24,6 +24,7 @@ mod locations;
 mod params;
 mod parity;
 mod parity_doc;
+mod plugin_test;
 mod probe;
 mod readonly;
 mod secrets;

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod fleet;
 pub mod plugins;
 mod progress;
+pub mod test_cases;
 pub mod view;
 
 use crate::builtin::BUILTIN_PLUGINS;

@@ -1,0 +1,253 @@
+//! Test cases for a plugin (`pincer test PLUGIN.wasm CASES_DIR`): one
+//! directory each, holding the installation to audit and what the plugin
+//! must report on it.
+//!
+//! ```text
+//! CASES_DIR/port-differs/
+//!   config.json   the openclaw.json to audit (JSON5)
+//!   state/        optional: the state directory (state/openclaw.sqlite, ...)
+//!   case.json     {"description", "env", "params", "expect", "absent", "exact"}
+//! ```
+//!
+//! `expect` lists (checkId, severity) pairs that must be reported, `absent`
+//! check ids (a `*` segment matches one segment) that must not be, and with
+//! `exact` the plugin's findings must be the `expect` pairs and nothing
+//! else. `params` maps plugin names to their parameters (as
+//! `[params.<name>]` in pincer.toml), `env` sets environment variables for
+//! the audit.
+
+use crate::error::{Error, Result};
+use pincer_sdk::{Severity, id_matches};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The file that makes a directory a case.
+pub const CASE_FILE: &str = "case.json";
+
+/// One (checkId, severity) pair.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Pair {
+    /// The check id.
+    pub check_id: String,
+    /// Its severity.
+    pub severity: Severity,
+}
+
+impl std::fmt::Display for Pair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.check_id, self.severity.as_str())
+    }
+}
+
+/// `case.json`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CaseSpec {
+    /// One sentence on the scenario.
+    #[serde(default)]
+    pub description: String,
+    /// Environment variables of the audit.
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
+    /// Parameters by plugin name.
+    #[serde(default)]
+    pub params: BTreeMap<String, serde_json::Map<String, serde_json::Value>>,
+    /// Pairs that must be reported.
+    #[serde(default)]
+    pub expect: Vec<Pair>,
+    /// Check ids that must not be reported.
+    #[serde(default)]
+    pub absent: Vec<String>,
+    /// The findings must be exactly `expect`.
+    #[serde(default)]
+    pub exact: bool,
+}
+
+/// A case found on disk.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Its name (the directory's, relative to the cases dir).
+    pub name: String,
+    /// Its directory.
+    pub dir: PathBuf,
+    /// What it says.
+    pub spec: CaseSpec,
+}
+
+impl Case {
+    /// The config to audit.
+    pub fn config(&self) -> PathBuf {
+        self.dir.join("config.json")
+    }
+
+    /// The state directory, when the case has one.
+    pub fn state_dir(&self) -> Option<PathBuf> {
+        let state = self.dir.join("state");
+        state.is_dir().then_some(state)
+    }
+}
+
+fn read_case(root: &Path, dir: &Path) -> Result<Case> {
+    let file = dir.join(CASE_FILE);
+    let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
+        path: file.clone(),
+        source,
+    })?;
+    let spec: CaseSpec = serde_json::from_str(&text).map_err(|error| Error::Invalid {
+        path: file.clone(),
+        line: error.line(),
+        column: error.column(),
+        message: error.to_string(),
+    })?;
+    let config = dir.join("config.json");
+    if !config.is_file() {
+        return Err(Error::Invalid {
+            path: file,
+            line: 1,
+            column: 1,
+            message: format!("the case has no config: {} is missing", config.display()),
+        });
+    }
+    let name = dir
+        .strip_prefix(root)
+        .ok()
+        .filter(|relative| !relative.as_os_str().is_empty())
+        .unwrap_or(dir)
+        .display()
+        .to_string();
+    Ok(Case {
+        name,
+        dir: dir.to_path_buf(),
+        spec,
+    })
+}
+
+/// The cases under `root`, sorted by name: `root` itself when it holds a
+/// `case.json`, else every directory below it that does.
+pub fn discover(root: &Path) -> Result<Vec<Case>> {
+    let mut dirs = Vec::new();
+    collect(root, &mut dirs).map_err(|source| Error::Read {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    dirs.sort();
+    if dirs.is_empty() {
+        return Err(Error::Usage(format!(
+            "no test cases under {}: a case is a directory with a {CASE_FILE} and a config.json",
+            root.display()
+        )));
+    }
+    dirs.iter().map(|dir| read_case(root, dir)).collect()
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    if dir.join(CASE_FILE).is_file() {
+        out.push(dir.to_path_buf());
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            collect(&entry.path(), out)?;
+        }
+    }
+    Ok(())
+}
+
+/// What is wrong with one run of a case; empty when it passed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Verdict {
+    /// Expected pairs that were not reported.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Pair>,
+    /// Pairs reported against `absent` or, with `exact`, not expected.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unexpected: Vec<Pair>,
+    /// The audit could not judge the case (plugin failure, refused input).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl Verdict {
+    /// Whether the case passed.
+    pub fn passed(&self) -> bool {
+        self.missing.is_empty() && self.unexpected.is_empty() && self.error.is_none()
+    }
+}
+
+/// Judges the reported pairs against the case.
+pub fn judge(spec: &CaseSpec, reported: &[Pair]) -> Verdict {
+    let missing = spec
+        .expect
+        .iter()
+        .filter(|pair| !reported.contains(pair))
+        .cloned()
+        .collect();
+    let mut unexpected: Vec<Pair> = reported
+        .iter()
+        .filter(|pair| {
+            spec.absent
+                .iter()
+                .any(|pattern| id_matches(pattern, &pair.check_id))
+                || (spec.exact && !spec.expect.contains(pair))
+        })
+        .cloned()
+        .collect();
+    unexpected.sort();
+    unexpected.dedup();
+    Verdict {
+        missing,
+        unexpected,
+        error: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(id: &str, severity: Severity) -> Pair {
+        Pair {
+            check_id: id.to_owned(),
+            severity,
+        }
+    }
+
+    #[test]
+    fn expected_absent_and_exact() {
+        let spec = CaseSpec {
+            expect: vec![pair("a.x", Severity::Warn)],
+            absent: vec!["b.*".to_owned()],
+            ..CaseSpec::default()
+        };
+        assert!(judge(&spec, &[pair("a.x", Severity::Warn)]).passed());
+        let wrong_severity = judge(&spec, &[pair("a.x", Severity::Critical)]);
+        assert_eq!(wrong_severity.missing, vec![pair("a.x", Severity::Warn)]);
+        let forbidden = judge(
+            &spec,
+            &[pair("a.x", Severity::Warn), pair("b.y", Severity::Info)],
+        );
+        assert_eq!(forbidden.unexpected, vec![pair("b.y", Severity::Info)]);
+        assert!(
+            judge(
+                &spec,
+                &[pair("a.x", Severity::Warn), pair("c", Severity::Info)]
+            )
+            .passed()
+        );
+        let exact = CaseSpec {
+            exact: true,
+            ..spec
+        };
+        assert!(
+            !judge(
+                &exact,
+                &[pair("a.x", Severity::Warn), pair("c", Severity::Info)]
+            )
+            .passed()
+        );
+    }
+}

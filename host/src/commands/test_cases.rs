@@ -1,0 +1,259 @@
+//! `pincer test PLUGIN.wasm CASES_DIR`: runs a plugin component through the
+//! real host — each case a real `pincer audit` of the case's config and
+//! state, with only that plugin, in a private HOME — and compares what it
+//! reports with the case's expectations (see `crate::cases`). Exit 0 when
+//! every case passes, 1 when one fails, 2 for bad input.
+
+use crate::cases::{Case, Pair, Verdict, discover, judge};
+use crate::cli::TestArgs;
+use crate::error::{Error, Result, exit};
+use crate::runtime::info::PluginInfo;
+use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime};
+use anstyle::{AnsiColor, Style};
+use pincer_sdk::id_matches;
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One case's outcome.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Outcome {
+    name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    description: String,
+    passed: bool,
+    #[serde(flatten)]
+    verdict: Verdict,
+}
+
+/// Every outcome, with the plugin under test.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    plugin: String,
+    version: String,
+    file: String,
+    passed: usize,
+    failed: usize,
+    cases: Vec<Outcome>,
+}
+
+/// Runs the cases; see the module doc for the exit codes.
+pub fn run(args: &TestArgs) -> Result<u8> {
+    let bytes = std::fs::read(&args.plugin).map_err(|source| Error::Read {
+        path: args.plugin.clone(),
+        source,
+    })?;
+    let cache_dir = args.cache.dir();
+    let runtime = Runtime::new(Limits::default())?.with_cache(
+        cache_dir
+            .clone()
+            .map_or_else(CompiledCache::disabled, CompiledCache::at),
+    );
+    let plugin = runtime.load(PluginSource::File(args.plugin.clone()), &bytes)?;
+    let info = runtime.describe(&plugin).map_err(|failure| Error::Plugin {
+        path: args.plugin.display().to_string(),
+        message: format!("cannot describe itself: {failure}"),
+    })?;
+    let cases = discover(&args.cases)?;
+    for case in &cases {
+        check_ids(case, &info)?;
+    }
+    let plugin_path = std::path::absolute(&args.plugin).unwrap_or_else(|_| args.plugin.clone());
+    let mut outcomes = Vec::with_capacity(cases.len());
+    for case in cases {
+        let verdict = run_case(&case, &plugin_path, cache_dir.as_deref())?;
+        outcomes.push(Outcome {
+            name: case.name,
+            description: case.spec.description,
+            passed: verdict.passed(),
+            verdict,
+        });
+    }
+    let passed = outcomes.iter().filter(|o| o.passed).count();
+    let summary = Summary {
+        plugin: info.name,
+        version: info.version,
+        file: args.plugin.display().to_string(),
+        passed,
+        failed: outcomes.len() - passed,
+        cases: outcomes,
+    };
+    super::print_json_or_table(args.format, &summary, &|out| render(&summary, out))?;
+    Ok(if summary.failed == 0 {
+        exit::CLEAN
+    } else {
+        exit::FINDINGS
+    })
+}
+
+/// Every id a case names must be one the plugin declares: a typo would
+/// make an `expect` fail forever or an `absent` pass forever.
+fn check_ids(case: &Case, info: &PluginInfo) -> Result<()> {
+    let named = case
+        .spec
+        .expect
+        .iter()
+        .map(|pair| pair.check_id.as_str())
+        .chain(case.spec.absent.iter().map(String::as_str));
+    for id in named {
+        let covered = info
+            .checks
+            .iter()
+            .any(|check| id_matches(&check.id, id) || id_matches(id, &check.id));
+        if !covered {
+            return Err(Error::Invalid {
+                path: case.dir.join(crate::cases::CASE_FILE),
+                line: 1,
+                column: 1,
+                message: format!("names `{id}`, which plugin {} does not declare", info.name),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Audits the case with only the plugin under test and judges the report.
+fn run_case(case: &Case, plugin: &Path, cache_dir: Option<&Path>) -> Result<Verdict> {
+    let home = tempfile::tempdir().map_err(|source| Error::Write {
+        target: "a temporary directory".into(),
+        source,
+    })?;
+    let settings = home.path().join("pincer.toml");
+    let params = serde_json::json!({ "params": case.spec.params });
+    let text = toml::to_string(&params).map_err(|error| Error::Invalid {
+        path: case.dir.join(crate::cases::CASE_FILE),
+        line: 1,
+        column: 1,
+        message: format!("params cannot be written as pincer.toml: {error}"),
+    })?;
+    std::fs::write(&settings, text).map_err(|source| Error::Write {
+        target: settings.display().to_string(),
+        source,
+    })?;
+    let state = case
+        .state_dir()
+        .unwrap_or_else(|| home.path().join(".openclaw"));
+    let exe = std::env::current_exe().map_err(|source| Error::Read {
+        path: PathBuf::from("the pincer executable"),
+        source,
+    })?;
+    let mut command = Command::new(exe);
+    command
+        .arg("audit")
+        .arg("--no-builtin")
+        .arg("--plugin")
+        .arg(plugin)
+        .arg("--config")
+        .arg(case.config())
+        .arg("--state-dir")
+        .arg(&state)
+        .arg("--settings")
+        .arg(&settings)
+        .args([
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--allow-incomplete",
+        ]);
+    match cache_dir {
+        Some(dir) => command.arg("--cache-dir").arg(dir),
+        None => command.arg("--no-cache"),
+    };
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("OPENCLAW_") {
+            command.env_remove(&name);
+        }
+    }
+    command
+        .env("HOME", home.path())
+        .env_remove("XDG_CONFIG_HOME")
+        .env("NO_COLOR", "1")
+        .envs(&case.spec.env);
+    let output = command.output().map_err(|source| Error::Read {
+        path: PathBuf::from("the pincer executable"),
+        source,
+    })?;
+    if output.status.code() != Some(0) {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Ok(Verdict {
+            error: Some(format!("the audit refused the case: {}", stderr.trim())),
+            ..Verdict::default()
+        });
+    }
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).map_err(|error| {
+        Error::Engine(format!(
+            "the audit of case {} printed no JSON report: {error}",
+            case.name
+        ))
+    })?;
+    if let Some(failure) = report["plugins"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find_map(|plugin| plugin.get("failure"))
+    {
+        return Ok(Verdict {
+            error: Some(format!("the plugin failed: {failure}")),
+            ..Verdict::default()
+        });
+    }
+    let reported: Vec<Pair> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|finding| serde_json::from_value(pair_of(finding)).ok())
+        .collect();
+    Ok(judge(&case.spec, &reported))
+}
+
+/// `{checkId, severity}` of a finding.
+fn pair_of(finding: &serde_json::Value) -> serde_json::Value {
+    serde_json::json!({
+        "checkId": finding["checkId"],
+        "severity": finding["severity"],
+    })
+}
+
+fn render(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    const BOLD: Style = Style::new().bold();
+    const DIM: Style = Style::new().dimmed();
+    let ok = AnsiColor::Green.on_default().bold();
+    let fail = AnsiColor::Red.on_default().bold();
+    writeln!(
+        out,
+        "{BOLD}pincer test{BOLD:#} {} {} {DIM}({}){DIM:#}: {} case(s)",
+        summary.plugin,
+        summary.version,
+        summary.file,
+        summary.cases.len()
+    )?;
+    for outcome in &summary.cases {
+        if outcome.passed {
+            writeln!(out, "  {ok}ok{ok:#}    {}", outcome.name)?;
+            continue;
+        }
+        writeln!(out, "  {fail}FAIL{fail:#}  {}", outcome.name)?;
+        if !outcome.description.is_empty() {
+            writeln!(out, "        {DIM}{}{DIM:#}", outcome.description)?;
+        }
+        for pair in &outcome.verdict.missing {
+            writeln!(out, "        - missing     {pair}")?;
+        }
+        for pair in &outcome.verdict.unexpected {
+            writeln!(out, "        + unexpected  {pair}")?;
+        }
+        if let Some(error) = &outcome.verdict.error {
+            writeln!(out, "        ! {error}")?;
+        }
+    }
+    let style = if summary.failed == 0 { ok } else { fail };
+    writeln!(
+        out,
+        "{style}{} passed, {} failed{style:#}",
+        summary.passed, summary.failed
+    )
+}
