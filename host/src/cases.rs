@@ -5,7 +5,8 @@
 //! ```text
 //! CASES_DIR/port-differs/
 //!   config.json   the openclaw.json to audit (JSON5)
-//!   state/        optional: the state directory (state/openclaw.sqlite, ...)
+//!   state/        optional: the OpenClaw state directory, as ~/.openclaw
+//!                 (state/openclaw.sqlite, credentials/, ...)
 //!   case.json     {"description", "env", "params", "expect", "absent", "exact"}
 //! ```
 //!

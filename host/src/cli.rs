@@ -39,10 +39,33 @@ enum Command {
     /// Look at plugin components.
     #[command(subcommand)]
     Plugins(PluginsCommand),
+    /// Work with rule packs.
+    #[command(subcommand)]
+    Pack(PackCommand),
     /// Run a plugin through the real host on test cases (a directory per
     /// case: config.json, optional state/, case.json with the expected
     /// findings). Exit 0 when all pass, 1 when one fails, 2 for bad input.
     Test(TestArgs),
+}
+
+/// `pincer pack ...`.
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Check a pack before relying on it: pack.toml, its api requirement,
+    /// every plugin's digest and contract, that its parameters are accepted
+    /// by their plugins, that its overrides and disabled checks name real
+    /// checks. Exit 0 when verified, 2 at the first problem.
+    Verify(PackVerifyArgs),
+}
+
+/// Arguments of `pincer pack verify`.
+#[derive(Debug, Args)]
+pub struct PackVerifyArgs {
+    /// The pack directory (holding pack.toml).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    #[command(flatten)]
+    pub cache: CacheArgs,
 }
 
 /// Arguments of `pincer test`.
@@ -283,6 +306,10 @@ pub struct AuditArgs {
     pub jobs: Option<u16>,
     #[command(flatten)]
     pub plugins: PluginArgs,
+    /// Apply a rule pack: a directory with pack.toml and its plugins
+    /// (repeatable; added to the packs pincer.toml names)
+    #[arg(long = "pack", value_name = "DIR")]
+    pub packs: Vec<PathBuf>,
     #[command(flatten)]
     pub cache: CacheArgs,
     /// Also probe the live gateway: a WebSocket handshake on 127.0.0.1 at
@@ -400,5 +427,6 @@ pub fn main() -> Result<u8> {
         Command::Diff(args) => commands::diff::run(&args),
         Command::Plugins(PluginsCommand::Inspect(args)) => commands::plugins::run(&args),
         Command::Test(args) => commands::test_cases::run(&args),
+        Command::Pack(PackCommand::Verify(args)) => commands::pack::verify(&args),
     }
 }

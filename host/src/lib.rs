@@ -13,6 +13,7 @@ mod commands;
 pub mod config;
 pub mod error;
 pub mod locate;
+pub mod pack;
 pub mod params;
 pub mod paths;
 pub mod probe;

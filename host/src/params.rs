@@ -37,6 +37,36 @@ impl PluginParams {
         self.by_plugin.insert(plugin, Entry { json, origin });
     }
 
+    /// Adds `other`'s parameters; a plugin given parameters in both is an
+    /// error naming both places (one plugin's policy is set in one place).
+    pub fn merge(&mut self, other: PluginParams) -> Result<()> {
+        for (name, entry) in other.by_plugin {
+            if let Some(existing) = self.by_plugin.get(&name) {
+                let place = |origin: &Option<ParamsOrigin>| {
+                    origin.as_ref().map_or_else(
+                        || "elsewhere".to_owned(),
+                        |o| format!("{}:{}", o.path.display(), o.line),
+                    )
+                };
+                let message = format!(
+                    "parameters for {name} are set twice, here and at {}; set them in one place",
+                    place(&existing.origin)
+                );
+                return Err(match &entry.origin {
+                    Some(origin) => Error::Invalid {
+                        path: origin.path.clone(),
+                        line: origin.line,
+                        column: 1,
+                        message,
+                    },
+                    None => Error::Usage(message),
+                });
+            }
+            self.by_plugin.insert(name, entry);
+        }
+        Ok(())
+    }
+
     /// The JSON object for `plugin`; `{}` when none is set.
     pub fn json_for(&self, plugin: &str) -> String {
         self.by_plugin

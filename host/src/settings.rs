@@ -3,7 +3,8 @@
 //! `~/.config/pincer/pincer.toml`). Unknown keys are errors that name the
 //! file and line, so a typo never silently weakens a limit; so is a
 //! `[params.NAME]` table that names no loaded plugin, and so is a
-//! `[[suppress]]` rule without a reason.
+//! `[[suppress]]` rule without a reason. `packs = ["DIR", ...]` names rule
+//! packs, relative to the file.
 
 use crate::error::{Error, Result};
 use crate::params::{ParamsOrigin, PluginParams};
@@ -26,6 +27,9 @@ pub struct Settings {
     /// Accepted risks (`[[suppress]]`), as written.
     #[serde(default)]
     suppress: Vec<toml::Spanned<RuleSpec>>,
+    /// Rule pack directories, relative to this file's directory.
+    #[serde(default)]
+    packs: Vec<String>,
 }
 
 impl Settings {
@@ -40,6 +44,13 @@ impl Settings {
             params.insert(name.get_ref().clone(), table, origin);
         }
         params
+    }
+
+    /// The pack directories named by `packs`, relative to `path`'s
+    /// directory.
+    pub fn pack_dirs(&self, path: &Path) -> Vec<PathBuf> {
+        let base = path.parent().unwrap_or(Path::new("."));
+        self.packs.iter().map(|dir| base.join(dir)).collect()
     }
 
     /// The `[[suppress]]` rules, checked; an error names the rule's line.
@@ -60,6 +71,8 @@ pub struct LoadedSettings {
     pub params: PluginParams,
     /// The `[[suppress]]` rules.
     pub suppressions: Vec<Rule>,
+    /// The rule packs it names.
+    pub packs: Vec<PathBuf>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -96,15 +109,23 @@ pub fn load(explicit: Option<&Path>) -> Result<LoadedSettings> {
     let settings = parse(&path, &text)?;
     let params = settings.plugin_params(Some(&path), &text);
     let suppressions = settings.suppression_rules(&path, &text)?;
+    let packs = settings.pack_dirs(&path);
     Ok(LoadedSettings {
         settings,
         params,
         suppressions,
+        packs,
     })
 }
 
 /// Parses settings text; errors carry the file, line and column.
 pub fn parse(path: &Path, text: &str) -> Result<Settings> {
+    parse_toml(path, text)
+}
+
+/// Parses TOML text from `path` into `T`; errors carry the file, line and
+/// column.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     toml::from_str(text).map_err(|error| {
         let offset = error.span().map_or(0, |span| span.start);
         let before = &text[..offset.min(text.len())];

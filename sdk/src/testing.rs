@@ -255,7 +255,8 @@ fn assert_keeps_contract<P: Plugin>(finding: &Finding, secrets: &[String]) {
 }
 
 /// Asserts that a plugin's metadata is complete: ids unique, under the given
-/// prefixes, with a title, description and remediation each.
+/// prefixes, with a title, description and remediation each, and no runs
+/// of spaces left by a string broken over lines.
 pub fn assert_metadata<P: Plugin>(allowed_prefixes: &[&str]) {
     let meta = P::META;
     assert!(
@@ -279,6 +280,13 @@ pub fn assert_metadata<P: Plugin>(allowed_prefixes: &[&str]) {
             ("remediation", m.remediation),
         ] {
             assert!(!text.trim().is_empty(), "check `{}` has no {what}", m.id);
+            // A string continued over lines without a trailing `\` keeps
+            // the next line's indentation in the text.
+            assert!(
+                !text.contains("   "),
+                "check `{}` has a run of spaces in its {what}: {text:?}",
+                m.id
+            );
         }
     }
 }

@@ -21,6 +21,7 @@ mod html;
 mod inspect;
 mod legacy_state;
 mod locations;
+mod packs;
 mod params;
 mod parity;
 mod parity_doc;

@@ -265,7 +265,8 @@ const TEST_PLUGIN_DIRS: &[(&str, &str)] = &[
     ("adversarial", "pincer-adversarial-"),
 ];
 
-/// Builds every test plugin (`tests/plugins/*`, `tests/adversarial/*`) once
+/// Builds every test plugin (`tests/plugins/*`, `tests/adversarial/*`, the
+/// example pack's plugin) once
 /// per test run, with the profile and target dir of the built-ins, and
 /// returns the folder holding the components.
 fn built_plugins_dir() -> &'static Path {
@@ -297,6 +298,8 @@ fn built_plugins_dir() -> &'static Path {
                 }
             }
         }
+        // The example rule pack's plugin, built from its source.
+        command.args(["--package", "acme-policy"]);
         for name in [
             "CARGO_TARGET_DIR",
             "RUSTFLAGS",
@@ -320,6 +323,12 @@ fn component(file_stem: &str) -> PathBuf {
     let path = built_plugins_dir().join(format!("{}.wasm", file_stem.replace('-', "_")));
     assert!(path.is_file(), "no test plugin at {}", path.display());
     path
+}
+
+/// The example pack's plugin (`examples/acme-pack/plugin`), built from
+/// source.
+pub fn acme_plugin() -> PathBuf {
+    component("acme_policy")
 }
 
 /// The component of `tests/plugins/NAME`.

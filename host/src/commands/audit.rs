@@ -5,7 +5,9 @@ use crate::error::{Error, Result};
 use crate::locate::{Target, locate};
 use crate::report::model::TargetInfo;
 use crate::report::{self, Report};
-use crate::runtime::{CompiledCache, Limits, LoadedPlugin, Parallelism, Runtime, run_all};
+use crate::runtime::{
+    CompiledCache, Limits, LoadedPlugin, Parallelism, PluginSource, Runtime, run_all,
+};
 use crate::settings;
 use crate::snapshot::{MachineFacts, Snapshot};
 use std::io::Write;
@@ -56,6 +58,7 @@ pub(crate) struct Auditor {
     plugins: Vec<LoadedPlugin>,
     params: crate::params::PluginParams,
     suppressions: Vec<report::suppress::rules::Rule>,
+    policy: crate::pack::policy::Policy,
     today: String,
     machine: MachineFacts,
     deep: bool,
@@ -68,15 +71,32 @@ impl Auditor {
         let limits = Limits::default()
             .with(&loaded.settings.limits)
             .with(&args.limits.overrides());
+        // Every pack is checked whole before any of it is used.
+        let packs = loaded
+            .packs
+            .iter()
+            .chain(&args.packs)
+            .map(|dir| crate::pack::load(dir))
+            .collect::<Result<Vec<_>>>()?;
+        let mut params = loaded.params;
+        for pack in &packs {
+            params.merge(pack.params.clone())?;
+        }
         let runtime = Runtime::new(limits)?
-            .with_params(loaded.params.clone())
+            .with_params(params.clone())
             .with_cache(cache_outside(args.cache.dir(), targets));
-        let plugins = super::load_plugins(&runtime, &args.plugins)?;
+        let mut plugins = super::load_plugins(&runtime, &args.plugins)?;
+        for pack in &packs {
+            for plugin in &pack.plugins {
+                plugins.push(runtime.load(PluginSource::File(plugin.path.clone()), &plugin.bytes)?);
+            }
+        }
         Ok(Auditor {
             runtime,
             plugins,
-            params: loaded.params,
+            params,
             suppressions: loaded.suppressions,
+            policy: crate::pack::policy::Policy::of(&packs),
             today: report::suppress::rules::today(),
             machine: MachineFacts::gather(),
             deep: args.deep,
@@ -101,12 +121,19 @@ impl Auditor {
             .collect();
         if let Some(names) = names {
             self.params.check_names(&names)?;
+            let declared: Vec<&str> = runs
+                .iter()
+                .filter_map(|run| run.info.as_ref())
+                .flat_map(|info| info.checks.iter().map(|check| check.id.as_str()))
+                .collect();
+            self.policy.check_names(&declared)?;
         }
         let mut report = report::aggregate(
             runs,
             TargetInfo::from(target),
             snapshot.state.gateway.info.notes.clone(),
         );
+        self.policy.apply(&mut report);
         report::suppress::apply(&mut report, &snapshot.suppressions);
         report::locate::apply(&mut report, &snapshot.config_sources);
         report::suppress::rules::apply(&mut report, &self.suppressions, &self.today);

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod checks;
 pub mod diff;
 pub mod fleet;
+pub mod pack;
 pub mod plugins;
 mod progress;
 pub mod test_cases;

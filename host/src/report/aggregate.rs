@@ -64,6 +64,7 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
             location: None,
             baseline: None,
             suppressed_by: None,
+            severity_override: None,
         }));
     }
     sort_findings(&mut findings);

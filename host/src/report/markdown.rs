@@ -36,9 +36,15 @@ fn table(findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
             .map_or_else(String::new, |by| {
                 format!("<br>_suppressed by {}_", cell(&by.describe()))
             });
+        let changed = finding
+            .severity_override
+            .as_ref()
+            .map_or_else(String::new, |o| {
+                format!("<br>_severity {}_", cell(&o.describe()))
+            });
         writeln!(
             out,
-            "| {} | `{}` | **{}**<br>{}{suppressed} | {location} | {} |",
+            "| {} | `{}` | **{}**<br>{}{suppressed}{changed} | {location} | {} |",
             badge(finding.severity),
             cell(&finding.check_id),
             cell(&finding.title),

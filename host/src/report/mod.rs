@@ -14,4 +14,5 @@ pub mod suppress;
 pub mod table;
 
 pub use aggregate::{aggregate, exit_code};
+pub(crate) use aggregate::{sort_findings, summarize};
 pub use model::Report;

@@ -46,10 +46,36 @@ pub struct ReportFinding {
     /// Against `--baseline`: new, escalated or known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<super::baseline::BaselineState>,
-    /// The `pincer.toml` suppression that matched it (suppressed findings
-    /// only).
+    /// What suppressed it (suppressed findings only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed_by: Option<super::suppress::SuppressedBy>,
+    /// The pack rule that changed its severity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub severity_override: Option<SeverityOverride>,
+}
+
+/// A rule pack's change of a finding's severity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SeverityOverride {
+    /// The severity the plugin reported.
+    pub from: Severity,
+    /// `pack NAME (FILE:LINE)`.
+    pub source: String,
+    /// Why the pack changes it.
+    pub reason: String,
+}
+
+impl SeverityOverride {
+    /// `was warn; set by SOURCE: REASON`, plain text for renderers to escape.
+    pub fn describe(&self) -> String {
+        format!(
+            "was {}; set by {}: {}",
+            self.from.as_str(),
+            self.source,
+            self.reason
+        )
+    }
 }
 
 /// A place in the audited config.

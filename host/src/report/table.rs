@@ -58,6 +58,14 @@ fn render_finding(
         if let Some(remediation) = &finding.remediation {
             writeln!(out, "  {:<width$}  {DIM}fix: {remediation}{DIM:#}", "")?;
         }
+        if let Some(changed) = &finding.severity_override {
+            writeln!(
+                out,
+                "  {:<width$}  {DIM}severity {}{DIM:#}",
+                "",
+                changed.describe()
+            )?;
+        }
     }
     Ok(())
 }

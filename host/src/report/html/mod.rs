@@ -180,12 +180,19 @@ fn render_findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "<tr data-severity=\"{severity}\" data-category=\"{}\">\
              <td class=\"sev {severity}\">{severity}</td><td><code>{}</code><br><span class=\"meta\">{}</span></td>\
-             <td><strong>{}</strong><div class=\"detail\">{}</div></td><td>{}</td><td>{}</td>",
+             <td><strong>{}</strong><div class=\"detail\">{}</div>{}</td><td>{}</td><td>{}</td>",
             escape(&category(report, finding)),
             escape(&finding.check_id),
             escape(&finding.plugin),
             escape(&finding.title),
             escape(&finding.detail),
+            finding
+                .severity_override
+                .as_ref()
+                .map_or_else(String::new, |changed| format!(
+                    "<div class=\"meta\">severity {}</div>",
+                    escape(&changed.describe())
+                )),
             location(finding),
             escape(finding.remediation.as_deref().unwrap_or(""))
         )?;

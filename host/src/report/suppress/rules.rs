@@ -137,6 +137,7 @@ impl Rule {
             }),
             baseline: None,
             suppressed_by: None,
+            severity_override: None,
         }
     }
 }
@@ -271,6 +272,7 @@ mod tests {
             location: None,
             baseline: None,
             suppressed_by: None,
+            severity_override: None,
         }
     }
 

@@ -9,8 +9,8 @@ pub static META: CheckMeta = CheckMeta {
     id: "gateway.password_too_short",
     severity: Severity::Warn,
     title: "Gateway password is short",
-    description: "The password is the gateway's only shared secret; under 24 characters it is                   within reach of guessing, above all without rate limiting.",
-    remediation: "Replace it with at least 24 random characters (`openssl rand -hex 32`) and                   restart the gateway.",
+    description: "The password is the gateway's only shared secret; under 24 characters it is within reach of guessing, above all without rate limiting.",
+    remediation: "Replace it with at least 24 random characters (`openssl rand -hex 32`) and restart the gateway.",
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 

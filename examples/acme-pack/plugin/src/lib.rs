@@ -1,0 +1,77 @@
+//! `acme-policy`: Acme's own rules for its OpenClaw gateways, shipped in
+//! the acme rule pack — paired devices only from the approved inventory, a
+//! gateway token longer than Pincer's default asks, no model from the
+//! forbidden list, and a `tools.deny` that holds every tool Acme bans.
+//! Each rule is off until the pack sets its parameter.
+
+mod models;
+mod nodes;
+mod token;
+mod tools;
+
+use pincer_sdk::prelude::*;
+
+/// The parameters the pack sets.
+pub const PARAMS: &[ParamMeta] = &[
+    ParamMeta {
+        name: "approvedNodes",
+        kind: ParamKind::StringList,
+        default: "no inventory: acme.node_not_approved stays silent",
+        description: "Device ids (or id prefixes of 12+ characters) allowed to pair.",
+    },
+    ParamMeta {
+        name: "minTokenLength",
+        kind: ParamKind::Integer { min: 1, max: 4096 },
+        default: "no minimum: acme.token_length stays silent",
+        description: "The shortest gateway token Acme accepts, in characters.",
+    },
+    ParamMeta {
+        name: "forbiddenModels",
+        kind: ParamKind::StringList,
+        default: "none",
+        description: "Model ids no agent may use; a trailing `*` matches a prefix.",
+    },
+    ParamMeta {
+        name: "requiredToolDeny",
+        kind: ParamKind::StringList,
+        default: "none",
+        description: "Tools that tools.deny must list.",
+    },
+];
+
+/// The plugin.
+pub struct AcmePolicy;
+
+impl Plugin for AcmePolicy {
+    const META: PluginMeta = PluginMeta {
+        name: "acme-policy",
+        version: env!("CARGO_PKG_VERSION"),
+        description: "Acme's gateway policy: approved devices, token length, forbidden models, \
+                      required tool denials.",
+        category: "acme",
+        checks: &[
+            Check {
+                meta: &nodes::NOT_APPROVED,
+                run: nodes::check,
+            },
+            Check {
+                meta: &token::TOO_SHORT,
+                run: token::check,
+            },
+            Check {
+                meta: &models::FORBIDDEN,
+                run: models::check,
+            },
+            Check {
+                meta: &tools::DENY_MISSING,
+                run: tools::check,
+            },
+        ],
+        params: PARAMS,
+    };
+}
+
+pincer_sdk::export_plugin!(AcmePolicy);
+
+#[cfg(test)]
+mod tests;

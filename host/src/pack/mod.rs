@@ -1,0 +1,287 @@
+//! Rule packs: an organisation's policy as one directory — `pack.toml`
+//! (name, version, the `pincer:audit` versions it needs, its plugins with
+//! their SHA-256, their parameters, checks it disables and severities it
+//! overrides, each with a reason) beside the plugin components.
+//!
+//! A pack is all or nothing: a wrong digest, an unreadable plugin or an api
+//! requirement this pincer does not meet refuses the whole pack before any
+//! of it is used (exit 2), never half-loads it.
+
+pub mod policy;
+
+use crate::error::{Error, Result};
+use crate::params::{ParamsOrigin, PluginParams};
+use crate::runtime::SUPPORTED_API;
+use pincer_sdk::Severity;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The file that describes a pack.
+pub const PACK_FILE: &str = "pack.toml";
+
+/// One plugin of a pack, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PluginEntry {
+    /// The component, relative to the pack directory.
+    pub path: String,
+    /// Its SHA-256 (hex).
+    pub sha256: String,
+}
+
+/// A check the pack turns off, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisableEntry {
+    /// The check id (a `*` segment matches one segment).
+    pub check: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// A severity the pack changes, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideEntry {
+    /// The check id (a `*` segment matches one segment).
+    pub check: String,
+    /// The severity its findings get.
+    pub severity: Severity,
+    /// Why.
+    pub reason: String,
+}
+
+/// `pack.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackSpec {
+    /// The pack's name.
+    pub name: String,
+    /// Its version (semver).
+    pub version: String,
+    /// What it is for.
+    #[serde(default)]
+    pub description: String,
+    /// A semver requirement on the `pincer:audit` version (`^0.1.2`).
+    pub api: String,
+    /// Its plugins.
+    #[serde(default)]
+    pub plugins: Vec<toml::Spanned<PluginEntry>>,
+    /// Parameters by plugin name.
+    #[serde(default)]
+    pub params: BTreeMap<toml::Spanned<String>, toml::Table>,
+    /// Checks turned off.
+    #[serde(default)]
+    pub disable: Vec<toml::Spanned<DisableEntry>>,
+    /// Severities changed.
+    #[serde(default)]
+    pub overrides: Vec<toml::Spanned<OverrideEntry>>,
+}
+
+/// A plugin of a loaded pack: its file, checked against its digest.
+#[derive(Debug, Clone)]
+pub struct PackPlugin {
+    /// The component file.
+    pub path: PathBuf,
+    /// Its bytes, as digested.
+    pub bytes: Vec<u8>,
+}
+
+/// A rule of a pack with where it is written.
+#[derive(Debug, Clone)]
+pub struct Rule<T> {
+    /// The rule.
+    pub rule: T,
+    /// `pack.toml`'s line of it.
+    pub line: usize,
+}
+
+/// A pack whose file parsed, whose api this pincer serves and whose
+/// plugins match their digests.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// Its directory.
+    pub dir: PathBuf,
+    /// Its name.
+    pub name: String,
+    /// Its version.
+    pub version: String,
+    /// The `pincer:audit` versions it needs (a semver requirement).
+    pub api: String,
+    /// Its plugins, digests checked.
+    pub plugins: Vec<PackPlugin>,
+    /// Its parameters, with their origins.
+    pub params: PluginParams,
+    /// Checks it turns off.
+    pub disable: Vec<Rule<DisableEntry>>,
+    /// Severities it changes.
+    pub overrides: Vec<Rule<OverrideEntry>>,
+}
+
+impl Pack {
+    /// `pack.toml` of this pack.
+    pub fn file(&self) -> PathBuf {
+        self.dir.join(PACK_FILE)
+    }
+
+    /// `pack NAME (DIR/pack.toml:LINE)`, to say where a rule comes from.
+    pub fn source(&self, line: usize) -> String {
+        format!("pack {} ({}:{line})", self.name, self.file().display())
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The line of `key` in the table that starts at `span` (up to the next
+/// table header), else the table's own line.
+fn line_of_key(text: &str, span: std::ops::Range<usize>, key: &str) -> usize {
+    let rest = text.get(span.start..).unwrap_or_default();
+    let mut offset = 0;
+    for (index, line) in rest.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        if index > 0 && trimmed.starts_with('[') {
+            break;
+        }
+        if let Some(after) = trimmed.strip_prefix(key)
+            && after.trim_start().starts_with('=')
+        {
+            return line_of(text, span.start + offset);
+        }
+        offset += line.len();
+    }
+    line_of(text, span.start)
+}
+
+fn invalid(file: &Path, line: usize, message: String) -> Error {
+    Error::Invalid {
+        path: file.to_path_buf(),
+        line,
+        column: 1,
+        message,
+    }
+}
+
+/// The `[[what]]` rules with their lines; each must name a check and give
+/// a reason.
+fn reasoned_rules<T: Clone>(
+    entries: &[toml::Spanned<T>],
+    text: &str,
+    file: &Path,
+    what: &str,
+    fields: impl Fn(&T) -> (&String, &String),
+) -> Result<Vec<Rule<T>>> {
+    entries
+        .iter()
+        .map(|entry| {
+            let line = line_of_key(text, entry.span(), "check");
+            let (check, reason) = fields(entry.get_ref());
+            if check.trim().is_empty() {
+                return Err(invalid(
+                    file,
+                    line,
+                    format!("[[{what}]]: `check` must not be empty"),
+                ));
+            }
+            if reason.trim().is_empty() {
+                return Err(invalid(
+                    file,
+                    line,
+                    format!("[[{what}]] of `{check}`: `reason` must say why"),
+                ));
+            }
+            Ok(Rule {
+                rule: entry.get_ref().clone(),
+                line,
+            })
+        })
+        .collect()
+}
+
+/// Reads and checks the pack in `dir`: its file, its api requirement and
+/// every plugin's digest. Any problem refuses the whole pack.
+pub fn load(dir: &Path) -> Result<Pack> {
+    let file = dir.join(PACK_FILE);
+    let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
+        path: file.clone(),
+        source,
+    })?;
+    let spec: PackSpec = crate::settings::parse_toml(&file, &text)?;
+    semver::Version::parse(&spec.version).map_err(|error| {
+        invalid(
+            &file,
+            1,
+            format!("version `{}` is not semver: {error}", spec.version),
+        )
+    })?;
+    let requirement = semver::VersionReq::parse(&spec.api).map_err(|error| {
+        invalid(
+            &file,
+            1,
+            format!("api `{}` is not a semver requirement: {error}", spec.api),
+        )
+    })?;
+    let served = semver::Version::parse(SUPPORTED_API)
+        .map_err(|error| Error::Engine(format!("bad SUPPORTED_API: {error}")))?;
+    if !requirement.matches(&served) {
+        return Err(invalid(
+            &file,
+            1,
+            format!(
+                "pack {} needs pincer:audit {}, but this pincer serves {served}; \
+                 the pack is refused (use a pincer that serves it, or a pack built for {served})",
+                spec.name, spec.api
+            ),
+        ));
+    }
+    let mut plugins = Vec::with_capacity(spec.plugins.len());
+    for entry in &spec.plugins {
+        let line = line_of_key(&text, entry.span(), "sha256");
+        let entry = entry.get_ref();
+        let path = dir.join(&entry.path);
+        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let actual = format!("{:x}", Sha256::digest(&bytes));
+        if !actual.eq_ignore_ascii_case(entry.sha256.trim()) {
+            return Err(invalid(
+                &file,
+                line,
+                format!(
+                    "{} has sha256 {actual}, but the pack says {}; the pack is refused \
+                     (a plugin that is not the one the pack was built with never runs)",
+                    entry.path, entry.sha256
+                ),
+            ));
+        }
+        plugins.push(PackPlugin { path, bytes });
+    }
+    let mut params = PluginParams::default();
+    for (name, table) in &spec.params {
+        let origin = ParamsOrigin {
+            path: file.clone(),
+            line: line_of(&text, name.span().start),
+        };
+        params.insert(name.get_ref().clone(), table, Some(origin));
+    }
+    let disable = reasoned_rules(&spec.disable, &text, &file, "disable", |d| {
+        (&d.check, &d.reason)
+    })?;
+    let overrides = reasoned_rules(&spec.overrides, &text, &file, "overrides", |o| {
+        (&o.check, &o.reason)
+    })?;
+    Ok(Pack {
+        dir: dir.to_path_buf(),
+        name: spec.name,
+        version: spec.version,
+        api: spec.api,
+        plugins,
+        params,
+        disable,
+        overrides,
+    })
+}

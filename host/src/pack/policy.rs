@@ -1,0 +1,134 @@
+//! What packs change in a report: severity overrides (the finding keeps
+//! its original severity and the pack's reason in `severityOverride`) and
+//! disabled checks (their findings move to `suppressedFindings`, marked
+//! with the pack and reason). Both must name checks a loaded plugin
+//! declares, so a misspelt id never silently weakens a policy.
+
+use super::{DisableEntry, OverrideEntry, Pack};
+use crate::error::{Error, Result};
+use crate::report::Report;
+use crate::report::model::SeverityOverride;
+use crate::report::suppress::SuppressedBy;
+use pincer_sdk::id_matches;
+use std::path::PathBuf;
+
+/// One rule with the pack file and line it came from.
+#[derive(Debug, Clone)]
+struct Sourced<T> {
+    rule: T,
+    file: PathBuf,
+    line: usize,
+    source: String,
+}
+
+/// Every pack's overrides and disabled checks.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    overrides: Vec<Sourced<OverrideEntry>>,
+    disable: Vec<Sourced<DisableEntry>>,
+}
+
+/// Whether a rule's pattern and a declared check id can name the same id.
+fn names(pattern: &str, declared: &str) -> bool {
+    id_matches(declared, pattern) || id_matches(pattern, declared)
+}
+
+impl Policy {
+    /// The rules of `packs`, in order.
+    pub fn of(packs: &[Pack]) -> Policy {
+        let mut policy = Policy::default();
+        for pack in packs {
+            policy
+                .overrides
+                .extend(pack.overrides.iter().map(|rule| Sourced {
+                    rule: rule.rule.clone(),
+                    file: pack.file(),
+                    line: rule.line,
+                    source: pack.source(rule.line),
+                }));
+            policy
+                .disable
+                .extend(pack.disable.iter().map(|rule| Sourced {
+                    rule: rule.rule.clone(),
+                    file: pack.file(),
+                    line: rule.line,
+                    source: pack.source(rule.line),
+                }));
+        }
+        policy
+    }
+
+    /// Fails on the first rule that names no check among `declared`.
+    pub fn check_names(&self, declared: &[&str]) -> Result<()> {
+        let rules = self
+            .overrides
+            .iter()
+            .map(|o| (&o.rule.check, &o.file, o.line, "overrides"))
+            .chain(
+                self.disable
+                    .iter()
+                    .map(|d| (&d.rule.check, &d.file, d.line, "disable")),
+            );
+        for (check, file, line, table) in rules {
+            if !declared.iter().any(|id| names(check, id)) {
+                return Err(Error::Invalid {
+                    path: file.clone(),
+                    line,
+                    column: 1,
+                    message: format!(
+                        "[[{table}]] names `{check}`, which no loaded plugin declares"
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies the overrides, then the disabled checks, and recounts.
+    pub fn apply(&self, report: &mut Report) {
+        if self.overrides.is_empty() && self.disable.is_empty() {
+            return;
+        }
+        for finding in &mut report.findings {
+            let Some(rule) = self
+                .overrides
+                .iter()
+                .find(|o| id_matches(&o.rule.check, &finding.check_id))
+            else {
+                continue;
+            };
+            if rule.rule.severity != finding.severity {
+                finding.severity_override = Some(SeverityOverride {
+                    from: finding.severity,
+                    source: rule.source.clone(),
+                    reason: rule.rule.reason.clone(),
+                });
+                finding.severity = rule.rule.severity;
+            }
+        }
+        let (disabled, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut report.findings)
+            .into_iter()
+            .partition(|finding| {
+                self.disable
+                    .iter()
+                    .any(|d| id_matches(&d.rule.check, &finding.check_id))
+            });
+        for mut finding in disabled {
+            if let Some(rule) = self
+                .disable
+                .iter()
+                .find(|d| id_matches(&d.rule.check, &finding.check_id))
+            {
+                finding.suppressed_by = Some(SuppressedBy {
+                    source: rule.source.clone(),
+                    reason: Some(rule.rule.reason.clone()),
+                    expires: None,
+                });
+            }
+            report.suppressed_findings.push(finding);
+        }
+        report.findings = kept;
+        crate::report::sort_findings(&mut report.findings);
+        report.summary = crate::report::summarize(&report.findings);
+    }
+}
