@@ -39,6 +39,9 @@ enum Command {
     /// Look at plugin components.
     #[command(subcommand)]
     Plugins(PluginsCommand),
+    /// Create a plugin crate: one example check, native tests, pincer test
+    /// cases, a README, and the SDK vendored.
+    New(NewArgs),
     /// Work with rule packs.
     #[command(subcommand)]
     Pack(PackCommand),
@@ -46,6 +49,17 @@ enum Command {
     /// case: config.json, optional state/, case.json with the expected
     /// findings). Exit 0 when all pass, 1 when one fails, 2 for bad input.
     Test(TestArgs),
+}
+
+/// Arguments of `pincer new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The plugin's name (kebab-case, e.g. acme-rules); also the crate's.
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Where to create it [default: ./NAME]; must not exist yet.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `pincer pack ...`.
@@ -427,6 +441,7 @@ pub fn main() -> Result<u8> {
         Command::Diff(args) => commands::diff::run(&args),
         Command::Plugins(PluginsCommand::Inspect(args)) => commands::plugins::run(&args),
         Command::Test(args) => commands::test_cases::run(&args),
+        Command::New(args) => commands::new::run(&args),
         Command::Pack(PackCommand::Verify(args)) => commands::pack::verify(&args),
     }
 }

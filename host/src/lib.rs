@@ -19,6 +19,7 @@ pub mod paths;
 pub mod probe;
 pub mod report;
 pub mod runtime;
+pub mod scaffold;
 pub mod secret_files;
 pub mod services;
 pub mod settings;

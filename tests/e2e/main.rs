@@ -35,3 +35,4 @@ mod support;
 mod suppression_rules;
 mod suppressions;
 mod view;
+mod writing_checks;

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod checks;
 pub mod diff;
 pub mod fleet;
+pub mod new;
 pub mod pack;
 pub mod plugins;
 mod progress;

@@ -1,0 +1,97 @@
+//! The SDK's sources and the WIT package, embedded so that `pincer new`
+//! can vendor the exact SDK this pincer serves into a new plugin. A test
+//! keeps the lists equal to the files of `sdk/src` and `wit/`.
+
+/// `(path under src/, contents)` of every SDK source file.
+pub const SDK_SOURCES: &[(&str, &str)] = &[
+    (
+        "auth_facts.rs",
+        include_str!("../../../sdk/src/auth_facts.rs"),
+    ),
+    ("bindings.rs", include_str!("../../../sdk/src/bindings.rs")),
+    ("envsubst.rs", include_str!("../../../sdk/src/envsubst.rs")),
+    ("finding.rs", include_str!("../../../sdk/src/finding.rs")),
+    ("guest.rs", include_str!("../../../sdk/src/guest.rs")),
+    ("lib.rs", include_str!("../../../sdk/src/lib.rs")),
+    ("meta.rs", include_str!("../../../sdk/src/meta.rs")),
+    ("params.rs", include_str!("../../../sdk/src/params.rs")),
+    ("redact.rs", include_str!("../../../sdk/src/redact.rs")),
+    ("secret.rs", include_str!("../../../sdk/src/secret.rs")),
+    ("severity.rs", include_str!("../../../sdk/src/severity.rs")),
+    ("state.rs", include_str!("../../../sdk/src/state.rs")),
+    ("testing.rs", include_str!("../../../sdk/src/testing.rs")),
+    ("view.rs", include_str!("../../../sdk/src/view.rs")),
+];
+
+/// `(file name, contents)` of every file of the `pincer:audit` WIT package.
+pub const WIT_SOURCES: &[(&str, &str)] = &[
+    ("config.wit", include_str!("../../../wit/config.wit")),
+    ("gateway.wit", include_str!("../../../wit/gateway.wit")),
+    (
+        "host-facts.wit",
+        include_str!("../../../wit/host-facts.wit"),
+    ),
+    ("log.wit", include_str!("../../../wit/log.wit")),
+    ("nodes.wit", include_str!("../../../wit/nodes.wit")),
+    ("params.wit", include_str!("../../../wit/params.wit")),
+    ("types.wit", include_str!("../../../wit/types.wit")),
+    ("world.wit", include_str!("../../../wit/world.wit")),
+];
+
+/// The SDK's bindings read the WIT package from the repository's `wit/`
+/// (`../wit`); vendored, it sits in the SDK's own `wit/`.
+pub fn vendored(file: &str, text: &str) -> String {
+    if file == "bindings.rs" {
+        text.replacen("path: \"../wit\"", "path: \"wit\"", 1)
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SDK_SOURCES;
+    use std::path::Path;
+
+    #[test]
+    fn every_sdk_source_is_embedded() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sdk/src");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .expect("sdk/src")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        on_disk.sort();
+        let embedded: Vec<&str> = SDK_SOURCES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(embedded, on_disk, "update host/src/scaffold/sdk.rs");
+        let wit_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../wit");
+        let mut wit_on_disk: Vec<String> = std::fs::read_dir(&wit_dir)
+            .expect("wit")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        wit_on_disk.sort();
+        let wit_embedded: Vec<&str> = super::WIT_SOURCES.iter().map(|(name, _)| *name).collect();
+        assert_eq!(wit_embedded, wit_on_disk, "update host/src/scaffold/sdk.rs");
+    }
+
+    #[test]
+    fn the_vendored_bindings_read_the_vendored_wit() {
+        let (_, bindings) = SDK_SOURCES
+            .iter()
+            .find(|(name, _)| *name == "bindings.rs")
+            .expect("bindings.rs");
+        let vendored = super::vendored("bindings.rs", bindings);
+        assert!(vendored.contains("path: \"wit\""), "{vendored}");
+    }
+}
