@@ -53,36 +53,38 @@ mod tests {
     use super::SDK_SOURCES;
     use std::path::Path;
 
+    /// The sorted file names in `dir`, relative to the host crate.
+    fn files_in(dir: &str) -> Vec<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .expect("a source directory")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
     #[test]
-    fn every_sdk_source_is_embedded() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sdk/src");
-        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
-            .expect("sdk/src")
-            .map(|entry| {
-                entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        on_disk.sort();
-        let embedded: Vec<&str> = SDK_SOURCES.iter().map(|(name, _)| *name).collect();
-        assert_eq!(embedded, on_disk, "update host/src/scaffold/sdk.rs");
-        let wit_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../wit");
-        let mut wit_on_disk: Vec<String> = std::fs::read_dir(&wit_dir)
-            .expect("wit")
-            .map(|entry| {
-                entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        wit_on_disk.sort();
-        let wit_embedded: Vec<&str> = super::WIT_SOURCES.iter().map(|(name, _)| *name).collect();
-        assert_eq!(wit_embedded, wit_on_disk, "update host/src/scaffold/sdk.rs");
+    fn every_sdk_source_and_wit_file_is_embedded() {
+        let names = |files: &[(&str, &str)]| -> Vec<String> {
+            files.iter().map(|(name, _)| (*name).to_owned()).collect()
+        };
+        assert_eq!(
+            names(SDK_SOURCES),
+            files_in("../sdk/src"),
+            "update host/src/scaffold/sdk.rs"
+        );
+        assert_eq!(
+            names(super::WIT_SOURCES),
+            files_in("../wit"),
+            "update host/src/scaffold/sdk.rs"
+        );
     }
 
     #[test]
