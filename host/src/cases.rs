@@ -7,8 +7,12 @@
 //!   config.json   the openclaw.json to audit (JSON5)
 //!   state/        optional: the OpenClaw state directory, as ~/.openclaw
 //!                 (state/openclaw.sqlite, credentials/, ...)
-//!   case.json     {"description", "env", "params", "expect", "absent", "exact"}
+//!   case.json     {"description", "env", "params", "files", "expect",
+//!                 "absent", "exact"}
 //! ```
+//!
+//! The audit runs on `HOME/.openclaw` of a private home, built from
+//! `state/`, the config and `files` (see `crate::case_home`).
 //!
 //! `expect` lists (checkId, severity) pairs that must be reported, `absent`
 //! check ids (a `*` segment matches one segment) that must not be, and with
@@ -64,6 +68,178 @@ pub struct CaseSpec {
     /// The findings must be exactly `expect`.
     #[serde(default)]
     pub exact: bool,
+    /// Files to create in the state directory (see `crate::case_home`).
+    #[serde(default)]
+    pub files: Option<Vec<crate::case_home::FileEntry>>,
+    /// Parity fixtures: every pair the reference audit reported.
+    #[serde(default)]
+    pub reference: Option<Recorded>,
+    /// Parity fixtures: the pairs of Pincer's own checks.
+    #[serde(default)]
+    pub pincer: Option<OwnFindings>,
+}
+
+/// What the reference audit reported for a parity fixture.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recorded {
+    /// The tool and version that recorded it.
+    #[serde(default)]
+    pub tool: String,
+    /// Its (checkId, severity) pairs.
+    pub findings: Vec<Pair>,
+}
+
+/// The expected pairs of Pincer's own checks in a parity fixture.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnFindings {
+    /// Its (checkId, severity) pairs.
+    pub findings: Vec<Pair>,
+}
+
+/// What judging a parity fixture needs to know about the plugin: the ids
+/// it declares and the reference's check ids (`<provider>` segments as
+/// `*`), which split its checks into reference checks and its own.
+#[derive(Debug, Clone, Default)]
+pub struct Judge {
+    /// The plugin's declared ids.
+    pub declared: Vec<String>,
+    /// The reference's ids, when known (`--reference-checks`).
+    pub reference_ids: Option<Vec<String>>,
+}
+
+/// Whether two id patterns (`*` segments on either side) can name one id.
+fn overlap(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('.').collect(), b.split('.').collect());
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|(x, y)| id_matches(x, y) || id_matches(y, x))
+}
+
+/// Sorted, deduplicated.
+fn set(mut pairs: Vec<Pair>) -> Vec<Pair> {
+    pairs.sort();
+    pairs.dedup();
+    pairs
+}
+
+/// Adds to `verdict` what differs between the expected and actual sets.
+fn compare(expected: Vec<Pair>, actual: Vec<Pair>, verdict: &mut Verdict) {
+    let (expected, actual) = (set(expected), set(actual));
+    verdict.missing.extend(
+        expected
+            .iter()
+            .filter(|pair| !actual.contains(pair))
+            .cloned(),
+    );
+    verdict.unexpected.extend(
+        actual
+            .iter()
+            .filter(|pair| !expected.contains(pair))
+            .cloned(),
+    );
+}
+
+impl Judge {
+    fn declares(&self, id: &str) -> bool {
+        self.declared.iter().any(|pattern| id_matches(pattern, id))
+    }
+
+    /// Whether `id` belongs to one of the plugin's own checks: declared,
+    /// and matching no reference id.
+    fn own(&self, id: &str, reference_ids: &[String]) -> bool {
+        self.declared
+            .iter()
+            .filter(|pattern| !reference_ids.iter().any(|r| overlap(r, pattern)))
+            .any(|pattern| id_matches(pattern, id))
+    }
+
+    /// Judges the reported pairs against the case: `expect`, `absent` and
+    /// `exact`, then, for a parity fixture, the reference's pairs of the
+    /// reference checks this plugin declares (exactly) and the `pincer`
+    /// pairs of its own checks (exactly).
+    pub fn judge(&self, spec: &CaseSpec, reported: &[Pair]) -> Verdict {
+        let mut verdict = judge(spec, reported);
+        let reference_ids = self.reference_ids.as_deref().unwrap_or_default();
+        if let Some(recorded) = &spec.reference {
+            let expected = recorded
+                .findings
+                .iter()
+                .filter(|p| self.declares(&p.check_id) && !self.own(&p.check_id, reference_ids))
+                .cloned()
+                .collect();
+            let actual = reported
+                .iter()
+                .filter(|p| !self.own(&p.check_id, reference_ids))
+                .cloned()
+                .collect();
+            compare(expected, actual, &mut verdict);
+        }
+        if let Some(own) = &spec.pincer {
+            let expected = own
+                .findings
+                .iter()
+                .filter(|p| self.declares(&p.check_id))
+                .cloned()
+                .collect();
+            let actual = reported
+                .iter()
+                .filter(|p| self.own(&p.check_id, reference_ids))
+                .cloned()
+                .collect();
+            compare(expected, actual, &mut verdict);
+        }
+        verdict.missing = set(std::mem::take(&mut verdict.missing));
+        verdict.unexpected = set(std::mem::take(&mut verdict.unexpected));
+        verdict
+    }
+}
+
+/// The reference's check ids from a `reference-checks.json`
+/// (`{"plugins": {NAME: [{"id": ...}, ...]}}`), `<provider>`-style
+/// segments as `*`.
+pub fn reference_ids(path: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|error| Error::Invalid {
+        path: path.to_path_buf(),
+        line: error.line(),
+        column: error.column(),
+        message: error.to_string(),
+    })?;
+    let ids: Vec<String> = json["plugins"]
+        .as_object()
+        .into_iter()
+        .flat_map(|plugins| plugins.values())
+        .filter_map(serde_json::Value::as_array)
+        .flatten()
+        .filter_map(|check| check["id"].as_str())
+        .map(|id| {
+            id.split('.')
+                .map(|segment| {
+                    if segment.starts_with('<') {
+                        "*"
+                    } else {
+                        segment
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(".")
+        })
+        .collect();
+    if ids.is_empty() {
+        return Err(Error::Invalid {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "no check ids under `plugins`".to_owned(),
+        });
+    }
+    Ok(ids)
 }
 
 /// A case found on disk.
@@ -78,15 +254,9 @@ pub struct Case {
 }
 
 impl Case {
-    /// The config to audit.
-    pub fn config(&self) -> PathBuf {
-        self.dir.join("config.json")
-    }
-
-    /// The state directory, when the case has one.
-    pub fn state_dir(&self) -> Option<PathBuf> {
-        let state = self.dir.join("state");
-        state.is_dir().then_some(state)
+    /// Its `case.json`.
+    pub fn file(&self) -> PathBuf {
+        self.dir.join(CASE_FILE)
     }
 }
 

@@ -91,6 +91,10 @@ pub struct TestArgs {
     /// A case directory, or a directory of them.
     #[arg(value_name = "CASES_DIR")]
     pub cases: PathBuf,
+    /// The reference's check ids (reference-checks.json), for parity
+    /// fixtures that hold the reference's findings
+    #[arg(long, value_name = "FILE")]
+    pub reference_checks: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

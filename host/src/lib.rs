@@ -6,6 +6,7 @@
 //! ([`runtime`]), [`report::aggregate`] the results and render them.
 
 pub mod builtin;
+pub mod case_home;
 pub mod cases;
 pub mod catalogue;
 pub mod cli;

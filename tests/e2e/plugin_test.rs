@@ -1,9 +1,11 @@
 //! `pincer test PLUGIN.wasm CASES_DIR` on the real test plugin: its own
 //! cases pass; a wrong expectation, a forbidden finding, a plugin failure
 //! (bad params) fail with what went wrong; a case naming a check the
-//! plugin does not declare is bad input.
+//! plugin does not declare is bad input. The built-in plugins' parity
+//! fixtures are cases of the same format: each built-in component passes
+//! its own through `pincer test`, and a fixture that disagrees fails.
 
-use crate::support::{pincer, root, test_plugin, text};
+use crate::support::{builtin_plugin, pincer, root, test_plugin, text};
 use serde_json::Value;
 use std::path::Path;
 
@@ -112,4 +114,77 @@ fn a_case_naming_an_undeclared_check_is_bad_input() {
     let (code, _, stderr) = run_test(broken.path(), "table");
     assert_eq!(code, 2);
     assert!(stderr.contains("broken/case.json:2:"), "{stderr}");
+}
+
+fn reference_checks() -> String {
+    root()
+        .join("tests/parity/reference-checks.json")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn each_built_in_plugin_passes_its_parity_fixtures() {
+    for plugin in ["control-plane", "node-overreach", "secret-hygiene"] {
+        let wasm = builtin_plugin(&plugin.replace('-', "_"));
+        let cases = root().join("tests/parity").join(plugin);
+        let output = pincer()
+            .args(["test", wasm.to_str().unwrap(), cases.to_str().unwrap()])
+            .args([
+                "--reference-checks",
+                &reference_checks(),
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(0), "{plugin}: {stdout}{stderr}");
+        let summary: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(summary["plugin"], plugin);
+        assert_eq!(summary["failed"], 0);
+        assert!(
+            summary["passed"].as_u64().unwrap() >= 20,
+            "{plugin}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn a_parity_fixture_that_disagrees_fails_and_needs_the_reference_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("short-token");
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(
+        case.join("config.json"),
+        r#"{"gateway": {"bind": "loopback", "auth": {"mode": "token", "token": "41e36c1674"}}}"#,
+    )
+    .unwrap();
+    // The reference says warn; this fixture claims critical.
+    std::fs::write(
+        case.join("case.json"),
+        r#"{"reference": {"tool": "edited", "findings": [
+            {"checkId": "gateway.token_too_short", "severity": "critical"}]}}"#,
+    )
+    .unwrap();
+    let wasm = builtin_plugin("control_plane");
+    let output = pincer()
+        .args(["test", wasm.to_str().unwrap(), dir.path().to_str().unwrap()])
+        .args(["--reference-checks", &reference_checks()])
+        .output()
+        .unwrap();
+    let (stdout, _) = text(&output);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("- missing     gateway.token_too_short (critical)")
+            && stdout.contains("+ unexpected  gateway.token_too_short (warn)"),
+        "{stdout}"
+    );
+    let output = pincer()
+        .args(["test", wasm.to_str().unwrap(), dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("--reference-checks"), "{stderr}");
 }

@@ -325,6 +325,12 @@ fn component(file_stem: &str) -> PathBuf {
     path
 }
 
+/// The component of built-in plugin `plugins/NAME`, as the host's build
+/// script compiled it.
+pub fn builtin_plugin(name: &str) -> PathBuf {
+    component(&format!("pincer_plugin_{name}"))
+}
+
 /// The example pack's plugin (`examples/acme-pack/plugin`), built from
 /// source.
 pub fn acme_plugin() -> PathBuf {

@@ -4,7 +4,7 @@
 //! reports with the case's expectations (see `crate::cases`). Exit 0 when
 //! every case passes, 1 when one fails, 2 for bad input.
 
-use crate::cases::{Case, Pair, Verdict, discover, judge};
+use crate::cases::{Case, Judge, Pair, Verdict, discover};
 use crate::cli::TestArgs;
 use crate::error::{Error, Result, exit};
 use crate::runtime::info::PluginInfo;
@@ -61,10 +61,27 @@ pub fn run(args: &TestArgs) -> Result<u8> {
     for case in &cases {
         check_ids(case, &info)?;
     }
+    let judge = Judge {
+        declared: info.checks.iter().map(|check| check.id.clone()).collect(),
+        reference_ids: args
+            .reference_checks
+            .as_deref()
+            .map(crate::cases::reference_ids)
+            .transpose()?,
+    };
+    if judge.reference_ids.is_none()
+        && let Some(case) = cases.iter().find(|case| case.spec.reference.is_some())
+    {
+        return Err(Error::Usage(format!(
+            "{} holds the reference's findings: give the reference's check ids with \
+             --reference-checks FILE (tests/parity/reference-checks.json)",
+            case.file().display()
+        )));
+    }
     let plugin_path = std::path::absolute(&args.plugin).unwrap_or_else(|_| args.plugin.clone());
     let mut outcomes = Vec::with_capacity(cases.len());
     for case in cases {
-        let verdict = run_case(&case, &plugin_path, cache_dir.as_deref())?;
+        let verdict = run_case(&case, &plugin_path, cache_dir.as_deref(), &judge)?;
         outcomes.push(Outcome {
             name: case.name,
             description: case.spec.description,
@@ -116,7 +133,12 @@ fn check_ids(case: &Case, info: &PluginInfo) -> Result<()> {
 }
 
 /// Audits the case with only the plugin under test and judges the report.
-fn run_case(case: &Case, plugin: &Path, cache_dir: Option<&Path>) -> Result<Verdict> {
+fn run_case(
+    case: &Case,
+    plugin: &Path,
+    cache_dir: Option<&Path>,
+    judge: &Judge,
+) -> Result<Verdict> {
     let home = tempfile::tempdir().map_err(|source| Error::Write {
         target: "a temporary directory".into(),
         source,
@@ -133,9 +155,9 @@ fn run_case(case: &Case, plugin: &Path, cache_dir: Option<&Path>) -> Result<Verd
         target: settings.display().to_string(),
         source,
     })?;
-    let state = case
-        .state_dir()
-        .unwrap_or_else(|| home.path().join(".openclaw"));
+    let state = home.path().join(".openclaw");
+    let config =
+        crate::case_home::build(&case.dir, &case.file(), case.spec.files.as_deref(), &state)?;
     let exe = std::env::current_exe().map_err(|source| Error::Read {
         path: PathBuf::from("the pincer executable"),
         source,
@@ -147,7 +169,7 @@ fn run_case(case: &Case, plugin: &Path, cache_dir: Option<&Path>) -> Result<Verd
         .arg("--plugin")
         .arg(plugin)
         .arg("--config")
-        .arg(case.config())
+        .arg(&config)
         .arg("--state-dir")
         .arg(&state)
         .arg("--settings")
@@ -207,7 +229,7 @@ fn run_case(case: &Case, plugin: &Path, cache_dir: Option<&Path>) -> Result<Verd
         .flatten()
         .filter_map(|finding| serde_json::from_value(pair_of(finding)).ok())
         .collect();
-    Ok(judge(&case.spec, &reported))
+    Ok(judge.judge(&case.spec, &reported))
 }
 
 /// `{checkId, severity}` of a finding.
