@@ -3,10 +3,11 @@
 //! and its config as `openclaw.json`; then each entry of the case's
 //! `files` list is created in order (files with content, directories,
 //! symlinks), modes are applied last, deepest first, and
-//! `modifiedDaysAgo` backdates an entry. Without a `files` list the state
-//! directory is private (700) and the config 600, as `openclaw` leaves
-//! them. The same list describes the parity fixtures of the built-in
-//! plugins.
+//! `modifiedDaysAgo` backdates an entry. The state directory starts private
+//! (700) with the config 600, as `openclaw` leaves them; entries may change
+//! that. Entries stay inside the private home and never write, chmod or
+//! backdate through a symlink. The same list describes the parity fixtures
+//! of the built-in plugins.
 
 use crate::error::{Error, Result};
 use serde::Deserialize;
@@ -85,6 +86,34 @@ fn below(state: &Path, relative: &str, case_file: &Path) -> Result<PathBuf> {
     Ok(state.join(relative))
 }
 
+/// Refuses `path` when it, or a directory on the way to it below `home`,
+/// is a symlink: a case writes, chmods and backdates only real entries of
+/// its own private home, never what a link points at.
+fn refuse_links(home: &Path, path: &Path, case_file: &Path) -> Result<()> {
+    let relative = path.strip_prefix(home).unwrap_or(path);
+    let mut current = home.to_path_buf();
+    for component in relative.components() {
+        match component {
+            Component::ParentDir => {
+                current.pop();
+            }
+            Component::CurDir => {}
+            other => current.push(other),
+        }
+        if std::fs::symlink_metadata(&current).is_ok_and(|meta| meta.file_type().is_symlink()) {
+            return Err(invalid(
+                case_file,
+                format!(
+                    "files: `{}` goes through the symlink {}",
+                    relative.display(),
+                    current.display()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Copies the directory tree `from` into `to` (symlinks as symlinks).
 fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
@@ -132,13 +161,30 @@ pub fn build(
     } else {
         std::fs::create_dir_all(state).map_err(|e| write_error(state, e))?;
     }
+    let home = state.parent().unwrap_or(state).to_path_buf();
     let config = state.join("openclaw.json");
+    refuse_links(&home, &config, case_file)?;
     std::fs::copy(case_dir.join("config.json"), &config).map_err(|e| write_error(&config, e))?;
-    let defaults = private_defaults();
-    let files = files.unwrap_or(&defaults);
+    // The private defaults first; the case's entries may change them.
+    let files: Vec<FileEntry> = private_defaults()
+        .into_iter()
+        .chain(files.unwrap_or_default().iter().cloned())
+        .collect();
     let mut modes = Vec::new();
-    for entry in files {
+    for entry in &files {
         let path = below(state, &entry.path, case_file)?;
+        if entry.kind == EntryKind::Symlink
+            && (entry.mode.is_some() || entry.modified_days_ago.is_some())
+        {
+            return Err(invalid(
+                case_file,
+                format!(
+                    "files: symlink `{}` cannot have a mode or a time",
+                    entry.path
+                ),
+            ));
+        }
+        refuse_links(&home, &path, case_file)?;
         match entry.kind {
             EntryKind::Dir => std::fs::create_dir_all(&path).map_err(|e| write_error(&path, e))?,
             EntryKind::Symlink => {
@@ -168,12 +214,20 @@ pub fn build(
             }
         }
         if let Some(mode) = &entry.mode {
-            let bits = u32::from_str_radix(mode, 8).map_err(|_| {
-                invalid(
-                    case_file,
-                    format!("files: mode `{mode}` of `{}` is not octal", entry.path),
-                )
-            })?;
+            let bits = u32::from_str_radix(mode, 8)
+                .ok()
+                .filter(|bits| *bits <= 0o7777)
+                .ok_or_else(|| {
+                    invalid(
+                        case_file,
+                        format!(
+                            "files: mode `{mode}` of `{}` is not an octal mode",
+                            entry.path
+                        ),
+                    )
+                })?;
+            // A later entry's mode replaces an earlier one (the defaults').
+            modes.retain(|(earlier, _): &(PathBuf, u32)| *earlier != path);
             modes.push((path, bits));
         }
     }
@@ -183,10 +237,12 @@ pub fn build(
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(bits))
             .map_err(|e| write_error(&path, e))?;
     }
-    for entry in files {
+    for entry in &files {
         if let Some(days) = entry.modified_days_ago {
             let path = below(state, &entry.path, case_file)?;
-            let then = SystemTime::now() - Duration::from_secs(days.saturating_mul(86_400));
+            let then = SystemTime::now()
+                .checked_sub(Duration::from_secs(days.saturating_mul(86_400)))
+                .unwrap_or(SystemTime::UNIX_EPOCH);
             std::fs::File::options()
                 .append(true)
                 .open(&path)
@@ -200,6 +256,35 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nothing_is_written_through_a_symlink() {
+        let home = tempfile::tempdir().expect("tempdir");
+        let outside = tempfile::tempdir().expect("tempdir");
+        let case_dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(case_dir.path().join("config.json"), "{}").expect("config");
+        let case_file = case_dir.path().join("case.json");
+        let state = home.path().join(".openclaw");
+        let link = FileEntry {
+            path: "link".to_owned(),
+            kind: EntryKind::Symlink,
+            mode: None,
+            content: None,
+            target: Some(outside.path().display().to_string()),
+            modified_days_ago: None,
+        };
+        let through = FileEntry {
+            path: "link/planted".to_owned(),
+            kind: EntryKind::File,
+            mode: Some("0777".to_owned()),
+            content: Some("x".to_owned()),
+            target: None,
+            modified_days_ago: None,
+        };
+        let result = build(case_dir.path(), &case_file, Some(&[link, through]), &state);
+        assert!(result.is_err(), "{result:?}");
+        assert!(!outside.path().join("planted").exists());
+    }
 
     #[test]
     fn entries_stay_in_the_private_home() {

@@ -351,12 +351,17 @@ impl Verdict {
 
 /// Judges the reported pairs against the case.
 pub fn judge(spec: &CaseSpec, reported: &[Pair]) -> Verdict {
-    let missing = spec
+    let missing: Vec<Pair> = spec
         .expect
         .iter()
         .filter(|pair| !reported.contains(pair))
         .cloned()
         .collect();
+    // What was reported instead of a missing pair: the same check at
+    // another severity.
+    let instead = reported.iter().filter(|pair| {
+        missing.iter().any(|m| m.check_id == pair.check_id) && !spec.expect.contains(pair)
+    });
     let mut unexpected: Vec<Pair> = reported
         .iter()
         .filter(|pair| {
@@ -365,6 +370,7 @@ pub fn judge(spec: &CaseSpec, reported: &[Pair]) -> Verdict {
                 .any(|pattern| id_matches(pattern, &pair.check_id))
                 || (spec.exact && !spec.expect.contains(pair))
         })
+        .chain(instead)
         .cloned()
         .collect();
     unexpected.sort();
@@ -397,6 +403,10 @@ mod tests {
         assert!(judge(&spec, &[pair("a.x", Severity::Warn)]).passed());
         let wrong_severity = judge(&spec, &[pair("a.x", Severity::Critical)]);
         assert_eq!(wrong_severity.missing, vec![pair("a.x", Severity::Warn)]);
+        assert_eq!(
+            wrong_severity.unexpected,
+            vec![pair("a.x", Severity::Critical)]
+        );
         let forbidden = judge(
             &spec,
             &[pair("a.x", Severity::Warn), pair("b.y", Severity::Info)],

@@ -67,6 +67,13 @@ impl PluginParams {
         Ok(())
     }
 
+    /// The plugins given parameters, with where each was set.
+    pub fn origins(&self) -> impl Iterator<Item = (&str, Option<&ParamsOrigin>)> {
+        self.by_plugin
+            .iter()
+            .map(|(name, entry)| (name.as_str(), entry.origin.as_ref()))
+    }
+
     /// The JSON object for `plugin`; `{}` when none is set.
     pub fn json_for(&self, plugin: &str) -> String {
         self.by_plugin

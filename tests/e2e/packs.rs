@@ -2,8 +2,9 @@
 //! its plugin (built from source) passes its cases, `--pack` and
 //! pincer.toml's `packs` apply its plugins, parameters, overrides and
 //! disabled checks; a wrong digest, an api this pincer does not serve, an
-//! override of an unknown check, bad parameters or parameters set twice
-//! refuse the whole pack (exit 2, no report).
+//! override of an unknown check, rules that disagree, a plugin path
+//! leaving the pack, bad parameters or parameters set twice refuse the
+//! whole pack (exit 2, no report).
 
 use crate::support::{acme_plugin, audit, pincer, refused, root, text};
 use std::path::{Path, PathBuf};
@@ -134,7 +135,17 @@ fn an_audit_with_the_pack_applies_its_plugins_params_overrides_and_disables() {
             .unwrap()
             .contains("by design")
     );
-    assert!(!with_pack.has("gateway.tailscale_serve", "info"));
+    assert!(
+        !with_pack
+            .pairs()
+            .iter()
+            .any(|(id, _)| id == "gateway.tailscale_serve"),
+        "{}",
+        with_pack.stdout
+    );
+    let applied = &with_pack.report["packs"][0];
+    assert_eq!(applied["name"], "acme");
+    assert_eq!(applied["plugins"].as_array().unwrap().len(), 1);
 
     // pincer.toml's `packs`, relative to the file, does the same.
     let settings = dir.path().join("pincer.toml");
@@ -202,6 +213,41 @@ fn an_override_of_an_unknown_check_is_refused_naming_its_line() {
 }
 
 #[test]
+fn plugin_paths_stay_inside_the_pack() {
+    for path in [
+        "/etc/passwd",
+        "../acme/plugins/acme-policy.wasm",
+        "plugins/../pack.toml",
+    ] {
+        let (_dir, pack) = edited_pack(|text| {
+            text.replace(
+                "path = \"plugins/acme-policy.wasm\"",
+                &format!("path = \"{path}\""),
+            )
+        });
+        let (code, _, stderr) = verify(&pack);
+        assert_eq!(code, 2, "{path}");
+        assert!(stderr.contains("plain names"), "{path}: {stderr}");
+    }
+}
+
+#[test]
+fn rules_that_disagree_are_refused() {
+    let (_dir, pack) = edited_pack(|text| {
+        text.replace(
+            "check = \"gateway.tailscale_serve\"",
+            "check = \"gateway.token_too_short\"",
+        )
+    });
+    let (code, _, stderr) = verify(&pack);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("conflicts with the [[disable]]"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn parameters_a_plugin_rejects_fail_verification() {
     let (_dir, pack) =
         edited_pack(|text| text.replace("minTokenLength = 48", "minTokenLength = \"long\""));
@@ -211,6 +257,17 @@ fn parameters_a_plugin_rejects_fail_verification() {
         stderr.contains("minTokenLength") && stderr.contains("acme-policy"),
         "{stderr}"
     );
+    // The audit refuses the pack just the same: no report with the pack's
+    // rules but without its plugin.
+    let config = acme_config(pack.parent().unwrap());
+    let stderr = refused(&[
+        "--config",
+        &config,
+        "--pack",
+        pack.to_str().unwrap(),
+        "--allow-incomplete",
+    ]);
+    assert!(stderr.contains("minTokenLength"), "{stderr}");
 }
 
 #[test]
@@ -247,6 +304,7 @@ fn the_reports_say_which_pack_changed_a_severity() {
         stdout.contains("severity was warn; set by pack acme"),
         "{stdout}"
     );
+    assert!(stdout.contains("with rule pack acme 1.0.0"), "{stdout}");
 }
 
 #[test]

@@ -109,6 +109,17 @@ fn a_case_naming_an_undeclared_check_is_bad_input() {
         "{stderr}"
     );
 
+    let homeless = tempfile::tempdir().unwrap();
+    write_case(
+        homeless.path(),
+        "home",
+        "{}",
+        r#"{"env": {"HOME": "/root"}}"#,
+    );
+    let (code, _, stderr) = run_test(homeless.path(), "table");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("may not set HOME"), "{stderr}");
+
     let broken = tempfile::tempdir().unwrap();
     write_case(broken.path(), "broken", "{}", "{\n  \"expect\": 3\n}");
     let (code, _, stderr) = run_test(broken.path(), "table");

@@ -59,6 +59,7 @@ pub(crate) struct Auditor {
     params: crate::params::PluginParams,
     suppressions: Vec<report::suppress::rules::Rule>,
     policy: crate::pack::policy::Policy,
+    packs: Vec<report::model::AppliedPack>,
     today: String,
     machine: MachineFacts,
     deep: bool,
@@ -72,12 +73,7 @@ impl Auditor {
             .with(&loaded.settings.limits)
             .with(&args.limits.overrides());
         // Every pack is checked whole before any of it is used.
-        let packs = loaded
-            .packs
-            .iter()
-            .chain(&args.packs)
-            .map(|dir| crate::pack::load(dir))
-            .collect::<Result<Vec<_>>>()?;
+        let packs = crate::pack::load_all(loaded.packs.iter().chain(&args.packs))?;
         let mut params = loaded.params;
         for pack in &packs {
             params.merge(pack.params.clone())?;
@@ -86,17 +82,24 @@ impl Auditor {
             .with_params(params.clone())
             .with_cache(cache_outside(args.cache.dir(), targets));
         let mut plugins = super::load_plugins(&runtime, &args.plugins)?;
+        let mut owners: Vec<Option<String>> = vec![None; plugins.len()];
         for pack in &packs {
             for plugin in &pack.plugins {
                 plugins.push(runtime.load(PluginSource::File(plugin.path.clone()), &plugin.bytes)?);
+                owners.push(Some(pack.name.clone()));
             }
+        }
+        let policy = crate::pack::policy::Policy::of(&packs)?;
+        if !packs.is_empty() {
+            crate::pack::admit::admit(&runtime, &plugins, &owners, &packs, &policy)?;
         }
         Ok(Auditor {
             runtime,
             plugins,
             params,
             suppressions: loaded.suppressions,
-            policy: crate::pack::policy::Policy::of(&packs),
+            packs: packs.iter().map(report::model::AppliedPack::from).collect(),
+            policy,
             today: report::suppress::rules::today(),
             machine: MachineFacts::gather(),
             deep: args.deep,
@@ -121,18 +124,13 @@ impl Auditor {
             .collect();
         if let Some(names) = names {
             self.params.check_names(&names)?;
-            let declared: Vec<&str> = runs
-                .iter()
-                .filter_map(|run| run.info.as_ref())
-                .flat_map(|info| info.checks.iter().map(|check| check.id.as_str()))
-                .collect();
-            self.policy.check_names(&declared)?;
         }
         let mut report = report::aggregate(
             runs,
             TargetInfo::from(target),
             snapshot.state.gateway.info.notes.clone(),
         );
+        report.packs.clone_from(&self.packs);
         self.policy.apply(&mut report);
         report::suppress::apply(&mut report, &snapshot.suppressions);
         report::locate::apply(&mut report, &snapshot.config_sources);

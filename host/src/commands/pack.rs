@@ -8,13 +8,10 @@
 use crate::builtin::BUILTIN_PLUGINS;
 use crate::cli::PackVerifyArgs;
 use crate::error::{Error, Result, exit};
+use crate::pack::admit::admit;
 use crate::pack::policy::Policy;
-use crate::runtime::{
-    CompiledCache, Failure, Limits, Parallelism, PluginSource, Runtime, SUPPORTED_API, run_all,
-};
-use crate::snapshot::Snapshot;
+use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime, SUPPORTED_API};
 use std::io::Write;
-use std::sync::Arc;
 
 /// Verifies the pack; see the module doc.
 pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
@@ -27,61 +24,51 @@ pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
                 .map_or_else(CompiledCache::disabled, CompiledCache::at),
         );
     let mut plugins = Vec::new();
+    let mut owners = Vec::new();
     for (name, bytes) in BUILTIN_PLUGINS {
         plugins.push(runtime.load(PluginSource::Builtin(name), bytes)?);
+        owners.push(None);
     }
-    let builtin_count = plugins.len();
     for plugin in &pack.plugins {
         plugins.push(runtime.load(PluginSource::File(plugin.path.clone()), &plugin.bytes)?);
+        owners.push(Some(pack.name.clone()));
     }
-    // One run of every plugin on an empty installation with the pack's
-    // parameters: each plugin judges its own parameters.
-    let runs = run_all(
+    let policy = Policy::of(std::slice::from_ref(&pack))?;
+    // The run's admission: each plugin once on an empty installation with
+    // the pack's parameters, the rules against the declared checks.
+    let infos = admit(
         &runtime,
         &plugins,
-        &Arc::new(Snapshot::empty()),
-        Parallelism::InTurn,
-    );
-    let mut names = Vec::new();
-    let mut declared = Vec::new();
-    let mut lines = Vec::new();
-    for (index, run) in runs.iter().enumerate() {
-        let Some(info) = &run.info else {
-            let failure = run
-                .failure
-                .as_ref()
-                .map_or_else(String::new, ToString::to_string);
-            return Err(Error::Plugin {
-                path: run.source.clone(),
-                message: format!("cannot describe itself: {failure}"),
-            });
-        };
-        if let Some(Failure::PluginError(message)) = &run.failure
-            && message.starts_with("invalid parameters")
-        {
-            return Err(Error::Invalid {
-                path: pack.file(),
-                line: 1,
-                column: 1,
-                message: format!("[params.{}]: {message}", info.name),
-            });
-        }
-        names.push(info.name.as_str());
-        declared.extend(info.checks.iter().map(|check| check.id.as_str()));
-        if index >= builtin_count {
-            lines.push(format!(
-                "ok  {} sha256 {} ({} {}, {} checks)",
-                run.source,
-                run.sha256,
-                info.name,
-                info.version,
-                info.checks.len()
-            ));
-        }
-    }
+        &owners,
+        std::slice::from_ref(&pack),
+        &policy,
+    )?;
+    let names: Vec<&str> = infos
+        .iter()
+        .flatten()
+        .map(|info| info.name.as_str())
+        .collect();
     pack.params.check_names(&names)?;
-    let policy = Policy::of(std::slice::from_ref(&pack));
-    policy.check_names(&declared)?;
+    let lines: Vec<String> = pack
+        .plugins
+        .iter()
+        .zip(infos.iter().skip(BUILTIN_PLUGINS.len()))
+        .map(|(plugin, info)| {
+            let described = info.as_ref().map_or_else(String::new, |info| {
+                format!(
+                    " ({} {}, {} checks)",
+                    info.name,
+                    info.version,
+                    info.checks.len()
+                )
+            });
+            format!(
+                "ok  {} sha256 {}{described}",
+                plugin.path.display(),
+                plugin.sha256
+            )
+        })
+        .collect();
     let mut out = std::io::stdout().lock();
     let written = (|| {
         writeln!(

@@ -60,6 +60,7 @@ pub fn run(args: &TestArgs) -> Result<u8> {
     let cases = discover(&args.cases)?;
     for case in &cases {
         check_ids(case, &info)?;
+        check_env(case)?;
     }
     let judge = Judge {
         declared: info.checks.iter().map(|check| check.id.clone()).collect(),
@@ -78,7 +79,17 @@ pub fn run(args: &TestArgs) -> Result<u8> {
             case.file().display()
         )));
     }
-    let plugin_path = std::path::absolute(&args.plugin).unwrap_or_else(|_| args.plugin.clone());
+    // Every case runs the bytes checked above, even if the file is rebuilt
+    // meanwhile.
+    let copy_dir = tempfile::tempdir().map_err(|source| Error::Write {
+        target: "a temporary directory".into(),
+        source,
+    })?;
+    let plugin_path = copy_dir.path().join("plugin.wasm");
+    std::fs::write(&plugin_path, &bytes).map_err(|source| Error::Write {
+        target: plugin_path.display().to_string(),
+        source,
+    })?;
     let mut outcomes = Vec::with_capacity(cases.len());
     for case in cases {
         let verdict = run_case(&case, &plugin_path, cache_dir.as_deref(), &judge)?;
@@ -132,6 +143,22 @@ fn check_ids(case: &Case, info: &PluginInfo) -> Result<()> {
     Ok(())
 }
 
+/// Variables a case may not set: they would move the audit out of its
+/// private home or change Pincer itself.
+fn check_env(case: &Case) -> Result<()> {
+    let reserved =
+        |name: &str| name == "HOME" || name.starts_with("XDG_") || name == "PINCER_CACHE_DIR";
+    match case.spec.env.keys().find(|name| reserved(name)) {
+        Some(name) => Err(Error::Invalid {
+            path: case.file(),
+            line: 1,
+            column: 1,
+            message: format!("env may not set {name}: the case runs in its own private home"),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Audits the case with only the plugin under test and judges the report.
 fn run_case(
     case: &Case,
@@ -143,7 +170,12 @@ fn run_case(
         target: "a temporary directory".into(),
         source,
     })?;
-    let settings = home.path().join("pincer.toml");
+    // The settings live outside the home the case's files may touch.
+    let settings_dir = tempfile::tempdir().map_err(|source| Error::Write {
+        target: "a temporary directory".into(),
+        source,
+    })?;
+    let settings = settings_dir.path().join("pincer.toml");
     let params = serde_json::json!({ "params": case.spec.params });
     let text = toml::to_string(&params).map_err(|error| Error::Invalid {
         path: case.dir.join(crate::cases::CASE_FILE),
@@ -185,14 +217,11 @@ fn run_case(
         Some(dir) => command.arg("--cache-dir").arg(dir),
         None => command.arg("--no-cache"),
     };
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("OPENCLAW_") {
-            command.env_remove(&name);
-        }
-    }
+    // Only the case's own environment: results must not depend on the
+    // machine that runs them.
     command
+        .env_clear()
         .env("HOME", home.path())
-        .env_remove("XDG_CONFIG_HOME")
         .env("NO_COLOR", "1")
         .envs(&case.spec.env);
     let output = command.output().map_err(|source| Error::Read {
@@ -201,10 +230,11 @@ fn run_case(
     })?;
     if output.status.code() != Some(0) {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        return Ok(Verdict {
-            error: Some(format!("the audit refused the case: {}", stderr.trim())),
-            ..Verdict::default()
-        });
+        return Err(Error::Usage(format!(
+            "case {}: the audit refused its input: {}",
+            case.name,
+            stderr.trim()
+        )));
     }
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).map_err(|error| {
         Error::Engine(format!(

@@ -7,6 +7,7 @@
 //! requirement this pincer does not meet refuses the whole pack before any
 //! of it is used (exit 2), never half-loads it.
 
+pub mod admit;
 pub mod policy;
 
 use crate::error::{Error, Result};
@@ -85,6 +86,8 @@ pub struct PackSpec {
 pub struct PackPlugin {
     /// The component file.
     pub path: PathBuf,
+    /// Its SHA-256, as checked.
+    pub sha256: String,
     /// Its bytes, as digested.
     pub bytes: Vec<u8>,
 }
@@ -201,6 +204,74 @@ fn reasoned_rules<T: Clone>(
         .collect()
 }
 
+/// Loads the packs in `dirs`, in order, each once (a pack named both in
+/// pincer.toml and with `--pack` is the same pack).
+pub fn load_all<'a>(dirs: impl Iterator<Item = &'a PathBuf>) -> Result<Vec<Pack>> {
+    let mut seen = Vec::new();
+    let mut packs = Vec::new();
+    for dir in dirs {
+        let real = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+        if seen.contains(&real) {
+            continue;
+        }
+        seen.push(real);
+        packs.push(load(dir)?);
+    }
+    Ok(packs)
+}
+
+/// Largest plugin component a pack may hold.
+pub const MAX_PLUGIN_BYTES: u64 = 64 << 20;
+
+/// A plugin's file: a relative path of plain names that, resolved, stays a
+/// regular file inside the pack directory. A pack cannot make Pincer read
+/// (and print the digest of) a file elsewhere, or a device.
+fn plugin_path(dir: &Path, written: &str) -> std::result::Result<PathBuf, String> {
+    let relative = Path::new(written);
+    let plain = relative
+        .components()
+        .all(|component| matches!(component, std::path::Component::Normal(_)));
+    if written.is_empty() || !plain {
+        return Err("a plugin path is relative to the pack and made of plain names".to_owned());
+    }
+    let root = dir
+        .canonicalize()
+        .map_err(|error| format!("the pack directory cannot be resolved: {error}"))?;
+    let real = root
+        .join(relative)
+        .canonicalize()
+        .map_err(|error| format!("cannot be read: {error}"))?;
+    if !real.starts_with(&root) {
+        return Err("leads out of the pack directory (through a symlink)".to_owned());
+    }
+    Ok(real)
+}
+
+/// The bytes of a plugin file: a regular file of at most
+/// [`MAX_PLUGIN_BYTES`].
+fn read_plugin(path: &Path) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(read_error)?;
+    if !metadata.is_file() || metadata.len() > MAX_PLUGIN_BYTES {
+        return Err(read_error(std::io::Error::other(format!(
+            "not a regular file of at most {MAX_PLUGIN_BYTES} bytes"
+        ))));
+    }
+    std::fs::read(path).map_err(read_error)
+}
+
+/// Whether `name` can name a pack: letters, digits, `-`, `_` and `.`.
+fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// Reads and checks the pack in `dir`: its file, its api requirement and
 /// every plugin's digest. Any problem refuses the whole pack.
 pub fn load(dir: &Path) -> Result<Pack> {
@@ -210,6 +281,27 @@ pub fn load(dir: &Path) -> Result<Pack> {
         source,
     })?;
     let spec: PackSpec = crate::settings::parse_toml(&file, &text)?;
+    if !valid_name(&spec.name) {
+        return Err(invalid(
+            &file,
+            1,
+            format!(
+                "name `{}` must be letters, digits, `-`, `_` or `.`",
+                spec.name.escape_debug()
+            ),
+        ));
+    }
+    if spec.plugins.is_empty()
+        && spec.params.is_empty()
+        && spec.disable.is_empty()
+        && spec.overrides.is_empty()
+    {
+        return Err(invalid(
+            &file,
+            1,
+            "the pack holds no plugins, parameters or rules".to_owned(),
+        ));
+    }
     semver::Version::parse(&spec.version).map_err(|error| {
         invalid(
             &file,
@@ -241,11 +333,18 @@ pub fn load(dir: &Path) -> Result<Pack> {
     for entry in &spec.plugins {
         let line = line_of_key(&text, entry.span(), "sha256");
         let entry = entry.get_ref();
-        let path = dir.join(&entry.path);
-        let bytes = std::fs::read(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let sha256_ok =
+            entry.sha256.len() == 64 && entry.sha256.chars().all(|c| c.is_ascii_hexdigit());
+        if !sha256_ok {
+            return Err(invalid(
+                &file,
+                line,
+                format!("sha256 of {} must be 64 hex digits", entry.path),
+            ));
+        }
+        let path = plugin_path(dir, &entry.path)
+            .map_err(|message| invalid(&file, line, format!("{}: {message}", entry.path)))?;
+        let bytes = read_plugin(&path)?;
         let actual = format!("{:x}", Sha256::digest(&bytes));
         if !actual.eq_ignore_ascii_case(entry.sha256.trim()) {
             return Err(invalid(
@@ -258,7 +357,11 @@ pub fn load(dir: &Path) -> Result<Pack> {
                 ),
             ));
         }
-        plugins.push(PackPlugin { path, bytes });
+        plugins.push(PackPlugin {
+            path,
+            sha256: actual,
+            bytes,
+        });
     }
     let mut params = PluginParams::default();
     for (name, table) in &spec.params {

@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::report::Report;
 use crate::report::model::SeverityOverride;
 use crate::report::suppress::SuppressedBy;
+use crate::runtime::accept::sanitize;
 use pincer_sdk::id_matches;
 use std::path::PathBuf;
 
@@ -29,13 +30,35 @@ pub struct Policy {
 }
 
 /// Whether a rule's pattern and a declared check id can name the same id.
+/// A declared id of `*` segments only names nothing in particular.
 fn names(pattern: &str, declared: &str) -> bool {
-    id_matches(declared, pattern) || id_matches(pattern, declared)
+    let specific = declared.split('.').any(|segment| segment != "*");
+    id_matches(declared, pattern) || (specific && id_matches(pattern, declared))
+}
+
+/// Whether two rule patterns can name one id.
+fn overlap(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('.').collect(), b.split('.').collect());
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|(x, y)| id_matches(x, y) || id_matches(y, x))
+}
+
+fn conflict(file: &std::path::Path, line: usize, message: String) -> Error {
+    Error::Invalid {
+        path: file.to_path_buf(),
+        line,
+        column: 1,
+        message,
+    }
 }
 
 impl Policy {
-    /// The rules of `packs`, in order.
-    pub fn of(packs: &[Pack]) -> Policy {
+    /// The rules of `packs`, in order; refused when two of them can name
+    /// one check and disagree (two severities, or an override of a check
+    /// another rule disables), wherever they come from.
+    pub fn of(packs: &[Pack]) -> Result<Policy> {
         let mut policy = Policy::default();
         for pack in packs {
             policy
@@ -55,7 +78,46 @@ impl Policy {
                     source: pack.source(rule.line),
                 }));
         }
-        policy
+        policy.refuse_conflicts()?;
+        Ok(policy)
+    }
+
+    fn refuse_conflicts(&self) -> Result<()> {
+        for (index, first) in self.overrides.iter().enumerate() {
+            for second in &self.overrides[index + 1..] {
+                if overlap(&first.rule.check, &second.rule.check)
+                    && first.rule.severity != second.rule.severity
+                {
+                    return Err(conflict(
+                        &second.file,
+                        second.line,
+                        format!(
+                            "[[overrides]] of `{}` ({}) conflicts with `{}` ({}) at {}",
+                            second.rule.check,
+                            second.rule.severity.as_str(),
+                            first.rule.check,
+                            first.rule.severity.as_str(),
+                            first.source
+                        ),
+                    ));
+                }
+            }
+            if let Some(disable) = self
+                .disable
+                .iter()
+                .find(|d| overlap(&d.rule.check, &first.rule.check))
+            {
+                return Err(conflict(
+                    &first.file,
+                    first.line,
+                    format!(
+                        "[[overrides]] of `{}` conflicts with the [[disable]] of `{}` at {}",
+                        first.rule.check, disable.rule.check, disable.source
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Fails on the first rule that names no check among `declared`.
@@ -101,7 +163,7 @@ impl Policy {
                 finding.severity_override = Some(SeverityOverride {
                     from: finding.severity,
                     source: rule.source.clone(),
-                    reason: rule.rule.reason.clone(),
+                    reason: sanitize(rule.rule.reason.clone()),
                 });
                 finding.severity = rule.rule.severity;
             }
@@ -121,7 +183,7 @@ impl Policy {
             {
                 finding.suppressed_by = Some(SuppressedBy {
                     source: rule.source.clone(),
-                    reason: Some(rule.rule.reason.clone()),
+                    reason: Some(sanitize(rule.rule.reason.clone())),
                     expires: None,
                 });
             }

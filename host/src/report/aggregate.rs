@@ -97,6 +97,7 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
             peak_rss_kib: peak_rss_kib(),
         },
         checks,
+        packs: Vec::new(),
         baseline: None,
     }
 }

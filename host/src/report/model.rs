@@ -224,6 +224,9 @@ pub struct Report {
     /// (`pincer checks --format json` lists them).
     #[serde(skip)]
     pub checks: Vec<DeclaredCheck>,
+    /// The rule packs applied.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub packs: Vec<AppliedPack>,
     /// What `--baseline` made of the findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<super::baseline::BaselineSummary>,
@@ -241,6 +244,31 @@ impl Report {
                     .iter()
                     .position(|check| pincer_sdk::id_matches(&check.info.id, check_id))
             })
+    }
+}
+
+/// A rule pack that was applied to the audit.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppliedPack {
+    /// Its name.
+    pub name: String,
+    /// Its version.
+    pub version: String,
+    /// Its directory.
+    pub dir: String,
+    /// The SHA-256 of each of its plugins, as checked.
+    pub plugins: Vec<String>,
+}
+
+impl From<&crate::pack::Pack> for AppliedPack {
+    fn from(pack: &crate::pack::Pack) -> Self {
+        AppliedPack {
+            name: pack.name.clone(),
+            version: pack.version.clone(),
+            dir: pack.dir.display().to_string(),
+            plugins: pack.plugins.iter().map(|p| p.sha256.clone()).collect(),
+        }
     }
 }
 

@@ -106,6 +106,9 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
     if let Some(remediation) = &finding.remediation {
         result["properties"]["remediation"] = json!(remediation);
     }
+    if let Some(changed) = &finding.severity_override {
+        result["properties"]["severityOverride"] = json!(changed);
+    }
     if suppressed {
         let justification = finding.suppressed_by.as_ref().map_or_else(
             || "suppressed".to_owned(),

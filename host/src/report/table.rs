@@ -82,6 +82,13 @@ pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::
         "{BOLD}pincer audit{BOLD:#} {DIM}{}{DIM:#}",
         report.target.config
     )?;
+    for pack in &report.packs {
+        writeln!(
+            out,
+            "{DIM}with rule pack {} {} ({}){DIM:#}",
+            pack.name, pack.version, pack.dir
+        )?;
+    }
     let width = report
         .findings
         .iter()

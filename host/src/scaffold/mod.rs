@@ -38,9 +38,19 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Crates the new crate depends on: its name may not be one of them.
+const TAKEN: &[&str] = &[
+    "pincer-sdk",
+    "serde",
+    "serde-json",
+    "serde_json",
+    "wit-bindgen",
+];
+
 /// Whether `name` can name a plugin: kebab-case, starting with a letter.
 fn valid_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase())
+    !TAKEN.contains(&name)
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
         && !name.ends_with('-')
         && !name.contains("--")
         && name
@@ -65,7 +75,7 @@ fn fill(template: &str, name: &str) -> String {
 pub fn create(name: &str, dir: Option<&Path>) -> Result<PathBuf> {
     if !valid_name(name) {
         return Err(Error::Usage(format!(
-            "`{name}` cannot name a plugin: use lower-case letters, digits and single hyphens, starting with a letter (e.g. acme-rules)"
+            "`{name}` cannot name a plugin: use lower-case letters, digits and single hyphens, starting with a letter (e.g. acme-rules), and not the name of a crate it depends on"
         )));
     }
     let dir = dir.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
@@ -123,6 +133,7 @@ mod tests {
             "a--b",
             "a b",
             "../x",
+            "pincer-sdk",
         ] {
             assert!(!valid_name(bad), "{bad}");
         }
