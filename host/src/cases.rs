@@ -22,7 +22,7 @@
 //! the audit.
 
 use crate::error::{Error, Result};
-use pincer_sdk::{Severity, id_matches};
+use pincer_sdk::{Severity, id_matches, ids_overlap};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -109,15 +109,6 @@ pub struct Judge {
     pub reference_ids: Option<Vec<String>>,
 }
 
-/// Whether two id patterns (`*` segments on either side) can name one id.
-fn overlap(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('.').collect(), b.split('.').collect());
-    a.len() == b.len()
-        && a.iter()
-            .zip(&b)
-            .all(|(x, y)| id_matches(x, y) || id_matches(y, x))
-}
-
 /// Sorted, deduplicated.
 fn set(mut pairs: Vec<Pair>) -> Vec<Pair> {
     pairs.sort();
@@ -152,7 +143,7 @@ impl Judge {
     fn own(&self, id: &str, reference_ids: &[String]) -> bool {
         self.declared
             .iter()
-            .filter(|pattern| !reference_ids.iter().any(|r| overlap(r, pattern)))
+            .filter(|pattern| !reference_ids.iter().any(|r| ids_overlap(r, pattern)))
             .any(|pattern| id_matches(pattern, id))
     }
 

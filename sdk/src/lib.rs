@@ -64,7 +64,7 @@ pub mod testing;
 mod view;
 
 pub use finding::{Finding, Findings};
-pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches};
+pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches, ids_overlap};
 pub use params::{ParamKind, ParamMeta};
 pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;

@@ -59,6 +59,14 @@ pub fn id_matches(pattern: &str, id: &str) -> bool {
     }
 }
 
+/// Whether two id patterns (`*` segments on either side) can name one id.
+pub fn ids_overlap(a: &str, b: &str) -> bool {
+    a.split('.').count() == b.split('.').count()
+        && a.split('.')
+            .zip(b.split('.'))
+            .all(|(x, y)| id_matches(x, y) || id_matches(y, x))
+}
+
 /// One check: its declaration and the function that evaluates it.
 #[derive(Clone, Copy)]
 pub struct Check {

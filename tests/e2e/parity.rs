@@ -101,11 +101,7 @@ pub fn reference_checks() -> &'static [ReferenceCheck] {
 /// Whether two id patterns (`*` segments allowed on both sides) can name
 /// the same id.
 pub fn patterns_overlap(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('.').collect(), b.split('.').collect());
-    a.len() == b.len()
-        && a.iter()
-            .zip(&b)
-            .all(|(x, y)| id_matches(x, y) || id_matches(y, x))
+    pincer_sdk::ids_overlap(a, b)
 }
 
 /// Whether a built-in id (pattern) matches some id of the reference.

@@ -10,7 +10,7 @@ use crate::report::Report;
 use crate::report::model::SeverityOverride;
 use crate::report::suppress::SuppressedBy;
 use crate::runtime::accept::sanitize;
-use pincer_sdk::id_matches;
+use pincer_sdk::{id_matches, ids_overlap};
 use std::path::PathBuf;
 
 /// One rule with the pack file and line it came from.
@@ -34,15 +34,6 @@ pub struct Policy {
 fn names(pattern: &str, declared: &str) -> bool {
     let specific = declared.split('.').any(|segment| segment != "*");
     id_matches(declared, pattern) || (specific && id_matches(pattern, declared))
-}
-
-/// Whether two rule patterns can name one id.
-fn overlap(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.split('.').collect(), b.split('.').collect());
-    a.len() == b.len()
-        && a.iter()
-            .zip(&b)
-            .all(|(x, y)| id_matches(x, y) || id_matches(y, x))
 }
 
 fn conflict(file: &std::path::Path, line: usize, message: String) -> Error {
@@ -85,7 +76,7 @@ impl Policy {
     fn refuse_conflicts(&self) -> Result<()> {
         for (index, first) in self.overrides.iter().enumerate() {
             for second in &self.overrides[index + 1..] {
-                if overlap(&first.rule.check, &second.rule.check)
+                if ids_overlap(&first.rule.check, &second.rule.check)
                     && first.rule.severity != second.rule.severity
                 {
                     return Err(conflict(
@@ -105,7 +96,7 @@ impl Policy {
             if let Some(disable) = self
                 .disable
                 .iter()
-                .find(|d| overlap(&d.rule.check, &first.rule.check))
+                .find(|d| ids_overlap(&d.rule.check, &first.rule.check))
             {
                 return Err(conflict(
                     &first.file,
