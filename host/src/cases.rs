@@ -279,6 +279,19 @@ fn read_case(root: &Path, dir: &Path) -> Result<Case> {
         .unwrap_or(dir)
         .display()
         .to_string();
+    let expects_something = !spec.expect.is_empty()
+        || !spec.absent.is_empty()
+        || spec.exact
+        || spec.reference.is_some()
+        || spec.pincer.is_some();
+    if !expects_something {
+        return Err(Error::Invalid {
+            path: file,
+            line: 1,
+            column: 1,
+            message: "the case expects nothing: give expect, absent or exact".to_owned(),
+        });
+    }
     Ok(Case {
         name,
         dir: dir.to_path_buf(),

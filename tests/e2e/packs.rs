@@ -149,7 +149,10 @@ fn an_audit_with_the_pack_applies_its_plugins_params_overrides_and_disables() {
 
     // pincer.toml's `packs`, relative to the file, does the same.
     let settings = dir.path().join("pincer.toml");
-    std::fs::write(&settings, format!("packs = [\"{}\"]\n", pack.display())).unwrap();
+    std::fs::write(&settings, format!(
+            "packs = [\"{}\"]\n\n[[suppress]]\ncheck = \"gateway.tailscale_serve\"\nreason = \"serve is fine here\"\n",
+            pack.display()
+        )).unwrap();
     let from_settings = audit(
         &[
             "--config",
@@ -162,6 +165,15 @@ fn an_audit_with_the_pack_applies_its_plugins_params_overrides_and_disables() {
         &[],
     );
     assert!(from_settings.has("acme.token_length", "warn"));
+    // The operator's rule for a check the pack disabled is not dead.
+    assert!(
+        !from_settings
+            .pairs()
+            .iter()
+            .any(|(id, _)| id == "pincer.suppression.unused"),
+        "{}",
+        from_settings.stdout
+    );
     assert_eq!(
         from_settings.finding("gateway.token_too_short")["severity"],
         "critical"

@@ -56,9 +56,14 @@ fn failures_say_what_was_missing_unexpected_or_broken() {
         dir.path(),
         "bad-params",
         "{ gateway: { port: 19001 } }",
-        r#"{"params": {"acme-extra": {"bogus": 1}}}"#,
+        r#"{"params": {"acme-extra": {"bogus": 1}}, "absent": ["acme.*"]}"#,
     );
-    write_case(dir.path(), "fine", "{ gateway: { port: 19001 } }", "{}");
+    write_case(
+        dir.path(),
+        "fine",
+        "{ gateway: { port: 19001 } }",
+        r#"{"absent": ["acme.*"]}"#,
+    );
     let (code, stdout, _) = run_test(dir.path(), "table");
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.contains("FAIL  wrong-severity"), "{stdout}");
@@ -115,6 +120,15 @@ fn a_case_naming_an_undeclared_check_is_bad_input() {
         "home",
         "{}",
         r#"{"env": {"HOME": "/root"}}"#,
+    );
+    let (code, _, stderr) = run_test(homeless.path(), "table");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("expects nothing"), "{stderr}");
+    write_case(
+        homeless.path(),
+        "home",
+        "{}",
+        r#"{"env": {"HOME": "/root"}, "absent": ["acme.*"]}"#,
     );
     let (code, _, stderr) = run_test(homeless.path(), "table");
     assert_eq!(code, 2);

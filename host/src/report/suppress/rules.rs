@@ -2,7 +2,8 @@
 //! config path glob, a mandatory reason and an optional expiry date. A rule
 //! that matches moves the finding to `suppressedFindings`, marked with the
 //! rule; an expired rule suppresses nothing and is itself reported
-//! (`pincer.suppression.expired`, warn), and so is a rule that hid nothing
+//! (`pincer.suppression.expired`, warn), and so is a rule that matched
+//! nothing, not even a finding something else suppressed
 //! (`pincer.suppression.unused`, info), so accepted risks cannot rot.
 
 use super::SuppressedBy;
@@ -157,7 +158,14 @@ pub fn apply(report: &mut Report, rules: &[Rule], today: &str) {
     if rules.is_empty() {
         return;
     }
-    let mut used = vec![false; rules.len()];
+    // A rule matching a finding something else already suppressed (a
+    // pack's disabled check, the config's own suppressions) is not dead.
+    let mut used: Vec<bool> = rules
+        .iter()
+        .map(|rule| {
+            !rule.expired(today) && report.suppressed_findings.iter().any(|f| rule.matches(f))
+        })
+        .collect();
     let mut kept = Vec::with_capacity(report.findings.len());
     for mut finding in std::mem::take(&mut report.findings) {
         let mut first = None;
