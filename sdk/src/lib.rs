@@ -47,6 +47,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod agents;
 pub mod auth_facts;
 #[doc(hidden)]
 pub mod bindings;

@@ -4,6 +4,7 @@
 
 /// `(path under src/, contents)` of every SDK source file.
 pub const SDK_SOURCES: &[(&str, &str)] = &[
+    ("agents.rs", include_str!("../../../sdk/src/agents.rs")),
     (
         "auth_facts.rs",
         include_str!("../../../sdk/src/auth_facts.rs"),

@@ -20,6 +20,9 @@ pub struct Suppression {
     /// When given, the finding's detail must contain it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail_includes: Option<String>,
+    /// Why the risk is accepted (free text, as the gateway allows).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 impl Suppression {
@@ -49,7 +52,7 @@ pub fn from_config(config: &Value) -> Result<Vec<Suppression>, (Option<usize>, S
     let Value::Array(entries) = list else {
         return Err((
             None,
-            "must be a list of {checkId, titleIncludes?, detailIncludes?}".to_owned(),
+            "must be a list of {checkId, titleIncludes?, detailIncludes?, reason?}".to_owned(),
         ));
     };
     entries

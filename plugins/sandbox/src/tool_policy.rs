@@ -1,0 +1,317 @@
+//! The tool policy of sandboxed sessions (`tools.sandbox.tools`, and an
+//! agent's own `tools.sandbox.tools`): which tools a sandboxed agent may
+//! call. Deny wins; a non-empty allow list admits only what it names; an
+//! empty or absent list admits everything not denied — except that without
+//! a configured `allow` the gateway's default allow list applies, and
+//! without a configured `deny` its default deny list. An agent's `allow`,
+//! `alsoAllow` or `deny` replaces the global one of the same name.
+
+use pincer_sdk::View;
+use pincer_sdk::agents::{Agent, lookup};
+use serde_json::Value;
+
+/// What sandboxed sessions may call when `allow` is not configured.
+const DEFAULT_ALLOW: &[&str] = &[
+    "exec",
+    "process",
+    "read",
+    "ls",
+    "write",
+    "edit",
+    "apply_patch",
+    "view_image",
+    "sessions_list",
+    "sessions_history",
+    "sessions_search",
+    "sessions_send",
+    "sessions_spawn",
+    "sessions_yield",
+    "subagents",
+    "session_status",
+];
+
+/// Tools denied when `deny` is not configured, before the channel tools.
+const DEFAULT_DENY_TOOLS: &[&str] = &[
+    "browser",
+    "canvas",
+    "computer",
+    "mobile_ui",
+    "nodes",
+    "automations",
+    "gateway",
+];
+
+/// The bundled channels, each also a tool that sends on that channel;
+/// denied by default.
+pub const CHANNEL_TOOLS: &[&str] = &[
+    "feishu",
+    "googlechat",
+    "nostr",
+    "buzz",
+    "msteams",
+    "mattermost",
+    "nextcloud-talk",
+    "matrix",
+    "raft",
+    "a2a",
+    "line",
+    "zalo",
+    "clickclack",
+    "zalouser",
+    "sms",
+    "synology-chat",
+    "tlon",
+    "discord",
+    "imessage",
+    "irc",
+    "reef",
+    "signal",
+    "slack",
+    "telegram",
+    "twitch",
+    "whatsapp",
+];
+
+/// The tool groups a policy may name.
+const GROUPS: &[(&str, &[&str])] = &[
+    ("group:fs", &["ls", "read", "write", "edit", "apply_patch"]),
+    (
+        "group:runtime",
+        &["exec", "process", "code_execution", "secrets"],
+    ),
+    ("group:web", &["web_search", "web_fetch", "x_search"]),
+    (
+        "group:ui",
+        &[
+            "browser",
+            "screen",
+            "theme",
+            "dashboard",
+            "terminal",
+            "portal",
+            "canvas",
+            "show_widget",
+        ],
+    ),
+    ("group:nodes", &["nodes", "computer", "mobile_ui"]),
+    (
+        "group:automation",
+        &[
+            "heartbeat_respond",
+            "automations",
+            "gateway",
+            "plugins",
+            "openclaw",
+        ],
+    ),
+    ("group:messaging", &["message"]),
+];
+
+/// `group:openclaw`: everything the gateway itself provides beyond the core
+/// file and exec tools.
+const OPENCLAW_GROUP_PARTS: &[&str] = &[
+    "group:web",
+    "group:messaging",
+    "group:automation",
+    "group:nodes",
+];
+
+/// Tools a sandboxed lane should never reach: the browser and canvas, web
+/// search and fetch, the gateway's control tools, and the channels.
+pub fn risky_tools() -> impl Iterator<Item = &'static str> {
+    [
+        "browser",
+        "canvas",
+        "web_search",
+        "web_fetch",
+        "x_search",
+        "gateway",
+        "automations",
+        "plugins",
+        "openclaw",
+    ]
+    .into_iter()
+    .chain(CHANNEL_TOOLS.iter().copied())
+}
+
+/// One lane's sandbox tool policy, lists expanded and lower-cased.
+pub struct SandboxToolPolicy {
+    allow: Vec<String>,
+    deny: Vec<String>,
+}
+
+impl SandboxToolPolicy {
+    /// The global policy (`tools.sandbox.tools`).
+    pub fn global(view: &View) -> Self {
+        Self::resolve(|field| view.get(&format!("tools.sandbox.tools.{field}")))
+    }
+
+    /// An agent's policy: its own lists, else the global ones.
+    pub fn for_agent(view: &View, agent: &Agent<'_>) -> Self {
+        Self::resolve(|field| {
+            lookup(agent.config, &format!("tools.sandbox.tools.{field}"))
+                .or_else(|| view.get(&format!("tools.sandbox.tools.{field}")))
+        })
+    }
+
+    fn resolve<'a>(field: impl Fn(&str) -> Option<&'a Value>) -> Self {
+        let configured_allow = field("allow").map(names);
+        let also_allow = field("alsoAllow").map(names).unwrap_or_default();
+        let explicit: Vec<String> = configured_allow
+            .iter()
+            .flatten()
+            .chain(&also_allow)
+            .cloned()
+            .collect();
+        let mut allow = configured_allow
+            .unwrap_or_else(|| DEFAULT_ALLOW.iter().map(|t| (*t).to_owned()).collect());
+        allow.extend(also_allow);
+        let deny = match field("deny") {
+            Some(deny) => names(deny),
+            None => DEFAULT_DENY_TOOLS
+                .iter()
+                .chain(CHANNEL_TOOLS)
+                .map(|t| (*t).to_owned())
+                .filter(|tool| !explicit.iter().any(|pattern| matches(pattern, tool)))
+                .collect(),
+        };
+        SandboxToolPolicy { allow, deny }
+    }
+
+    /// Whether a sandboxed session of this lane may call `tool`.
+    pub fn allows(&self, tool: &str) -> bool {
+        let denied = self.deny.iter().any(|pattern| matches(pattern, tool));
+        let admitted = self.allow.is_empty() || self.allow.iter().any(|p| matches(p, tool));
+        !denied && admitted
+    }
+}
+
+/// The names of a policy list, lower-cased, aliases resolved, groups
+/// expanded (non-strings ignored).
+fn names(list: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in list
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
+        expand(&canonical(name), &mut out);
+    }
+    out
+}
+
+fn expand(name: &str, out: &mut Vec<String>) {
+    if name == "group:openclaw" {
+        for part in OPENCLAW_GROUP_PARTS {
+            expand(part, out);
+        }
+        out.extend(["memory_search", "memory_get", "code_execution", "secrets"].map(str::to_owned));
+        out.extend(
+            GROUPS
+                .iter()
+                .find(|(group, _)| *group == "group:ui")
+                .into_iter()
+                .flat_map(|(_, tools)| tools.iter())
+                .filter(|tool| **tool != "canvas")
+                .map(|tool| (*tool).to_owned()),
+        );
+        return;
+    }
+    match GROUPS.iter().find(|(group, _)| *group == name) {
+        Some((_, tools)) => out.extend(tools.iter().map(|t| (*t).to_owned())),
+        None => out.push(name.to_owned()),
+    }
+}
+
+fn canonical(name: &str) -> String {
+    let name = name.trim().to_ascii_lowercase();
+    match name.as_str() {
+        "bash" => "exec".to_owned(),
+        "apply-patch" => "apply_patch".to_owned(),
+        "cron" => "automations".to_owned(),
+        _ => name,
+    }
+}
+
+/// Whether a policy entry (with `*` wildcards) names `tool`.
+fn matches(pattern: &str, tool: &str) -> bool {
+    if pattern == tool || (pattern == "image" && tool == "view_image") {
+        return true;
+    }
+    if !pattern.contains('*') {
+        return false;
+    }
+    let mut rest = tool;
+    let mut parts = pattern.split('*').peekable();
+    let mut first = true;
+    while let Some(part) = parts.next() {
+        let last = parts.peek().is_none();
+        if first {
+            let Some(tail) = rest.strip_prefix(part) else {
+                return false;
+            };
+            rest = tail;
+            first = false;
+        } else if last {
+            return rest.ends_with(part);
+        } else if let Some(at) = rest.find(part) {
+            rest = &rest[at + part.len()..];
+        } else {
+            return false;
+        }
+    }
+    rest.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pincer_sdk::prelude::*;
+    use serde_json::json;
+
+    fn global(tools: Value) -> SandboxToolPolicy {
+        let view = Scenario::config(json!({"tools": {"sandbox": {"tools": tools}}})).view();
+        SandboxToolPolicy::global(&view)
+    }
+
+    #[test]
+    fn defaults_keep_browser_web_and_control_tools_out() {
+        let policy = global(json!({}));
+        assert!(policy.allows("exec"));
+        assert!(risky_tools().all(|tool| !policy.allows(tool)));
+    }
+
+    #[test]
+    fn a_wildcard_allow_with_a_configured_deny_replaces_the_default_deny() {
+        let policy = global(json!({"allow": ["*"], "deny": ["group:web"]}));
+        assert!(!policy.allows("web_fetch"));
+        assert!(policy.allows("browser"));
+        assert!(policy.allows("gateway"));
+        assert!(policy.allows("telegram"));
+    }
+
+    #[test]
+    fn an_empty_allow_admits_everything_not_denied() {
+        let policy = global(json!({"allow": []}));
+        assert!(policy.allows("web_search"));
+        assert!(!policy.allows("browser"));
+    }
+
+    #[test]
+    fn explicit_allow_lifts_a_default_deny_and_aliases_resolve() {
+        let policy = global(json!({"alsoAllow": ["cron", "BROWSER"]}));
+        assert!(policy.allows("automations"));
+        assert!(policy.allows("browser"));
+        assert!(!policy.allows("gateway"));
+    }
+
+    #[test]
+    fn wildcards_match_inside_names() {
+        assert!(matches("web_*", "web_fetch"));
+        assert!(matches("*_search", "x_search"));
+        assert!(matches("w*b*h", "web_fetch"));
+        assert!(!matches("web_*", "browser"));
+        assert!(matches("*", "anything"));
+    }
+}
