@@ -62,6 +62,7 @@ pub mod secret;
 mod severity;
 pub mod state;
 pub mod testing;
+pub mod tools;
 mod view;
 
 pub use finding::{Finding, Findings};

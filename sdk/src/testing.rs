@@ -187,6 +187,24 @@ impl Scenario {
         pairs
     }
 
+    /// The severities of one check's findings, in report order.
+    pub fn severities_of<P: Plugin>(&self, check_id: &str) -> Vec<Severity> {
+        self.run::<P>()
+            .into_iter()
+            .filter(|f| f.check_id == check_id)
+            .map(|f| f.severity)
+            .collect()
+    }
+
+    /// The details of one check's findings, in report order.
+    pub fn details_of<P: Plugin>(&self, check_id: &str) -> Vec<String> {
+        self.run::<P>()
+            .into_iter()
+            .filter(|f| f.check_id == check_id)
+            .map(|f| f.detail)
+            .collect()
+    }
+
     /// Every secret value of the scenario that must never appear in output.
     fn planted_secrets(&self) -> Vec<String> {
         let mut found = Vec::new();

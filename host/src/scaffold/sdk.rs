@@ -21,6 +21,7 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
     ("severity.rs", include_str!("../../../sdk/src/severity.rs")),
     ("state.rs", include_str!("../../../sdk/src/state.rs")),
     ("testing.rs", include_str!("../../../sdk/src/testing.rs")),
+    ("tools.rs", include_str!("../../../sdk/src/tools.rs")),
     ("view.rs", include_str!("../../../sdk/src/view.rs")),
 ];
 

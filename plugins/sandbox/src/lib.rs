@@ -11,7 +11,6 @@
 pub mod checks;
 pub mod docker;
 pub mod flags;
-pub mod tool_policy;
 
 use pincer_sdk::prelude::*;
 

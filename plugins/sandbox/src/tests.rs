@@ -36,21 +36,11 @@ fn merge(base: &mut Value, patch: Value) {
 
 /// The severities of one check's findings.
 fn of(config: Value, id: &str) -> Vec<Severity> {
-    Scenario::config(config)
-        .pairs::<Sandbox>()
-        .into_iter()
-        .filter(|(found, _)| found == id)
-        .map(|(_, severity)| severity)
-        .collect()
+    Scenario::config(config).severities_of::<Sandbox>(id)
 }
 
 fn details(config: Value, id: &str) -> Vec<String> {
-    Scenario::config(config)
-        .run::<Sandbox>()
-        .into_iter()
-        .filter(|finding| finding.check_id == id)
-        .map(|finding| finding.detail)
-        .collect()
+    Scenario::config(config).details_of::<Sandbox>(id)
 }
 
 fn docker(settings: Value) -> Value {

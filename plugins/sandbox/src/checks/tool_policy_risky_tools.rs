@@ -6,7 +6,7 @@
 use pincer_sdk::agents::roster;
 use pincer_sdk::prelude::*;
 
-use crate::tool_policy::{SandboxToolPolicy, risky_tools};
+use pincer_sdk::tools::{CHANNEL_TOOLS, ToolLayer};
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {
@@ -26,7 +26,25 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/sandboxing"],
 };
 
-fn report(out: &mut Findings, policy: &SandboxToolPolicy, at: String) {
+/// Tools a sandboxed lane should never reach: the browser and canvas, web
+/// search and fetch, the gateway's control tools, and the channels.
+fn risky_tools() -> impl Iterator<Item = &'static str> {
+    [
+        "browser",
+        "canvas",
+        "web_search",
+        "web_fetch",
+        "x_search",
+        "gateway",
+        "automations",
+        "plugins",
+        "openclaw",
+    ]
+    .into_iter()
+    .chain(CHANNEL_TOOLS.iter().copied())
+}
+
+fn report(out: &mut Findings, policy: &ToolLayer, at: String) {
     let let_in: Vec<&str> = risky_tools().filter(|tool| policy.allows(tool)).collect();
     if !let_in.is_empty() {
         out.push(
@@ -43,14 +61,14 @@ fn report(out: &mut Findings, policy: &SandboxToolPolicy, at: String) {
 pub fn run(view: &View, out: &mut Findings) {
     report(
         out,
-        &SandboxToolPolicy::global(view),
+        &ToolLayer::sandbox(view, None),
         "tools.sandbox.tools".to_owned(),
     );
     for agent in roster(view) {
         if agent.get("tools.sandbox.tools").is_some() {
             report(
                 out,
-                &SandboxToolPolicy::for_agent(view, &agent),
+                &ToolLayer::sandbox(view, Some(&agent)),
                 format!("{}.tools.sandbox.tools", agent.path()),
             );
         }

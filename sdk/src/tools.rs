@@ -1,13 +1,15 @@
-//! The tool policy of sandboxed sessions (`tools.sandbox.tools`, and an
-//! agent's own `tools.sandbox.tools`): which tools a sandboxed agent may
-//! call. Deny wins; a non-empty allow list admits only what it names; an
+//! Tool policies as the gateway evaluates them: tool names and their
+//! aliases, groups (`group:web`, ...), `*` wildcards, the built-in tool
+//! profiles, allow/deny layers, and the tool policy of sandboxed sessions
+//! (`tools.sandbox.tools`, and an agent's own `tools.sandbox.tools`): which
+//! tools a sandboxed agent may call. Deny wins; a non-empty allow list admits only what it names; an
 //! empty or absent list admits everything not denied — except that without
 //! a configured `allow` the gateway's default allow list applies, and
 //! without a configured `deny` its default deny list. An agent's `allow`,
 //! `alsoAllow` or `deny` replaces the global one of the same name.
 
-use pincer_sdk::View;
-use pincer_sdk::agents::{Agent, lookup};
+use crate::View;
+use crate::agents::{Agent, lookup};
 use serde_json::Value;
 
 /// What sandboxed sessions may call when `allow` is not configured.
@@ -116,45 +118,153 @@ const OPENCLAW_GROUP_PARTS: &[&str] = &[
     "group:nodes",
 ];
 
-/// Tools a sandboxed lane should never reach: the browser and canvas, web
-/// search and fetch, the gateway's control tools, and the channels.
-pub fn risky_tools() -> impl Iterator<Item = &'static str> {
-    [
-        "browser",
-        "canvas",
-        "web_search",
-        "web_fetch",
-        "x_search",
-        "gateway",
-        "automations",
-        "plugins",
-        "openclaw",
-    ]
-    .into_iter()
-    .chain(CHANNEL_TOOLS.iter().copied())
+/// The tools of the built-in profiles (`tools.profile`).
+const PROFILES: &[(&str, &[&str])] = &[
+    ("minimal", &["session_status", "gateway"]),
+    (
+        "coding",
+        &[
+            "ls",
+            "read",
+            "write",
+            "edit",
+            "apply_patch",
+            "exec",
+            "process",
+            "code_execution",
+            "secrets",
+            "web_search",
+            "web_fetch",
+            "x_search",
+            "memory_search",
+            "memory_get",
+            "sessions",
+            "sessions_list",
+            "sessions_history",
+            "sessions_search",
+            "conversations_list",
+            "conversations_send",
+            "conversations_turn",
+            "sessions_send",
+            "sessions_spawn",
+            "github_identity_status",
+            "github_publish",
+            "agents_wait",
+            "sessions_yield",
+            "subagents",
+            "session_status",
+            "suggest_task",
+            "dismiss_task",
+            "screen",
+            "theme",
+            "dashboard",
+            "terminal",
+            "portal",
+            "gateway",
+            "plugins",
+            "automations",
+            "get_goal",
+            "create_goal",
+            "update_goal",
+            "progress_card",
+            "ask_user",
+            "skill_workshop",
+            "view_image",
+            "image_generate",
+            "music_generate",
+            "video_generate",
+        ],
+    ),
+    (
+        "messaging",
+        &[
+            "secrets",
+            "sessions",
+            "sessions_list",
+            "sessions_history",
+            "sessions_search",
+            "conversations_list",
+            "conversations_send",
+            "conversations_turn",
+            "sessions_send",
+            "sessions_spawn",
+            "sessions_yield",
+            "subagents",
+            "session_status",
+            "theme",
+            "message",
+            "gateway",
+            "ask_user",
+        ],
+    ),
+    ("full", &["*"]),
+];
+
+/// The tools a built-in profile admits; none for an unknown profile.
+pub fn profile_tools(profile: &str) -> Option<&'static [&'static str]> {
+    PROFILES
+        .iter()
+        .find(|(name, _)| *name == profile)
+        .map(|(_, tools)| *tools)
 }
 
-/// One lane's sandbox tool policy, lists expanded and lower-cased.
-pub struct SandboxToolPolicy {
+/// One allow/deny layer of a tool policy, lists expanded and lower-cased:
+/// deny wins, and a non-empty allow list admits only what it names.
+#[derive(Debug, Clone, Default)]
+pub struct ToolLayer {
     allow: Vec<String>,
     deny: Vec<String>,
 }
 
-impl SandboxToolPolicy {
-    /// The global policy (`tools.sandbox.tools`).
-    pub fn global(view: &View) -> Self {
-        Self::resolve(|field| view.get(&format!("tools.sandbox.tools.{field}")))
+impl ToolLayer {
+    /// A layer from a `tools`-style object's `allow`, `alsoAllow` and
+    /// `deny`: `alsoAllow` extends a configured `allow` and is moot without
+    /// one (everything is already admitted).
+    pub fn from_lists(
+        allow: Option<&Value>,
+        also_allow: Option<&Value>,
+        deny: Option<&Value>,
+    ) -> Self {
+        let allow = match allow.filter(|a| a.is_array()) {
+            Some(allow) => {
+                let mut allow = names(allow);
+                allow.extend(also_allow.map(names).unwrap_or_default());
+                allow
+            }
+            None => Vec::new(),
+        };
+        ToolLayer {
+            allow,
+            deny: deny.map(names).unwrap_or_default(),
+        }
     }
 
-    /// An agent's policy: its own lists, else the global ones.
-    pub fn for_agent(view: &View, agent: &Agent<'_>) -> Self {
-        Self::resolve(|field| {
-            lookup(agent.config, &format!("tools.sandbox.tools.{field}"))
-                .or_else(|| view.get(&format!("tools.sandbox.tools.{field}")))
+    /// The layer of a built-in profile, with `alsoAllow` added to it; none
+    /// for an unknown profile.
+    pub fn profile(profile: &str, also_allow: Option<&Value>) -> Option<Self> {
+        let mut allow: Vec<String> = profile_tools(profile)?
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect();
+        allow.extend(also_allow.map(names).unwrap_or_default());
+        Some(ToolLayer {
+            allow,
+            deny: Vec::new(),
         })
     }
 
-    fn resolve<'a>(field: impl Fn(&str) -> Option<&'a Value>) -> Self {
+    /// The sandbox tool policy (`tools.sandbox.tools`), with an agent's own
+    /// lists replacing the global ones of the same name.
+    pub fn sandbox(view: &View, agent: Option<&Agent<'_>>) -> Self {
+        Self::resolve_sandbox(|field| {
+            let path = format!("tools.sandbox.tools.{field}");
+            agent
+                .and_then(|agent| lookup(agent.config, &path))
+                .or_else(|| view.get(&path))
+        })
+    }
+
+    fn resolve_sandbox<'a>(field: impl Fn(&str) -> Option<&'a Value>) -> Self {
         let configured_allow = field("allow").map(names);
         let also_allow = field("alsoAllow").map(names).unwrap_or_default();
         let explicit: Vec<String> = configured_allow
@@ -175,10 +285,10 @@ impl SandboxToolPolicy {
                 .filter(|tool| !explicit.iter().any(|pattern| matches(pattern, tool)))
                 .collect(),
         };
-        SandboxToolPolicy { allow, deny }
+        ToolLayer { allow, deny }
     }
 
-    /// Whether a sandboxed session of this lane may call `tool`.
+    /// Whether the layer lets `tool` through.
     pub fn allows(&self, tool: &str) -> bool {
         let denied = self.deny.iter().any(|pattern| matches(pattern, tool));
         let admitted = self.allow.is_empty() || self.allow.iter().any(|p| matches(p, tool));
@@ -188,7 +298,7 @@ impl SandboxToolPolicy {
 
 /// The names of a policy list, lower-cased, aliases resolved, groups
 /// expanded (non-strings ignored).
-fn names(list: &Value) -> Vec<String> {
+pub fn names(list: &Value) -> Vec<String> {
     let mut out = Vec::new();
     for name in list
         .as_array()
@@ -235,7 +345,7 @@ fn canonical(name: &str) -> String {
 }
 
 /// Whether a policy entry (with `*` wildcards) names `tool`.
-fn matches(pattern: &str, tool: &str) -> bool {
+pub fn matches(pattern: &str, tool: &str) -> bool {
     if pattern == tool || (pattern == "image" && tool == "view_image") {
         return true;
     }
@@ -267,19 +377,28 @@ fn matches(pattern: &str, tool: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pincer_sdk::prelude::*;
+    use crate::testing::Scenario;
     use serde_json::json;
 
-    fn global(tools: Value) -> SandboxToolPolicy {
+    fn global(tools: Value) -> ToolLayer {
         let view = Scenario::config(json!({"tools": {"sandbox": {"tools": tools}}})).view();
-        SandboxToolPolicy::global(&view)
+        ToolLayer::sandbox(&view, None)
     }
 
     #[test]
     fn defaults_keep_browser_web_and_control_tools_out() {
         let policy = global(json!({}));
         assert!(policy.allows("exec"));
-        assert!(risky_tools().all(|tool| !policy.allows(tool)));
+        for tool in [
+            "browser",
+            "web_fetch",
+            "web_search",
+            "gateway",
+            "automations",
+            "telegram",
+        ] {
+            assert!(!policy.allows(tool), "{tool}");
+        }
     }
 
     #[test]
