@@ -346,6 +346,15 @@ pub struct GatewayState {
     /// variables are expected. (Since 0.1.2.)
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub in_gateway_service: bool,
+    /// The directories under the state dir's `extensions/`: installed
+    /// plugins, by directory name, sorted. Plugins built before this
+    /// field existed simply do not see it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub installed_extensions: Vec<String>,
+    /// The enabled MCP servers of the skills' registry
+    /// (`skills/config/mcporter.json`), by name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mcporter_servers: Vec<String>,
 }
 
 /// Everything the host read from the state directory.

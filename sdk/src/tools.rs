@@ -9,7 +9,8 @@
 //! `alsoAllow` or `deny` replaces the global one of the same name.
 
 use crate::View;
-use crate::agents::{Agent, lookup};
+use crate::agents::{Agent, default_sandbox_mode, lookup};
+use serde_json::Map;
 use serde_json::Value;
 
 /// What sandboxed sessions may call when `allow` is not configured.
@@ -107,6 +108,52 @@ const GROUPS: &[(&str, &[&str])] = &[
         ],
     ),
     ("group:messaging", &["message"]),
+    ("group:memory", &["memory_search", "memory_get"]),
+    (
+        "group:sessions",
+        &[
+            "sessions",
+            "sessions_list",
+            "sessions_history",
+            "sessions_search",
+            "conversations_list",
+            "conversations_send",
+            "conversations_turn",
+            "sessions_send",
+            "sessions_spawn",
+            "github_identity_status",
+            "github_publish",
+            "agents_wait",
+            "sessions_yield",
+            "subagents",
+            "session_status",
+            "suggest_task",
+            "dismiss_task",
+        ],
+    ),
+    (
+        "group:agents",
+        &[
+            "agents_list",
+            "get_goal",
+            "create_goal",
+            "update_goal",
+            "progress_card",
+            "ask_user",
+            "skill_workshop",
+        ],
+    ),
+    (
+        "group:media",
+        &[
+            "view_image",
+            "image_generate",
+            "music_generate",
+            "video_generate",
+            "tts",
+            "pdf",
+        ],
+    ),
 ];
 
 /// `group:openclaw`: everything the gateway itself provides beyond the core
@@ -116,6 +163,10 @@ const OPENCLAW_GROUP_PARTS: &[&str] = &[
     "group:messaging",
     "group:automation",
     "group:nodes",
+    "group:memory",
+    "group:sessions",
+    "group:agents",
+    "group:media",
 ];
 
 /// The tools of the built-in profiles (`tools.profile`).
@@ -173,6 +224,7 @@ const PROFILES: &[(&str, &[&str])] = &[
             "image_generate",
             "music_generate",
             "video_generate",
+            "bundle-mcp",
         ],
     ),
     (
@@ -195,6 +247,7 @@ const PROFILES: &[(&str, &[&str])] = &[
             "message",
             "gateway",
             "ask_user",
+            "bundle-mcp",
         ],
     ),
     ("full", &["*"]),
@@ -218,21 +271,17 @@ pub struct ToolLayer {
 
 impl ToolLayer {
     /// A layer from a `tools`-style object's `allow`, `alsoAllow` and
-    /// `deny`: `alsoAllow` extends a configured `allow` and is moot without
-    /// one (everything is already admitted).
+    /// `deny`: `alsoAllow` extends a non-empty `allow`; without one (absent
+    /// or empty) everything is already admitted, so it changes nothing.
     pub fn from_lists(
         allow: Option<&Value>,
         also_allow: Option<&Value>,
         deny: Option<&Value>,
     ) -> Self {
-        let allow = match allow.filter(|a| a.is_array()) {
-            Some(allow) => {
-                let mut allow = names(allow);
-                allow.extend(also_allow.map(names).unwrap_or_default());
-                allow
-            }
-            None => Vec::new(),
-        };
+        let mut allow = allow.map(names).unwrap_or_default();
+        if !allow.is_empty() {
+            allow.extend(also_allow.map(names).unwrap_or_default());
+        }
         ToolLayer {
             allow,
             deny: deny.map(names).unwrap_or_default(),
@@ -288,12 +337,101 @@ impl ToolLayer {
         ToolLayer { allow, deny }
     }
 
-    /// Whether the layer lets `tool` through.
+    /// Whether the layer lets `tool` through. Allowing `write` allows
+    /// `apply_patch` too.
     pub fn allows(&self, tool: &str) -> bool {
         let denied = self.deny.iter().any(|pattern| matches(pattern, tool));
-        let admitted = self.allow.is_empty() || self.allow.iter().any(|p| matches(p, tool));
+        let named = |tool: &str| self.allow.iter().any(|p| matches(p, tool));
+        let admitted =
+            self.allow.is_empty() || named(tool) || (tool == "apply_patch" && named("write"));
         !denied && admitted
     }
+
+    /// Whether the layer restricts anything at all.
+    pub fn is_open(&self) -> bool {
+        self.allow.is_empty() && self.deny.is_empty()
+    }
+}
+
+/// The tool policy of one lane — a model run by one agent (or by the
+/// defaults): every layer must admit a tool.
+pub struct LanePolicy {
+    layers: Vec<ToolLayer>,
+}
+
+impl LanePolicy {
+    /// The policy of `agent`'s lane (none: the defaults, with the global
+    /// settings only): the built-in profile (with `alsoAllow` when
+    /// `profile_also_allow`), the global and the agent's allow/deny, the
+    /// `byProvider` allow/deny of `provider_model` when given, and the
+    /// sandbox tool policy when the lane is sandboxed in mode `all`.
+    pub fn new<'a>(
+        view: &'a View,
+        agent: Option<&Agent<'a>>,
+        provider_model: Option<(&str, &str)>,
+        profile_also_allow: bool,
+    ) -> Self {
+        let global = view.get("tools").and_then(Value::as_object);
+        let own = agent
+            .and_then(|a| a.get("tools"))
+            .and_then(Value::as_object);
+        fn field<'v>(tools: Option<&'v Map<String, Value>>, key: &str) -> Option<&'v Value> {
+            tools.and_then(|t| t.get(key))
+        }
+        let mut layers = Vec::new();
+        let profile = field(own, "profile")
+            .or_else(|| field(global, "profile"))
+            .and_then(Value::as_str);
+        let also_allow = field(own, "alsoAllow")
+            .filter(|v| v.is_array())
+            .or_else(|| field(global, "alsoAllow"));
+        let also_allow = also_allow.filter(|_| profile_also_allow);
+        layers.extend(profile.and_then(|p| ToolLayer::profile(p, also_allow)));
+        for tools in [global, own] {
+            layers.push(ToolLayer::from_lists(
+                field(tools, "allow"),
+                field(tools, "alsoAllow"),
+                field(tools, "deny"),
+            ));
+        }
+        for tools in [global, own] {
+            let Some((provider, model)) = provider_model else {
+                break;
+            };
+            if let Some(entry) = by_provider(field(tools, "byProvider"), provider, model) {
+                layers.push(ToolLayer::from_lists(
+                    entry.get("allow"),
+                    None,
+                    entry.get("deny"),
+                ));
+            }
+        }
+        let mode = agent
+            .and_then(|a| a.get("sandbox.mode"))
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| default_sandbox_mode(view));
+        if mode == "all" {
+            layers.push(ToolLayer::sandbox(view, agent));
+        }
+        LanePolicy { layers }
+    }
+
+    /// Whether every layer admits `tool`.
+    pub fn allows(&self, tool: &str) -> bool {
+        self.layers.iter().all(|layer| layer.allows(tool))
+    }
+}
+
+/// The `byProvider` entry for a model: `provider/model` first, then
+/// `provider`, keys compared without case.
+fn by_provider<'a>(map: Option<&'a Value>, provider: &str, model: &str) -> Option<&'a Value> {
+    let map = map?.as_object()?;
+    let exact = format!("{provider}/{}", model.to_ascii_lowercase());
+    [exact.as_str(), provider].into_iter().find_map(|wanted| {
+        map.iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(wanted))
+            .map(|(_, entry)| entry)
+    })
 }
 
 /// The names of a policy list, lower-cased, aliases resolved, groups
@@ -316,7 +454,7 @@ fn expand(name: &str, out: &mut Vec<String>) {
         for part in OPENCLAW_GROUP_PARTS {
             expand(part, out);
         }
-        out.extend(["memory_search", "memory_get", "code_execution", "secrets"].map(str::to_owned));
+        out.extend(["code_execution", "secrets"].map(str::to_owned));
         out.extend(
             GROUPS
                 .iter()

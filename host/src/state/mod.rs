@@ -5,6 +5,7 @@
 //! and a note of level `error` makes the audit incomplete.
 
 mod db;
+mod installed;
 mod legacy;
 mod open;
 mod parse;
@@ -21,6 +22,17 @@ pub const DATABASE: &str = "state/openclaw.sqlite";
 /// Reads the state facts of `state_dir`, as of `now_ms` (for the event
 /// counts of the last day and week).
 pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
+    let mut facts = collect_records(state_dir, now_ms);
+    facts.gateway.installed_extensions = installed::extensions(state_dir);
+    match installed::mcporter_servers(state_dir) {
+        Ok(servers) => facts.gateway.mcporter_servers = servers,
+        Err(note) => facts.gateway.info.notes.push(note),
+    }
+    facts
+}
+
+/// The records of the database, or of the legacy files.
+fn collect_records(state_dir: &Path, now_ms: i64) -> StateFacts {
     let database = state_dir.join(DATABASE);
     if std::fs::symlink_metadata(&database).is_ok() {
         let (mut facts, gaps) = read_database(&database, now_ms);

@@ -5,9 +5,8 @@
 //! and the sandbox tool policy when the lane is sandboxed in mode `all`).
 
 use pincer_sdk::View;
-use pincer_sdk::agents::{Agent, default_sandbox_mode};
-use pincer_sdk::tools::ToolLayer;
-use serde_json::{Map, Value};
+use pincer_sdk::tools::LanePolicy;
+use serde_json::Value;
 
 /// The web tools the reference weighs, in report order.
 pub const WEB_TOOLS: &[&str] = &["web_search", "web_fetch", "browser"];
@@ -24,74 +23,6 @@ const SEARCH_KEY_VARS: &[&str] = &[
     "OLLAMA_API_KEY",
     "XAI_API_KEY",
 ];
-
-/// The tool-policy layers of one lane.
-pub struct LanePolicy {
-    layers: Vec<ToolLayer>,
-}
-
-impl LanePolicy {
-    /// The policy of `provider/model` run by `agent` (none: the defaults,
-    /// judged with the global settings only).
-    pub fn new<'a>(view: &'a View, agent: Option<&Agent<'a>>, provider: &str, model: &str) -> Self {
-        let global = view.get("tools").and_then(Value::as_object);
-        let own = agent
-            .and_then(|a| a.get("tools"))
-            .and_then(Value::as_object);
-        fn field<'v>(tools: Option<&'v Map<String, Value>>, key: &str) -> Option<&'v Value> {
-            tools.and_then(|t| t.get(key))
-        }
-        let mut layers = Vec::new();
-        let profile = field(own, "profile")
-            .or_else(|| field(global, "profile"))
-            .and_then(Value::as_str);
-        let also_allow = field(own, "alsoAllow")
-            .filter(|v| v.is_array())
-            .or_else(|| field(global, "alsoAllow"));
-        layers.extend(profile.and_then(|p| ToolLayer::profile(p, also_allow)));
-        for tools in [global, own] {
-            layers.push(ToolLayer::from_lists(
-                field(tools, "allow"),
-                field(tools, "alsoAllow"),
-                field(tools, "deny"),
-            ));
-        }
-        for tools in [global, own] {
-            if let Some(entry) = by_provider(field(tools, "byProvider"), provider, model) {
-                layers.push(ToolLayer::from_lists(
-                    entry.get("allow"),
-                    None,
-                    entry.get("deny"),
-                ));
-            }
-        }
-        let mode = agent
-            .and_then(|a| a.get("sandbox.mode"))
-            .and_then(Value::as_str)
-            .unwrap_or_else(|| default_sandbox_mode(view));
-        if mode == "all" {
-            layers.push(ToolLayer::sandbox(view, agent));
-        }
-        LanePolicy { layers }
-    }
-
-    /// Whether every layer admits `tool`.
-    pub fn allows(&self, tool: &str) -> bool {
-        self.layers.iter().all(|layer| layer.allows(tool))
-    }
-}
-
-/// The `byProvider` entry for a model: `provider/model` first, then
-/// `provider`, keys compared without case.
-fn by_provider<'a>(map: Option<&'a Value>, provider: &str, model: &str) -> Option<&'a Value> {
-    let map = map?.as_object()?;
-    let exact = format!("{provider}/{}", model.to_ascii_lowercase());
-    [exact.as_str(), provider].into_iter().find_map(|wanted| {
-        map.iter()
-            .find(|(key, _)| key.eq_ignore_ascii_case(wanted))
-            .map(|(_, entry)| entry)
-    })
-}
 
 /// The web tools the gateway offers at all.
 pub fn available_web_tools(view: &View) -> Vec<&'static str> {

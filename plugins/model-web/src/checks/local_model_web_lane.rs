@@ -13,10 +13,11 @@ use pincer_sdk::agents::{Agent, roster};
 use pincer_sdk::prelude::*;
 use serde_json::Value;
 
-use crate::exposure::{LanePolicy, reachable};
+use crate::exposure::reachable;
 use crate::local::small_or_local;
 use crate::refs::{Aliases, resolve};
 use crate::tiers::is_small;
+use pincer_sdk::tools::LanePolicy;
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {
@@ -119,7 +120,10 @@ fn check_lane(view: &View, agent: Option<&Agent<'_>>, aliases: &Aliases, out: &m
             continue;
         };
         let (provider, model) = id.split_once('/').unwrap_or(("", id.as_str()));
-        let web = reachable(view, &LanePolicy::new(view, agent, provider, model));
+        let web = reachable(
+            view,
+            &LanePolicy::new(view, agent, Some((provider, model)), true),
+        );
         if web.is_empty() || (judged_by_reference && is_small(&id)) {
             continue;
         }

@@ -5,9 +5,10 @@
 use pincer_sdk::agents::roster;
 use pincer_sdk::prelude::*;
 
-use crate::exposure::{LanePolicy, reachable};
+use crate::exposure::reachable;
 use crate::refs::collect;
 use crate::tiers::is_small;
+use pincer_sdk::tools::LanePolicy;
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {
@@ -38,7 +39,10 @@ pub fn run(view: &View, out: &mut Findings) {
             .as_deref()
             .and_then(|id| agents.iter().find(|agent| agent.id == id));
         let (provider, name) = model.provider_and_model();
-        let web = reachable(view, &LanePolicy::new(view, agent, provider, name));
+        let web = reachable(
+            view,
+            &LanePolicy::new(view, agent, Some((provider, name)), true),
+        );
         exposed |= !web.is_empty();
         let reach = if web.is_empty() {
             "no web tools".to_owned()

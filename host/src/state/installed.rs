@@ -1,0 +1,64 @@
+//! What is installed in the state dir beside the database: the plugin
+//! directories under `extensions/`, and the MCP servers of the skills'
+//! `skills/config/mcporter.json` registry. Names only; nothing inside a
+//! plugin directory is read, and the registry's server settings (which may
+//! hold credentials) never leave this module.
+
+use pincer_sdk::{NoteLevel, StateNote};
+use serde_json::Value;
+use std::io::Read;
+use std::path::Path;
+
+/// The registry is read up to this size, as the gateway does.
+const MCPORTER_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Names of the directories directly under `STATE/extensions` (a symlink
+/// is not a directory), sorted; empty when there is no such directory.
+pub fn extensions(state_dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(state_dir.join("extensions")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The enabled server names of `STATE/skills/config/mcporter.json`, or a
+/// note saying why the registry could not be read.
+pub fn mcporter_servers(state_dir: &Path) -> Result<Vec<String>, StateNote> {
+    let path = state_dir.join("skills/config/mcporter.json");
+    let Ok(meta) = std::fs::symlink_metadata(&path) else {
+        return Ok(Vec::new());
+    };
+    let problem = |what: String| StateNote {
+        level: NoteLevel::Error,
+        message: format!(
+            "{}: {what}; its MCP servers are not checked",
+            path.display()
+        ),
+    };
+    if !meta.is_file() {
+        return Err(problem("not a regular file".to_owned()));
+    }
+    if meta.len() > MCPORTER_MAX_BYTES {
+        return Err(problem(format!("larger than {MCPORTER_MAX_BYTES} bytes")));
+    }
+    let mut text = String::new();
+    std::fs::File::open(&path)
+        .and_then(|file| file.take(MCPORTER_MAX_BYTES).read_to_string(&mut text))
+        .map_err(|error| problem(format!("unreadable ({error})")))?;
+    let document: Value = serde_json::from_str(&text)
+        .map_err(|error| problem(format!("not valid JSON ({error})")))?;
+    Ok(document
+        .get("mcpServers")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, server)| server.get("enabled").and_then(Value::as_bool) != Some(false))
+        .map(|(name, _)| name.clone())
+        .collect())
+}

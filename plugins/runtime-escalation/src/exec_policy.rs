@@ -1,0 +1,170 @@
+//! How the config sets exec security: the scopes it is set in (the global
+//! `tools.exec` and each agent's own), `tools.exec.mode` as shorthand for
+//! security and ask, and the inbound paths (`dmPolicy` / `groupPolicy`
+//! "open" anywhere under `channels`) that make unrestricted exec reachable
+//! by strangers.
+
+use pincer_sdk::View;
+use pincer_sdk::agents::{Agent, roster};
+use serde_json::Value;
+
+/// Exec security levels, weakest restriction last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Security {
+    /// No exec.
+    Deny,
+    /// Only allow-listed commands.
+    Allowlist,
+    /// Anything.
+    Full,
+}
+
+impl Security {
+    /// A `security` value; none for anything else.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "deny" => Some(Security::Deny),
+            "allowlist" => Some(Security::Allowlist),
+            "full" => Some(Security::Full),
+            _ => None,
+        }
+    }
+
+    /// The security a `mode` implies.
+    pub fn of_mode(mode: &str) -> Option<Self> {
+        match mode {
+            "full" => Some(Security::Full),
+            "deny" => Some(Security::Deny),
+            "allowlist" | "ask" | "auto" => Some(Security::Allowlist),
+            _ => None,
+        }
+    }
+}
+
+/// Ask levels, least asking first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Ask {
+    /// Never asks.
+    Off,
+    /// Asks for commands outside the allowlist.
+    OnMiss,
+    /// Asks every time.
+    Always,
+}
+
+impl Ask {
+    /// An `ask` value; none for anything else.
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "off" => Some(Ask::Off),
+            "on-miss" => Some(Ask::OnMiss),
+            "always" => Some(Ask::Always),
+            _ => None,
+        }
+    }
+
+    /// The ask a `mode` implies.
+    pub fn of_mode(mode: &str) -> Option<Self> {
+        match mode {
+            "full" | "deny" | "allowlist" => Some(Ask::Off),
+            "ask" | "auto" => Some(Ask::OnMiss),
+            _ => None,
+        }
+    }
+}
+
+/// A string setting of a `tools.exec` object.
+pub fn exec_str<'a>(exec: Option<&'a Value>, key: &str) -> Option<&'a str> {
+    exec?.get(key)?.as_str()
+}
+
+/// The security one `tools.exec` object sets over `inherited`: its mode
+/// decides when given, else its own security, else the inherited one.
+pub fn layered_security(exec: Option<&Value>, inherited: Security) -> Security {
+    if let Some(mode) = exec_str(exec, "mode") {
+        return Security::of_mode(mode).unwrap_or(inherited);
+    }
+    exec_str(exec, "security")
+        .and_then(Security::parse)
+        .unwrap_or(inherited)
+}
+
+/// The ask one `tools.exec` object sets over `inherited`.
+pub fn layered_ask(exec: Option<&Value>, inherited: Ask) -> Ask {
+    if let Some(mode) = exec_str(exec, "mode") {
+        return Ask::of_mode(mode).unwrap_or(inherited);
+    }
+    exec_str(exec, "ask")
+        .and_then(Ask::parse)
+        .unwrap_or(inherited)
+}
+
+/// The agent the global settings stand for in the reference's scope list:
+/// the one marked `default: true` (without explicit ownership), else the
+/// only agent, else none; `main` when there is no roster.
+pub fn default_agent_id<'a>(view: &'a View, agents: &[Agent<'a>]) -> Option<&'a str> {
+    if agents.is_empty()
+        && view.get("agents.entries").is_none()
+        && view.get("agents.list").is_none()
+    {
+        return Some("main");
+    }
+    let explicit = view.str("agents.ownership") == Some("explicit");
+    let marked: Vec<&Agent<'_>> = agents
+        .iter()
+        .filter(|agent| agent.get("default").and_then(Value::as_bool) == Some(true))
+        .collect();
+    if !explicit && marked.len() == 1 {
+        return Some(marked[0].id);
+    }
+    (agents.len() == 1).then(|| agents[0].id)
+}
+
+/// `(scope, security)` as the reference lists them: the global scope named
+/// after the default agent (or `global`), then each agent, a later scope
+/// replacing an earlier one of the same name.
+pub fn configured_security(view: &View) -> Vec<(String, Security)> {
+    let agents = roster(view);
+    let global_exec = view.get("tools.exec");
+    let global = layered_security(global_exec, Security::Deny);
+    let mut scopes: Vec<(String, Security)> = vec![(
+        default_agent_id(view, &agents)
+            .unwrap_or("global")
+            .to_owned(),
+        global,
+    )];
+    for agent in &agents {
+        let security = layered_security(agent.get("tools.exec"), global);
+        match scopes.iter_mut().find(|(name, _)| name == agent.id) {
+            Some(scope) => scope.1 = security,
+            None => scopes.push((agent.id.to_owned(), security)),
+        }
+    }
+    scopes
+}
+
+/// The config paths under `channels` where a DM or group policy is
+/// `open`, at any depth (accounts, groups, ...).
+pub fn open_inbound_paths(view: &View) -> Vec<String> {
+    let mut found = Vec::new();
+    if let Some(channels) = view.get("channels").and_then(Value::as_object) {
+        for (name, channel) in channels {
+            walk(channel, &format!("channels.{name}"), &mut found);
+        }
+    }
+    found
+}
+
+fn walk(value: &Value, path: &str, found: &mut Vec<String>) {
+    let Some(object) = value.as_object() else {
+        return;
+    };
+    for key in ["dmPolicy", "groupPolicy"] {
+        if object.get(key).and_then(Value::as_str) == Some("open") {
+            found.push(format!("{path}.{key}"));
+        }
+    }
+    for (key, child) in object {
+        walk(child, &format!("{path}.{key}"), found);
+    }
+}
