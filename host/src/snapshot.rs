@@ -176,6 +176,18 @@ impl Snapshot {
             state.gateway.probe = Some(crate::probe::probe(&loaded.value, &|name| {
                 std::env::var(name).ok()
             }));
+            let docker =
+                crate::probe::docker::browser_containers(crate::probe::docker::COMMAND_TIMEOUT);
+            if let Some(error) = docker.error.as_ref().filter(|_| !docker.available) {
+                state.gateway.info.notes.push(pincer_sdk::StateNote {
+                    level: pincer_sdk::NoteLevel::Info,
+                    message: format!(
+                        "Docker is not reachable ({error}): the sandbox browser container \
+                         checks did not run"
+                    ),
+                });
+            }
+            state.gateway.docker = Some(docker);
         }
         let mut snapshot = Self::build(loaded.value, loaded.includes, facts);
         snapshot.suppressions = suppressions;

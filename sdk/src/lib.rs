@@ -71,9 +71,10 @@ pub use params::{ParamKind, ParamMeta};
 pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
 pub use state::{
-    AgentApprovals, AllowlistEntry, ApprovalPolicy, BootRecord, ChannelAllowEntry, DeviceToken,
-    EventCount, ExecApprovals, GatewayProbe, GatewayState, NodeSurface, NoteLevel, PairedDevice,
-    PendingPairing, RestartRecord, StateFacts, StateInfo, StateNote, StateSource,
+    AgentApprovals, AllowlistEntry, ApprovalPolicy, BootRecord, BrowserContainer,
+    ChannelAllowEntry, DeviceToken, DockerProbe, EventCount, ExecApprovals, GatewayProbe,
+    GatewayState, NodeSurface, NoteLevel, PairedDevice, PendingPairing, RestartRecord, StateFacts,
+    StateInfo, StateNote, StateSource,
 };
 pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View};
 

@@ -317,6 +317,35 @@ pub struct GatewayProbe {
     pub duration_ms: u64,
 }
 
+/// One sandbox browser container, as `--deep` found it in Docker.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BrowserContainer {
+    /// The container's name.
+    pub name: String,
+    /// Its `openclaw.configHash` label; none when missing.
+    pub config_hash: Option<String>,
+    /// Its `openclaw.browserConfigEpoch` label; none when missing.
+    pub config_epoch: Option<String>,
+    /// The host addresses its ports are published on (`127.0.0.1`,
+    /// `0.0.0.0`, `::`), one per published port.
+    pub published_on: Vec<String>,
+}
+
+/// What `--deep` asked Docker about the sandbox browser containers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DockerProbe {
+    /// Docker answered (the CLI exists and reached a daemon).
+    pub available: bool,
+    /// Why it did not, or what failed part way.
+    pub error: Option<String>,
+    /// A Docker command ran out of time; the containers after it are missing.
+    pub timed_out: bool,
+    /// The containers labelled `openclaw.sandboxBrowser=1`.
+    pub containers: Vec<BrowserContainer>,
+}
+
 /// The gateway's recorded state (the `gateway` interface's `state()`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -355,6 +384,9 @@ pub struct GatewayState {
     /// (`skills/config/mcporter.json`), by name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mcporter_servers: Vec<String>,
+    /// The sandbox browser containers Docker runs; only with `--deep`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docker: Option<DockerProbe>,
 }
 
 /// Everything the host read from the state directory.

@@ -7,6 +7,7 @@
 //! except to that gateway, and are masked in any error text.
 
 mod credential;
+pub mod docker;
 
 pub use credential::{Credential, credential};
 use pincer_sdk::GatewayProbe;

@@ -7,7 +7,7 @@
 use crate::Sandbox;
 use pincer_sdk::prelude::*;
 use pincer_sdk::testing::assert_metadata;
-use pincer_sdk::{FileFact, FileKind};
+use pincer_sdk::{BrowserContainer, DockerProbe, FileFact, FileKind, GatewayState};
 use serde_json::{Value, json};
 
 /// A config that every own check accepts.
@@ -43,7 +43,7 @@ fn details(config: Value, id: &str) -> Vec<String> {
     Scenario::config(config).details_of::<Sandbox>(id)
 }
 
-fn docker(settings: Value) -> Value {
+fn docker_settings(settings: Value) -> Value {
     with(
         hardened(),
         json!({"agents": {"defaults": {"sandbox": {"docker": settings}}}}),
@@ -62,7 +62,7 @@ fn the_hardened_config_is_clean() {
 
 #[test]
 fn host_network_and_unconfined_profiles_are_critical() {
-    let config = docker(json!({
+    let config = docker_settings(json!({
         "network": " Host ",
         "seccompProfile": "UNCONFINED",
         "apparmorProfile": "unconfined"
@@ -74,14 +74,15 @@ fn host_network_and_unconfined_profiles_are_critical() {
     ] {
         assert_eq!(of(config.clone(), id), vec![Severity::Critical], "{id}");
     }
-    let safe = docker(json!({"network": "none", "seccompProfile": "/etc/seccomp.json"}));
+    let safe = docker_settings(json!({"network": "none", "seccompProfile": "/etc/seccomp.json"}));
     assert_eq!(of(safe.clone(), "sandbox.dangerous_network_mode"), vec![]);
     assert_eq!(of(safe, "sandbox.dangerous_seccomp_profile"), vec![]);
 }
 
 #[test]
 fn relative_binds_are_not_absolute_and_not_judged_further() {
-    let config = docker(json!({"binds": ["./data:/data", "~/.ssh:/k", "vol:/v", "/srv/x:/x"]}));
+    let config =
+        docker_settings(json!({"binds": ["./data:/data", "~/.ssh:/k", "vol:/v", "/srv/x:/x"]}));
     assert_eq!(
         of(config.clone(), "sandbox.bind_mount_non_absolute"),
         vec![Severity::Warn; 3]
@@ -91,7 +92,7 @@ fn relative_binds_are_not_absolute_and_not_judged_further() {
 
 #[test]
 fn credential_folders_of_any_home_are_protected() {
-    let config = docker(
+    let config = docker_settings(
         json!({"binds": ["/home/alice/.ssh:/k:ro", "/Users/bob:/b", "/home/alice/src:/src"]}),
     );
     let found = details(config, "sandbox.dangerous_bind_mount");
@@ -102,15 +103,17 @@ fn credential_folders_of_any_home_are_protected() {
 
 #[test]
 fn the_state_dirs_home_is_protected() {
-    let scenario = Scenario::config(docker(json!({"binds": ["/srv/gw/.aws/credentials:/c"]})))
-        .file_fact(FileFact {
-            role: "state-dir".into(),
-            path: "/srv/gw/.openclaw".into(),
-            kind: FileKind::Directory,
-            mode: Some(0o700),
-            modified_ms: None,
-            owned_by_current_user: Some(true),
-        });
+    let scenario = Scenario::config(docker_settings(
+        json!({"binds": ["/srv/gw/.aws/credentials:/c"]}),
+    ))
+    .file_fact(FileFact {
+        role: "state-dir".into(),
+        path: "/srv/gw/.openclaw".into(),
+        kind: FileKind::Directory,
+        mode: Some(0o700),
+        modified_ms: None,
+        owned_by_current_user: Some(true),
+    });
     let pairs = scenario.pairs::<Sandbox>();
     assert!(
         pairs.contains(&(
@@ -235,5 +238,60 @@ fn idle_docker_settings_are_reported_once_for_all_blocks() {
             "Docker settings with the sandbox off: agents.defaults.sandbox.docker, agents.entries.a.sandbox.docker."
         ]
     );
-    assert_eq!(of(docker(json!({"image": "x"})), id), vec![]);
+    assert_eq!(of(docker_settings(json!({"image": "x"})), id), vec![]);
+}
+
+fn docker(containers: Vec<BrowserContainer>, timed_out: bool) -> Scenario {
+    Scenario::config(hardened()).gateway_state(GatewayState {
+        docker: Some(DockerProbe {
+            available: true,
+            error: None,
+            timed_out,
+            containers,
+        }),
+        ..GatewayState::default()
+    })
+}
+
+fn container(
+    name: &str,
+    hash: Option<&str>,
+    epoch: Option<&str>,
+    published: &[&str],
+) -> BrowserContainer {
+    BrowserContainer {
+        name: name.into(),
+        config_hash: hash.map(str::to_owned),
+        config_epoch: epoch.map(str::to_owned),
+        published_on: published.iter().map(|p| (*p).to_owned()).collect(),
+    }
+}
+
+#[test]
+fn browser_containers_found_by_deep() {
+    let current = crate::checks::browser_container::CURRENT_EPOCH;
+    let good = container("good", Some("abc"), Some(current), &["127.0.0.1", "::1"]);
+    assert_eq!(docker(vec![good.clone()], false).pairs::<Sandbox>(), vec![]);
+    let bad = container("bad", None, Some("2025-01-01"), &["0.0.0.0"]);
+    assert_eq!(
+        docker(vec![good, bad], true).pairs::<Sandbox>(),
+        vec![
+            (
+                "sandbox.browser_container.docker_probe_timeout".to_owned(),
+                Severity::Warn
+            ),
+            (
+                "sandbox.browser_container.hash_epoch_stale".to_owned(),
+                Severity::Warn
+            ),
+            (
+                "sandbox.browser_container.hash_label_missing".to_owned(),
+                Severity::Warn
+            ),
+            (
+                "sandbox.browser_container.non_loopback_publish".to_owned(),
+                Severity::Critical
+            ),
+        ]
+    );
 }

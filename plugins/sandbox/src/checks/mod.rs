@@ -4,6 +4,7 @@
 
 pub mod apply_patch_outside_workspace;
 pub mod bind_mount_non_absolute;
+pub mod browser_container;
 pub mod dangerous_apparmor_profile;
 pub mod dangerous_bind_mount;
 pub mod dangerous_network_mode;
@@ -47,6 +48,22 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &dangerous_apparmor_profile::META,
         run: dangerous_apparmor_profile::run,
+    },
+    Check {
+        meta: &browser_container::NON_LOOPBACK_PUBLISH,
+        run: browser_container::run_non_loopback_publish,
+    },
+    Check {
+        meta: &browser_container::HASH_LABEL_MISSING,
+        run: browser_container::run_hash_label_missing,
+    },
+    Check {
+        meta: &browser_container::HASH_EPOCH_STALE,
+        run: browser_container::run_hash_epoch_stale,
+    },
+    Check {
+        meta: &browser_container::DOCKER_PROBE_TIMEOUT,
+        run: browser_container::run_docker_probe_timeout,
     },
     Check {
         meta: &mode_not_all::META,
