@@ -375,8 +375,9 @@ pub struct GatewayState {
     /// variables are expected. (Since 0.1.2.)
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub in_gateway_service: bool,
-    /// The directories under the state dir's `extensions/`: installed
-    /// plugins, by directory name, sorted. Plugins built before this
+    /// The plugin directories under the state dir's `extensions/` (hidden
+    /// ones, `node_modules`, backups and `.disabled` copies left out), by
+    /// name, sorted. Plugins built before this
     /// field existed simply do not see it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub installed_extensions: Vec<String>,

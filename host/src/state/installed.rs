@@ -12,8 +12,21 @@ use std::path::Path;
 /// The registry is read up to this size, as the gateway does.
 const MCPORTER_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Names of the directories directly under `STATE/extensions` (a symlink
-/// is not a directory), sorted; empty when there is no such directory.
+/// Whether a directory under `extensions/` is a plugin the gateway would
+/// load: not hidden, not `node_modules`, not a backup or a disabled copy.
+fn is_plugin_dir(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    !(lower.is_empty()
+        || lower == "node_modules"
+        || lower.starts_with('.')
+        || lower.ends_with(".bak")
+        || lower.contains(".backup-")
+        || lower.contains(".disabled"))
+}
+
+/// Names of the plugin directories directly under `STATE/extensions` (a
+/// symlink is not a directory; see [`is_plugin_dir`]), sorted; empty when
+/// there is no such directory.
 pub fn extensions(state_dir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(state_dir.join("extensions")) else {
         return Vec::new();
@@ -22,6 +35,7 @@ pub fn extensions(state_dir: &Path) -> Vec<String> {
         .filter_map(Result::ok)
         .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
         .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| is_plugin_dir(name))
         .collect();
     names.sort();
     names

@@ -26,17 +26,6 @@ pub static META: CheckMeta = CheckMeta {
 /// everything lets it through.
 const PROBE: &str = "__pincer_plugin_probe__";
 
-/// Directory names under `extensions/` that are not plugins.
-fn is_plugin_dir(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    !(lower == "node_modules"
-        || lower == ".openclaw-install-backups"
-        || lower.starts_with('.')
-        || lower.ends_with(".bak")
-        || lower.contains(".backup-")
-        || lower.contains(".disabled"))
-}
-
 /// The installed plugins the config leaves enabled, lower-cased.
 pub fn enabled_plugins(view: &View) -> Vec<String> {
     if view.bool("plugins.enabled") == Some(false) {
@@ -63,7 +52,6 @@ pub fn enabled_plugins(view: &View) -> Vec<String> {
     view.gateway_state()
         .installed_extensions
         .iter()
-        .filter(|name| is_plugin_dir(name))
         .map(|name| name.to_ascii_lowercase())
         .filter(|id| !deny.contains(id))
         .filter(|id| allow.is_empty() || allow.contains(id))

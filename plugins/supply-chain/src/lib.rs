@@ -1,0 +1,30 @@
+//! Built-in plugin `supply-chain`: what is installed beside the gateway and
+//! whether the config vouches for it. So far: plugins installed in the
+//! state dir without a `plugins.allow` list, at parity with `openclaw
+//! security audit` (critical when Telegram would publish their skills as
+//! bot commands). Install records, phantom allowlist entries, workspace
+//! skills and the `--deep` code scans are still to come (issue 5).
+
+pub mod checks;
+
+use pincer_sdk::prelude::*;
+
+/// The plugin.
+pub struct SupplyChain;
+
+impl Plugin for SupplyChain {
+    const META: PluginMeta = PluginMeta {
+        name: "supply-chain",
+        version: env!("CARGO_PKG_VERSION"),
+        description: "What is installed beside the gateway: plugins in the state dir loaded \
+                      without an allowlist.",
+        category: "supply-chain",
+        checks: checks::ALL,
+        params: &[],
+    };
+}
+
+pincer_sdk::export_plugin!(SupplyChain);
+
+#[cfg(test)]
+mod tests;

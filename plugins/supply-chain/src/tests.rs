@@ -1,0 +1,51 @@
+//! Native tests through the SDK's harness; tests/parity/supply-chain holds
+//! the check to the reference on real state dirs.
+
+use crate::SupplyChain;
+use pincer_sdk::GatewayState;
+use pincer_sdk::prelude::*;
+use pincer_sdk::testing::assert_metadata;
+use serde_json::{Value, json};
+
+const ID: &str = "plugins.extensions_no_allowlist";
+
+fn installed(config: Value, names: &[&str]) -> Vec<Severity> {
+    Scenario::config(config)
+        .gateway_state(GatewayState {
+            installed_extensions: names.iter().map(|n| (*n).to_owned()).collect(),
+            ..GatewayState::default()
+        })
+        .severities_of::<SupplyChain>(ID)
+}
+
+#[test]
+fn metadata_is_complete() {
+    assert_metadata::<SupplyChain>(&["plugins."]);
+}
+
+#[test]
+fn an_allowlist_or_no_plugins_is_quiet() {
+    assert_eq!(installed(json!({}), &[]), vec![]);
+    assert_eq!(
+        installed(json!({"plugins": {"allow": ["demo"]}}), &["demo"]),
+        vec![]
+    );
+    assert_eq!(
+        installed(json!({"plugins": {"allow": []}}), &["demo"]),
+        vec![Severity::Warn]
+    );
+}
+
+#[test]
+fn telegram_native_skills_make_it_critical() {
+    let telegram =
+        json!({"channels": {"telegram": {"botToken": "123456:planted-telegram-token-abcdefgh"}}});
+    assert_eq!(installed(telegram, &["demo"]), vec![Severity::Critical]);
+    let off = json!({"channels": {"telegram": {
+        "botToken": "123456:planted-telegram-token-abcdefgh",
+        "commands": {"nativeSkills": false}
+    }}});
+    assert_eq!(installed(off, &["demo"]), vec![Severity::Warn]);
+    let disabled = json!({"channels": {"telegram": {"enabled": false, "botToken": "123456:planted-telegram-token-abcdefgh"}}});
+    assert_eq!(installed(disabled, &["demo"]), vec![Severity::Warn]);
+}
