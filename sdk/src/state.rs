@@ -381,6 +381,9 @@ pub struct GatewayState {
     /// field existed simply do not see it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub installed_extensions: Vec<String>,
+    /// The ids installed plugins declare in their `openclaw.plugin.json`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub installed_plugin_ids: Vec<String>,
     /// The enabled MCP servers of the skills' registry
     /// (`skills/config/mcporter.json`), by name.
     #[serde(skip_serializing_if = "Vec::is_empty")]

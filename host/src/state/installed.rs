@@ -41,6 +41,30 @@ pub fn extensions(state_dir: &Path) -> Vec<String> {
     names
 }
 
+/// The `id`s that installed plugins declare in their
+/// `openclaw.plugin.json` (which may differ from the directory name), in
+/// directory order; a manifest that is missing, over 1 MiB or not JSON is
+/// skipped.
+pub fn manifest_ids(state_dir: &Path, plugin_dirs: &[String]) -> Vec<String> {
+    plugin_dirs
+        .iter()
+        .filter_map(|dir| {
+            let path = state_dir
+                .join("extensions")
+                .join(dir)
+                .join("openclaw.plugin.json");
+            let meta = std::fs::symlink_metadata(&path).ok()?;
+            if !meta.is_file() || meta.len() > 1 << 20 {
+                return None;
+            }
+            let text = std::fs::read_to_string(&path).ok()?;
+            let manifest: Value = serde_json::from_str(&text).ok()?;
+            Some(manifest.get("id")?.as_str()?.trim().to_owned())
+        })
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
 /// The enabled server names of `STATE/skills/config/mcporter.json`, or a
 /// note saying why the registry could not be read.
 pub fn mcporter_servers(state_dir: &Path) -> Result<Vec<String>, StateNote> {

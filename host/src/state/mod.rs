@@ -24,6 +24,8 @@ pub const DATABASE: &str = "state/openclaw.sqlite";
 pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
     let mut facts = collect_records(state_dir, now_ms);
     facts.gateway.installed_extensions = installed::extensions(state_dir);
+    facts.gateway.installed_plugin_ids =
+        installed::manifest_ids(state_dir, &facts.gateway.installed_extensions);
     match installed::mcporter_servers(state_dir) {
         Ok(servers) => facts.gateway.mcporter_servers = servers,
         Err(note) => facts.gateway.info.notes.push(note),

@@ -2,9 +2,11 @@
 //! whether the config vouches for it. So far: plugins installed in the
 //! state dir without a `plugins.allow` list, at parity with `openclaw
 //! security audit` (critical when Telegram would publish their skills as
-//! bot commands). Install records, phantom allowlist entries, workspace
-//! skills and the `--deep` code scans are still to come (issue 5).
+//! bot commands), and allowlist entries that name no installed or bundled
+//! plugin. Install records, workspace skills and the `--deep` code scans
+//! are still to come (issue 5).
 
+pub mod bundled;
 pub mod checks;
 
 use pincer_sdk::prelude::*;
@@ -17,7 +19,7 @@ impl Plugin for SupplyChain {
         name: "supply-chain",
         version: env!("CARGO_PKG_VERSION"),
         description: "What is installed beside the gateway: plugins in the state dir loaded \
-                      without an allowlist.",
+                      without an allowlist, allowlist entries that name no plugin.",
         category: "supply-chain",
         checks: checks::ALL,
         params: &[],

@@ -49,3 +49,28 @@ fn telegram_native_skills_make_it_critical() {
     let disabled = json!({"channels": {"telegram": {"enabled": false, "botToken": "123456:planted-telegram-token-abcdefgh"}}});
     assert_eq!(installed(disabled, &["demo"]), vec![Severity::Warn]);
 }
+
+#[test]
+fn phantom_allow_entries_name_nothing_installed_or_bundled() {
+    let id = "plugins.allow_phantom_entries";
+    let state = GatewayState {
+        installed_extensions: vec!["demo-dir".into()],
+        installed_plugin_ids: vec!["demo".into()],
+        ..GatewayState::default()
+    };
+    let run = |allow: Value| {
+        Scenario::config(json!({"plugins": {"allow": allow}}))
+            .gateway_state(state.clone())
+            .details_of::<SupplyChain>(id)
+    };
+    assert_eq!(
+        run(json!(["DEMO-DIR", "demo", "claude-cli", "group:plugins"])),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        run(json!(["demo", "discord", "typo-plugin"])),
+        vec!["Neither installed nor bundled: discord, typo-plugin."]
+    );
+    let nothing_installed = Scenario::config(json!({"plugins": {"allow": ["ghost"]}}));
+    assert_eq!(nothing_installed.severities_of::<SupplyChain>(id), vec![]);
+}
