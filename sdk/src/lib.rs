@@ -73,8 +73,8 @@ pub use severity::Severity;
 pub use state::{
     AgentApprovals, AllowlistEntry, ApprovalPolicy, BootRecord, BrowserContainer,
     ChannelAllowEntry, DeviceToken, DockerProbe, EventCount, ExecApprovals, GatewayProbe,
-    GatewayState, NodeSurface, NoteLevel, PairedDevice, PendingPairing, RestartRecord, StateFacts,
-    StateInfo, StateNote, StateSource,
+    GatewayState, InstallRecord, NodeSurface, NoteLevel, PairedDevice, PendingPairing,
+    RestartRecord, StateFacts, StateInfo, StateNote, StateSource,
 };
 pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View};
 

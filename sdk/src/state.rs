@@ -317,6 +317,25 @@ pub struct GatewayProbe {
     pub duration_ms: u64,
 }
 
+/// One npm install record of a plugin or hook.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct InstallRecord {
+    /// `plugin` or `hook`.
+    pub kind: String,
+    /// The plugin or hook id.
+    pub id: String,
+    /// The npm spec it was installed from (`pkg@1.2.3`).
+    pub spec: Option<String>,
+    /// Whether an integrity hash was recorded (the hash itself never
+    /// crosses).
+    pub has_integrity: bool,
+    /// The version recorded at install (`resolvedVersion`, else `version`).
+    pub recorded_version: Option<String>,
+    /// The version in the installed `package.json`.
+    pub installed_version: Option<String>,
+}
+
 /// One sandbox browser container, as `--deep` found it in Docker.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -388,6 +407,9 @@ pub struct GatewayState {
     /// (`skills/config/mcporter.json`), by name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mcporter_servers: Vec<String>,
+    /// npm install records of plugins and hooks (plugins first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub install_records: Vec<InstallRecord>,
     /// The sandbox browser containers Docker runs; only with `--deep`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docker: Option<DockerProbe>,

@@ -20,6 +20,7 @@ mod fleet;
 mod formats;
 mod html;
 mod inspect;
+mod install_records;
 mod legacy_state;
 mod locations;
 mod packs;

@@ -91,6 +91,20 @@ pub fn pending_pairings(db: &Connection) -> rusqlite::Result<Vec<PendingPairing>
     )
 }
 
+/// The JSON of the `config_machine_state` rows with these keys, as
+/// `(key, value_json)`.
+pub fn machine_state(db: &Connection, keys: &[&str]) -> rusqlite::Result<Vec<(String, String)>> {
+    let rows: Vec<(String, String)> = all(
+        db,
+        "SELECT state_key, value_json FROM config_machine_state ORDER BY state_key",
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    Ok(rows
+        .into_iter()
+        .filter(|(key, _)| keys.contains(&key.as_str()))
+        .collect())
+}
+
 /// The singleton row of `exec_approvals_config`; `raw_json` is the source
 /// of truth, the other columns only project it.
 pub fn exec_approvals(db: &Connection) -> rusqlite::Result<Option<ExecApprovals>> {

@@ -5,6 +5,7 @@
 //! and a note of level `error` makes the audit incomplete.
 
 mod db;
+mod install_records;
 mod installed;
 mod legacy;
 mod open;
@@ -22,7 +23,8 @@ pub const DATABASE: &str = "state/openclaw.sqlite";
 /// Reads the state facts of `state_dir`, as of `now_ms` (for the event
 /// counts of the last day and week).
 pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
-    let mut facts = collect_records(state_dir, now_ms);
+    let (mut facts, machine_state) = collect_records(state_dir, now_ms);
+    facts.gateway.install_records = install_records::collect(state_dir, &machine_state);
     facts.gateway.installed_extensions = installed::extensions(state_dir);
     facts.gateway.installed_plugin_ids =
         installed::manifest_ids(state_dir, &facts.gateway.installed_extensions);
@@ -33,16 +35,17 @@ pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
     facts
 }
 
-/// The records of the database, or of the legacy files.
-fn collect_records(state_dir: &Path, now_ms: i64) -> StateFacts {
+/// The records of the database, or of the legacy files, and the
+/// database's install-record rows.
+fn collect_records(state_dir: &Path, now_ms: i64) -> (StateFacts, Vec<(String, String)>) {
     let database = state_dir.join(DATABASE);
     if std::fs::symlink_metadata(&database).is_ok() {
-        let (mut facts, gaps) = read_database(&database, now_ms);
+        let (mut facts, gaps, machine_state) = read_database(&database, now_ms);
         legacy::fill_gaps(state_dir, &gaps, &mut facts);
-        return facts;
+        return (facts, machine_state);
     }
     if let Some(facts) = legacy::read(state_dir) {
-        return facts;
+        return (facts, Vec::new());
     }
     let mut facts = StateFacts::default();
     facts.gateway.info.notes.push(StateNote {
@@ -53,11 +56,12 @@ fn collect_records(state_dir: &Path, now_ms: i64) -> StateFacts {
             database.display()
         ),
     });
-    facts
+    (facts, Vec::new())
 }
 
-/// Reads the database; also returns the sections its schema lacks.
-fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>) {
+/// Reads the database; also returns the sections its schema lacks and its
+/// install-record rows.
+fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>, Vec<(String, String)>) {
     let mut facts = StateFacts::default();
     facts.gateway.info = StateInfo {
         source: StateSource::Database,
@@ -75,7 +79,7 @@ fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>) {
         Err(error) => {
             reader.error(describe_open_error(&error));
             facts.gateway.info.notes = reader.notes;
-            return (facts, Vec::new());
+            return (facts, Vec::new(), Vec::new());
         }
     };
     let db = &connection;
@@ -142,8 +146,16 @@ fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>) {
             .unwrap_or_default(),
     );
     facts.gateway.events = events;
+    let machine_state = reader
+        .section("install records", None, || {
+            db::machine_state(
+                db,
+                &[install_records::PLUGIN_ROW, install_records::HOOK_ROW],
+            )
+        })
+        .unwrap_or_default();
     facts.gateway.info.notes = reader.notes;
-    (facts, reader.gaps)
+    (facts, reader.gaps, machine_state)
 }
 
 /// Reads sections one by one, turning SQLite errors into notes. After the

@@ -2,9 +2,10 @@
 //! whether the config vouches for it. So far: plugins installed in the
 //! state dir without a `plugins.allow` list, at parity with `openclaw
 //! security audit` (critical when Telegram would publish their skills as
-//! bot commands), and allowlist entries that name no installed or bundled
-//! plugin. Install records, workspace skills and the `--deep` code scans
-//! are still to come (issue 5).
+//! bot commands), allowlist entries that name no installed or bundled
+//! plugin, and npm install records of plugins and hooks (unpinned specs,
+//! missing integrity, version drift). Workspace skills and the `--deep`
+//! code scans are still to come (issue 5).
 
 pub mod bundled;
 pub mod checks;
@@ -19,7 +20,9 @@ impl Plugin for SupplyChain {
         name: "supply-chain",
         version: env!("CARGO_PKG_VERSION"),
         description: "What is installed beside the gateway: plugins in the state dir loaded \
-                      without an allowlist, allowlist entries that name no plugin.",
+                      without an allowlist, allowlist entries that name no plugin, npm installs \
+                      of plugins and hooks with unpinned specs, no integrity hash or drifted \
+                      versions.",
         category: "supply-chain",
         checks: checks::ALL,
         params: &[],

@@ -2,9 +2,9 @@
 //! the check to the reference on real state dirs.
 
 use crate::SupplyChain;
-use pincer_sdk::GatewayState;
 use pincer_sdk::prelude::*;
 use pincer_sdk::testing::assert_metadata;
+use pincer_sdk::{GatewayState, InstallRecord};
 use serde_json::{Value, json};
 
 const ID: &str = "plugins.extensions_no_allowlist";
@@ -20,7 +20,7 @@ fn installed(config: Value, names: &[&str]) -> Vec<Severity> {
 
 #[test]
 fn metadata_is_complete() {
-    assert_metadata::<SupplyChain>(&["plugins."]);
+    assert_metadata::<SupplyChain>(&["plugins.", "hooks."]);
 }
 
 #[test]
@@ -73,4 +73,45 @@ fn phantom_allow_entries_name_nothing_installed_or_bundled() {
     );
     let nothing_installed = Scenario::config(json!({"plugins": {"allow": ["ghost"]}}));
     assert_eq!(nothing_installed.severities_of::<SupplyChain>(id), vec![]);
+}
+
+#[test]
+fn hook_install_records_are_judged_like_plugin_ones() {
+    let hook = InstallRecord {
+        kind: "hook".into(),
+        id: "notify".into(),
+        spec: Some("   ".into()),
+        has_integrity: false,
+        recorded_version: Some("1.0.0".into()),
+        installed_version: Some("1.0.1".into()),
+    };
+    let pinned = InstallRecord {
+        spec: Some("notify@1.0.0".into()),
+        has_integrity: true,
+        installed_version: Some("1.0.0".into()),
+        ..hook.clone()
+    };
+    let pairs = |record: InstallRecord| {
+        Scenario::config(json!({}))
+            .gateway_state(GatewayState {
+                install_records: vec![record],
+                ..GatewayState::default()
+            })
+            .pairs::<SupplyChain>()
+    };
+    assert_eq!(
+        pairs(hook),
+        vec![
+            (
+                "hooks.installs_missing_integrity".to_owned(),
+                Severity::Warn
+            ),
+            (
+                "hooks.installs_unpinned_npm_specs".to_owned(),
+                Severity::Warn
+            ),
+            ("hooks.installs_version_drift".to_owned(), Severity::Warn),
+        ]
+    );
+    assert_eq!(pairs(pinned), vec![]);
 }

@@ -2,6 +2,7 @@
 
 pub mod allow_phantom_entries;
 pub mod extensions_no_allowlist;
+pub mod installs;
 
 use pincer_sdk::Check;
 
@@ -14,5 +15,29 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &allow_phantom_entries::META,
         run: allow_phantom_entries::run,
+    },
+    Check {
+        meta: &installs::PLUGINS_UNPINNED,
+        run: installs::run_plugins_unpinned,
+    },
+    Check {
+        meta: &installs::PLUGINS_NO_INTEGRITY,
+        run: installs::run_plugins_no_integrity,
+    },
+    Check {
+        meta: &installs::PLUGINS_DRIFT,
+        run: installs::run_plugins_drift,
+    },
+    Check {
+        meta: &installs::HOOKS_UNPINNED,
+        run: installs::run_hooks_unpinned,
+    },
+    Check {
+        meta: &installs::HOOKS_NO_INTEGRITY,
+        run: installs::run_hooks_no_integrity,
+    },
+    Check {
+        meta: &installs::HOOKS_DRIFT,
+        run: installs::run_hooks_drift,
     },
 ];
