@@ -24,6 +24,7 @@ pub mod scaffold;
 pub mod secret_files;
 pub mod services;
 pub mod settings;
+pub mod skills;
 pub mod snapshot;
 pub mod state;
 pub mod synced;

@@ -74,7 +74,7 @@ pub use state::{
     AgentApprovals, AllowlistEntry, ApprovalPolicy, BootRecord, BrowserContainer,
     ChannelAllowEntry, DeviceToken, DockerProbe, EventCount, ExecApprovals, GatewayProbe,
     GatewayState, InstallRecord, NodeSurface, NoteLevel, PairedDevice, PendingPairing,
-    RestartRecord, StateFacts, StateInfo, StateNote, StateSource,
+    RestartRecord, StateFacts, StateInfo, StateNote, StateSource, WorkspaceSkills,
 };
 pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View};
 

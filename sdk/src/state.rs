@@ -336,6 +336,19 @@ pub struct InstallRecord {
     pub installed_version: Option<String>,
 }
 
+/// An agent workspace whose skills need a look.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WorkspaceSkills {
+    /// The workspace.
+    pub workspace: String,
+    /// The walk of its `skills/` stopped at its limit (2000 skill files or
+    /// 40000 directories) with directories left.
+    pub truncated: bool,
+    /// Its `SKILL.md` files that resolve (through symlinks) outside it.
+    pub escaping: Vec<String>,
+}
+
 /// One sandbox browser container, as `--deep` found it in Docker.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -410,6 +423,9 @@ pub struct GatewayState {
     /// npm install records of plugins and hooks (plugins first).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub install_records: Vec<InstallRecord>,
+    /// Workspaces whose skills escape them or were too many to walk.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub workspace_skills: Vec<WorkspaceSkills>,
     /// The sandbox browser containers Docker runs; only with `--deep`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docker: Option<DockerProbe>,

@@ -4,8 +4,9 @@
 //! security audit` (critical when Telegram would publish their skills as
 //! bot commands), allowlist entries that name no installed or bundled
 //! plugin, and npm install records of plugins and hooks (unpinned specs,
-//! missing integrity, version drift). Workspace skills and the `--deep`
-//! code scans are still to come (issue 5).
+//! missing integrity, version drift), and workspace skills that resolve
+//! outside their workspace or are too many to walk. The `--deep` code
+//! scans are still to come (issue 5).
 
 pub mod bundled;
 pub mod checks;
@@ -22,7 +23,7 @@ impl Plugin for SupplyChain {
         description: "What is installed beside the gateway: plugins in the state dir loaded \
                       without an allowlist, allowlist entries that name no plugin, npm installs \
                       of plugins and hooks with unpinned specs, no integrity hash or drifted \
-                      versions.",
+                      versions, workspace skills that escape their workspace.",
         category: "supply-chain",
         checks: checks::ALL,
         params: &[],

@@ -4,7 +4,7 @@
 use crate::SupplyChain;
 use pincer_sdk::prelude::*;
 use pincer_sdk::testing::assert_metadata;
-use pincer_sdk::{GatewayState, InstallRecord};
+use pincer_sdk::{GatewayState, InstallRecord, WorkspaceSkills};
 use serde_json::{Value, json};
 
 const ID: &str = "plugins.extensions_no_allowlist";
@@ -20,7 +20,7 @@ fn installed(config: Value, names: &[&str]) -> Vec<Severity> {
 
 #[test]
 fn metadata_is_complete() {
-    assert_metadata::<SupplyChain>(&["plugins.", "hooks."]);
+    assert_metadata::<SupplyChain>(&["plugins.", "hooks.", "skills."]);
 }
 
 #[test]
@@ -114,4 +114,35 @@ fn hook_install_records_are_judged_like_plugin_ones() {
         ]
     );
     assert_eq!(pairs(pinned), vec![]);
+}
+
+#[test]
+fn workspace_skill_facts_become_findings() {
+    let state = GatewayState {
+        workspace_skills: vec![
+            WorkspaceSkills {
+                workspace: "/w/a".into(),
+                truncated: true,
+                escaping: vec!["/w/a/skills/x/SKILL.md".into()],
+            },
+            WorkspaceSkills {
+                workspace: "/w/b".into(),
+                truncated: true,
+                escaping: vec![],
+            },
+        ],
+        ..GatewayState::default()
+    };
+    let scenario = Scenario::config(json!({})).gateway_state(state);
+    assert_eq!(
+        scenario
+            .severities_of::<SupplyChain>("skills.workspace.scan_truncated")
+            .len(),
+        2
+    );
+    assert_eq!(
+        scenario.severities_of::<SupplyChain>("skills.workspace.symlink_escape"),
+        vec![Severity::Warn]
+    );
+    assert_eq!(Scenario::config(json!({})).pairs::<SupplyChain>(), vec![]);
 }

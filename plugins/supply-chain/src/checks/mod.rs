@@ -3,6 +3,7 @@
 pub mod allow_phantom_entries;
 pub mod extensions_no_allowlist;
 pub mod installs;
+pub mod workspace_skills;
 
 use pincer_sdk::Check;
 
@@ -15,6 +16,14 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &allow_phantom_entries::META,
         run: allow_phantom_entries::run,
+    },
+    Check {
+        meta: &workspace_skills::SYMLINK_ESCAPE,
+        run: workspace_skills::run_symlink_escape,
+    },
+    Check {
+        meta: &workspace_skills::SCAN_TRUNCATED,
+        run: workspace_skills::run_scan_truncated,
     },
     Check {
         meta: &installs::PLUGINS_UNPINNED,
