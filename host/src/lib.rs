@@ -10,6 +10,7 @@ pub mod case_home;
 pub mod cases;
 pub mod catalogue;
 pub mod cli;
+pub mod code_scan;
 mod commands;
 pub mod config;
 pub mod error;

@@ -179,6 +179,24 @@ fn walk(workspace: &Path) -> (Vec<PathBuf>, bool) {
     (files, !queue.is_empty())
 }
 
+/// Every `SKILL.md` of every workspace, without repeats.
+pub fn skill_files(
+    state_dir: &Path,
+    config: &Value,
+    home: Option<&Path>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = Vec::new();
+    for workspace in workspaces(state_dir, config, home, env) {
+        for file in walk(&workspace).0 {
+            if !all.contains(&file) {
+                all.push(file);
+            }
+        }
+    }
+    all
+}
+
 /// The skills of every workspace: whether its walk was cut short, and the
 /// skill files that resolve outside it.
 pub fn scan(

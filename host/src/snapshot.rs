@@ -190,6 +190,13 @@ impl Snapshot {
                 });
             }
             state.gateway.docker = Some(docker);
+            let skills =
+                crate::skills::skill_files(&target.state_dir, &loaded.value, home.as_deref(), &env);
+            state.gateway.code_scan = Some(crate::code_scan::scan(
+                &target.state_dir,
+                &state.gateway.installed_extensions,
+                &skills,
+            ));
         }
         let mut snapshot = Self::build(loaded.value, loaded.includes, facts);
         snapshot.suppressions = suppressions;

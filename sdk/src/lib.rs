@@ -72,9 +72,10 @@ pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
 pub use state::{
     AgentApprovals, AllowlistEntry, ApprovalPolicy, BootRecord, BrowserContainer,
-    ChannelAllowEntry, DeviceToken, DockerProbe, EventCount, ExecApprovals, GatewayProbe,
-    GatewayState, InstallRecord, NodeSurface, NoteLevel, PairedDevice, PendingPairing,
-    RestartRecord, StateFacts, StateInfo, StateNote, StateSource, WorkspaceSkills,
+    ChannelAllowEntry, CodeFinding, CodeScan, DeviceToken, DockerProbe, EventCount, ExecApprovals,
+    GatewayProbe, GatewayState, InstallRecord, NodeSurface, NoteLevel, PairedDevice,
+    PendingPairing, RestartRecord, ScannedPackage, StateFacts, StateInfo, StateNote, StateSource,
+    WorkspaceSkills,
 };
 pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View};
 

@@ -349,6 +349,50 @@ pub struct WorkspaceSkills {
     pub escaping: Vec<String>,
 }
 
+/// One match of a code-safety rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeFinding {
+    /// The file.
+    pub file: String,
+    /// The line (from 1).
+    pub line: u32,
+    /// The rule (`dangerous-exec`, `shell-pipe-to-shell`, ...).
+    pub rule: String,
+    /// The rule's severity.
+    pub severity: crate::Severity,
+}
+
+/// The code-safety scan of one installed plugin or skill folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ScannedPackage {
+    /// The plugin's directory name, or the skill folder's name.
+    pub id: String,
+    /// Its directory.
+    pub path: String,
+    /// Why its package.json could not be read.
+    pub manifest_error: Option<String>,
+    /// `openclaw.extensions` entries that resolve outside the plugin dir.
+    pub escaping_entries: Vec<String>,
+    /// Entries inside `node_modules` or a dot-folder.
+    pub hidden_entries: Vec<String>,
+    /// Why the scan failed part way.
+    pub scan_error: Option<String>,
+    /// What the rules found.
+    pub findings: Vec<CodeFinding>,
+}
+
+/// What `--deep` found in installed code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CodeScan {
+    /// The installed plugins, by directory.
+    pub plugins: Vec<ScannedPackage>,
+    /// The workspace skill folders.
+    pub skills: Vec<ScannedPackage>,
+}
+
 /// One sandbox browser container, as `--deep` found it in Docker.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -426,6 +470,9 @@ pub struct GatewayState {
     /// Workspaces whose skills escape them or were too many to walk.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub workspace_skills: Vec<WorkspaceSkills>,
+    /// The code-safety scan of plugins and skills; only with `--deep`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_scan: Option<CodeScan>,
     /// The sandbox browser containers Docker runs; only with `--deep`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docker: Option<DockerProbe>,

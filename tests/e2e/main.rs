@@ -13,6 +13,7 @@ mod cache;
 mod cases;
 mod checks_doc;
 mod cli;
+mod code_scan;
 mod docker_probe;
 mod examples;
 mod failures;

@@ -5,8 +5,8 @@
 //! bot commands), allowlist entries that name no installed or bundled
 //! plugin, and npm install records of plugins and hooks (unpinned specs,
 //! missing integrity, version drift), and workspace skills that resolve
-//! outside their workspace or are too many to walk. The `--deep` code
-//! scans are still to come (issue 5).
+//! outside their workspace or are too many to walk; with `--deep`, what
+//! the code-safety scan found in installed plugins and workspace skills.
 
 pub mod bundled;
 pub mod checks;
@@ -23,7 +23,8 @@ impl Plugin for SupplyChain {
         description: "What is installed beside the gateway: plugins in the state dir loaded \
                       without an allowlist, allowlist entries that name no plugin, npm installs \
                       of plugins and hooks with unpinned specs, no integrity hash or drifted \
-                      versions, workspace skills that escape their workspace.",
+                      versions, workspace skills that escape their workspace; with --deep, \
+                      unsafe patterns in plugin and skill code.",
         category: "supply-chain",
         checks: checks::ALL,
         params: &[],

@@ -1,6 +1,7 @@
 //! The plugin's checks, one per file.
 
 pub mod allow_phantom_entries;
+pub mod code_safety;
 pub mod extensions_no_allowlist;
 pub mod installs;
 pub mod workspace_skills;
@@ -48,5 +49,33 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &installs::HOOKS_DRIFT,
         run: installs::run_hooks_drift,
+    },
+    Check {
+        meta: &code_safety::PLUGIN_CODE,
+        run: code_safety::run_plugin_code,
+    },
+    Check {
+        meta: &code_safety::ENTRY_PATH,
+        run: code_safety::run_entry_path,
+    },
+    Check {
+        meta: &code_safety::ENTRY_ESCAPE,
+        run: code_safety::run_entry_escape,
+    },
+    Check {
+        meta: &code_safety::MANIFEST_PARSE_ERROR,
+        run: code_safety::run_manifest_parse_error,
+    },
+    Check {
+        meta: &code_safety::PLUGIN_SCAN_FAILED,
+        run: code_safety::run_plugin_scan_failed,
+    },
+    Check {
+        meta: &code_safety::SKILL_CODE,
+        run: code_safety::run_skill_code,
+    },
+    Check {
+        meta: &code_safety::SKILL_SCAN_FAILED,
+        run: code_safety::run_skill_scan_failed,
     },
 ];
