@@ -178,15 +178,15 @@ pub fn scan_source(file: &str, source: &str) -> Vec<CodeFinding> {
     }
     let code = strip_comments(source);
     let line_of = |offset: usize| code[..offset].matches('\n').count() + 1;
-    if let Some(read) = r.read_file.find(&code) {
-        if r.network_send.is_match(&code) {
-            out.push(finding(
-                file,
-                line_of(read.start()),
-                "potential-exfiltration",
-                Severity::Warn,
-            ));
-        }
+    if let Some(read) = r.read_file.find(&code)
+        && r.network_send.is_match(&code)
+    {
+        out.push(finding(
+            file,
+            line_of(read.start()),
+            "potential-exfiltration",
+            Severity::Warn,
+        ));
     }
     if let Some(hex) = r
         .hex_escapes
