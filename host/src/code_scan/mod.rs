@@ -3,7 +3,7 @@
 //! `package.json` entries (escaping the plugin dir, or hidden in
 //! `node_modules` or a dot-folder), then its JavaScript and TypeScript
 //! sources (depth-first, hidden dirs and `node_modules` skipped, symlinks
-//! ignored, at most [`MAX_FILES`] files of at most [`MAX_FILE_BYTES`]),
+//! ignored, at most 500 files of at most 1 MiB each),
 //! through the rules of `rules.rs`; each skill folder the same way, plus
 //! its `SKILL.md` text. Only rule ids, file paths and line numbers leave.
 

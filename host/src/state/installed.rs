@@ -25,7 +25,7 @@ fn is_plugin_dir(name: &str) -> bool {
 }
 
 /// Names of the plugin directories directly under `STATE/extensions` (a
-/// symlink is not a directory; see [`is_plugin_dir`]), sorted; empty when
+/// symlink is not a directory; hidden ones, backups and copies left out), sorted; empty when
 /// there is no such directory.
 pub fn extensions(state_dir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(state_dir.join("extensions")) else {
