@@ -172,6 +172,8 @@ impl Snapshot {
         state.gateway.env_token_matches_config =
             pincer_sdk::auth_facts::env_token_matches_config(&loaded.value, &env);
         state.gateway.in_gateway_service = pincer_sdk::auth_facts::in_gateway_service(&env);
+        state.gateway.hooks_token_matches_gateway_auth =
+            crate::probe::hooks_token_matches_gateway_auth(&loaded.value, &env);
         state.gateway.workspace_skills =
             crate::skills::scan(&target.state_dir, &loaded.value, home.as_deref(), &env);
         if deep {

@@ -451,6 +451,11 @@ pub struct GatewayState {
     /// variables are expected. (Since 0.1.2.)
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub in_gateway_service: bool,
+    /// Whether enabled hooks use the gateway's own token or password as
+    /// their token; null unless hooks are on with a token. Compared in the
+    /// host, so neither value reaches a plugin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hooks_token_matches_gateway_auth: Option<bool>,
     /// The plugin directories under the state dir's `extensions/` (hidden
     /// ones, `node_modules`, backups and `.disabled` copies left out), by
     /// name, sorted. Plugins built before this

@@ -125,6 +125,27 @@ pub fn credential(
     (credential, warning)
 }
 
+/// Whether enabled hooks use the gateway's own credential (its token, or
+/// its password) as their token; none unless hooks are on with a token.
+/// Compared here so that neither value reaches a plugin.
+pub fn hooks_token_matches_gateway_auth(
+    config: &Value,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Option<bool> {
+    let hooks = config.get("hooks")?;
+    if hooks.get("enabled").and_then(Value::as_bool) != Some(true) {
+        return None;
+    }
+    let raw = hooks.get("token")?.as_str()?;
+    let substituted = substitute(raw, env);
+    let token = substituted.text.trim();
+    if token.is_empty() || !substituted.missing.is_empty() {
+        return None;
+    }
+    let (gateway, _) = credential(config, env);
+    Some(gateway.secret() == Some(token))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@
 mod credential;
 pub mod docker;
 
-pub use credential::{Credential, credential};
+pub use credential::{Credential, credential, hooks_token_matches_gateway_auth};
 use pincer_sdk::GatewayProbe;
 use serde_json::{Value, json};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
