@@ -2,7 +2,7 @@
 //! source of docs/checks.md): every loaded plugin with its checks, from the
 //! plugins' own metadata, then the checks of Pincer itself.
 
-use crate::report::suppress::rules::{EXPIRED_ID, UNUSED_ID, host_check};
+use crate::report::suppress::rules::{CONFIG_ACTIVE_ID, EXPIRED_ID, UNUSED_ID, host_check};
 use crate::runtime::info::{CheckInfo, PluginInfo};
 use std::io::{self, Write};
 
@@ -63,7 +63,11 @@ fn details(checks: &[CheckInfo], out: &mut dyn Write) -> io::Result<()> {
 /// Writes the catalogue of `plugins` (in the order given).
 pub fn render(plugins: &[PluginInfo], out: &mut dyn Write) -> io::Result<()> {
     let total: usize = plugins.iter().map(|p| p.checks.len()).sum();
-    let own = [host_check(EXPIRED_ID), host_check(UNUSED_ID)];
+    let own = [
+        host_check(CONFIG_ACTIVE_ID),
+        host_check(EXPIRED_ID),
+        host_check(UNUSED_ID),
+    ];
     writeln!(out, "# Check catalogue\n")?;
     writeln!(
         out,

@@ -9,7 +9,7 @@ use crate::parity::{
     Pair, ReferenceCheck, case_dirs, is_reference_id, load_case, own_expectation, parity_dir,
     patterns_overlap, read_json, reference_checks, reference_pairs, reference_plugins,
 };
-use crate::support::{BuiltinCheck, builtin_checks, root};
+use crate::support::{BuiltinCheck, HOST_REFERENCE_CHECKS, builtin_checks, root};
 use pincer_sdk::id_matches;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -56,6 +56,12 @@ fn implementers(check: &ReferenceCheck) -> Vec<&'static str> {
         .map(|builtin| builtin.plugin.as_str())
         .collect();
     plugins.dedup();
+    if HOST_REFERENCE_CHECKS
+        .iter()
+        .any(|id| patterns_overlap(&check.pattern(), id))
+    {
+        plugins.push("the host");
+    }
     plugins
 }
 

@@ -399,5 +399,15 @@ pub fn builtin_checks() -> &'static [BuiltinCheck] {
 /// The check ids (patterns) declared by the built-in plugins.
 pub fn builtin_check_ids() -> &'static [String] {
     static IDS: OnceLock<Vec<String>> = OnceLock::new();
-    IDS.get_or_init(|| builtin_checks().iter().map(|c| c.id.clone()).collect())
+    IDS.get_or_init(|| {
+        builtin_checks()
+            .iter()
+            .map(|c| c.id.clone())
+            .chain(HOST_REFERENCE_CHECKS.iter().map(|id| (*id).to_owned()))
+            .collect()
+    })
 }
+
+/// The reference checks the host reports itself (about the report, not
+/// the config): parity cases compare them like the plugins' checks.
+pub const HOST_REFERENCE_CHECKS: &[&str] = &[pincer::report::suppress::rules::CONFIG_ACTIVE_ID];

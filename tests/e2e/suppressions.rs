@@ -38,6 +38,10 @@ fn a_suppressed_finding_moves_out_of_findings_and_the_summary() {
     // reference): one warn leaves, one arrives.
     assert!(suppressed.has("config.insecure_or_dangerous_flags", "warn"));
     assert!(!open.has("config.insecure_or_dangerous_flags", "warn"));
+    // And the host says that suppressions are active, as the reference
+    // does, in the counted findings.
+    assert!(suppressed.has("security.audit.suppressions.active", "info"));
+    assert!(!open.has("security.audit.suppressions.active", "info"));
     assert_eq!(
         suppressed.report["summary"]["warn"].as_u64().unwrap(),
         open.report["summary"]["warn"].as_u64().unwrap(),

@@ -1,13 +1,16 @@
 //! Built-in plugin `channel-ingress`: what reaches the agents from outside.
-//! So far the webhook ingress (`hooks.*`): a short token or the gateway's
-//! own credential as the hooks token, hooks mounted at `/`, no default
-//! session key, no agent allowlist, caller-chosen session keys without a
-//! prefix list — at parity with `openclaw security audit`. Channel DM and
-//! group policies, the exposure matrix and the trust-model heuristics are
-//! still to come (issue 5).
+//! The webhook ingress (`hooks.*`: token strength and reuse, path, session
+//! keys, agent routing), the exposure matrix (`security.exposure.*`: open
+//! DMs or groups against elevated, runtime, file and control-plane tools),
+//! the trust-model heuristics (`security.trust_model.*`) and the
+//! attack-surface summary — at parity with `openclaw security audit` — and
+//! Pincer's own channel policy checks (`channels.*`: open DMs, wildcard
+//! allowlists, open groups, name matching) for every provider and account.
 
 pub mod checks;
 pub mod hooks;
+pub mod inbound;
+pub mod lanes;
 
 use pincer_sdk::prelude::*;
 
@@ -18,8 +21,8 @@ impl Plugin for ChannelIngress {
     const META: PluginMeta = PluginMeta {
         name: "channel-ingress",
         version: env!("CARGO_PKG_VERSION"),
-        description: "What reaches the agents from outside: webhook tokens, path, session keys \
-                      and agent routing.",
+        description: "What reaches the agents from outside: webhooks, channel DM and group \
+                      policies, and what open conversations can reach.",
         category: "channel-ingress",
         checks: checks::ALL,
         params: &[],

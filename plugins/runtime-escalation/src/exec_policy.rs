@@ -20,6 +20,15 @@ pub enum Security {
 }
 
 impl Security {
+    /// The config spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Security::Deny => "deny",
+            Security::Allowlist => "allowlist",
+            Security::Full => "full",
+        }
+    }
+
     /// A `security` value; none for anything else.
     pub fn parse(value: &str) -> Option<Self> {
         match value {

@@ -2,7 +2,8 @@
 //! reach. Exec security and host routing, exec approvals (auto-allowed
 //! skill binaries, allow-listed interpreters), safe bins and their trusted
 //! directories, who may use elevated tools, tool profiles and the reach of
-//! plugin tools, skills next to MCP servers — at parity with `openclaw
+//! plugin tools, skills next to MCP servers, open channels reaching exec —
+//! at parity with `openclaw
 //! security audit`; and Pincer's own baseline checks: elevated tools
 //! enabled at all, and host exec with full security and no approval.
 

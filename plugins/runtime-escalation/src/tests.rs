@@ -52,7 +52,7 @@ fn contained() -> Value {
 
 #[test]
 fn metadata_is_complete() {
-    assert_metadata::<RuntimeEscalation>(&["tools.", "plugins."]);
+    assert_metadata::<RuntimeEscalation>(&["tools.", "plugins.", "security.exposure."]);
 }
 
 #[test]
@@ -172,4 +172,21 @@ fn skills_beside_mcp_servers_from_the_registry() {
         vec![Severity::Warn]
     );
     assert_eq!(of(config(skills), id), vec![], "no MCP server anywhere");
+}
+
+#[test]
+fn open_channels_reaching_exec_weigh_the_exec_security() {
+    const ID: &str = "security.exposure.open_channels_with_exec";
+    let open_group = json!({"telegram": {"groups": {"-1001": {"groupPolicy": "open"}}}});
+    let allowlist = json!({"channels": open_group, "tools": {"exec": {"security": "allowlist"}}});
+    assert_eq!(of(config(allowlist), ID), vec![Severity::Warn]);
+    let full = json!({
+        "channels": {"telegram": {"dmPolicy": "open"}},
+        "agents": {"entries": {"ops": {"tools": {"exec": {"mode": "full"}}}}}
+    });
+    assert_eq!(of(config(full), ID), vec![Severity::Critical]);
+    let denied = json!({"channels": open_group, "tools": {"exec": {"security": "deny"}}});
+    assert_eq!(of(config(denied), ID), vec![]);
+    let closed = json!({"channels": {"telegram": {"dmPolicy": "pairing"}}, "tools": {"exec": {"security": "full"}}});
+    assert_eq!(of(config(closed), ID), vec![]);
 }

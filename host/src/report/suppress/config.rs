@@ -4,7 +4,8 @@
 //! `findings` and the summary but stays visible in `suppressedFindings`.
 
 use super::SuppressedBy;
-use crate::report::model::{Report, ReportFinding};
+use super::rules::{CONFIG_ACTIVE_ID, HOST_PLUGIN, host_check};
+use crate::report::model::{DeclaredCheck, Report, ReportFinding};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -26,16 +27,19 @@ pub struct Suppression {
 }
 
 impl Suppression {
+    /// Whether it matches: the same check id (trimmed), and each given text
+    /// contained in the title or detail, letter case aside (as the gateway
+    /// matches them).
     fn matches(&self, finding: &ReportFinding) -> bool {
-        finding.check_id == self.check_id
-            && self
-                .title_includes
-                .as_ref()
-                .is_none_or(|text| finding.title.contains(text.as_str()))
-            && self
-                .detail_includes
-                .as_ref()
-                .is_none_or(|text| finding.detail.contains(text.as_str()))
+        let contains = |haystack: &str, needle: &Option<String>| {
+            needle
+                .as_deref()
+                .map(str::trim)
+                .is_none_or(|needle| haystack.to_lowercase().contains(&needle.to_lowercase()))
+        };
+        finding.check_id == self.check_id.trim()
+            && contains(&finding.title, &self.title_includes)
+            && contains(&finding.detail, &self.detail_includes)
     }
 }
 
@@ -69,15 +73,28 @@ pub fn from_config(config: &Value) -> Result<Vec<Suppression>, (Option<usize>, S
         .collect()
 }
 
-/// Moves every finding some suppression matches into `suppressed_findings`
+/// Moves every finding some suppression matches into `suppressed_findings`,
+/// adds the info finding that says so (`security.audit.suppressions.active`)
 /// and recounts the summary.
 pub fn apply(report: &mut Report, suppressions: &[Suppression]) {
     if suppressions.is_empty() {
         return;
     }
-    let (suppressed, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut report.findings)
+    let (suppressed, mut kept): (Vec<_>, Vec<_>) = std::mem::take(&mut report.findings)
         .into_iter()
         .partition(|finding| suppressions.iter().any(|s| s.matches(finding)));
+    kept.push(active_finding(suppressions.len(), suppressed.len()));
+    if !report
+        .checks
+        .iter()
+        .any(|check| check.info.id == CONFIG_ACTIVE_ID)
+    {
+        report.checks.push(DeclaredCheck {
+            plugin: HOST_PLUGIN.to_owned(),
+            info: host_check(CONFIG_ACTIVE_ID),
+        });
+    }
+    crate::report::aggregate::sort_findings(&mut kept);
     report.findings = kept;
     report
         .suppressed_findings
@@ -88,10 +105,47 @@ pub fn apply(report: &mut Report, suppressions: &[Suppression]) {
     report.summary = crate::report::aggregate::summarize(&report.findings);
 }
 
+/// `security.audit.suppressions.active`: how many suppressions the config
+/// holds and how many findings they moved.
+fn active_finding(configured: usize, moved: usize) -> ReportFinding {
+    let info = host_check(CONFIG_ACTIVE_ID);
+    ReportFinding {
+        check_id: CONFIG_ACTIVE_ID.to_owned(),
+        severity: info.default_severity,
+        title: info.title,
+        detail: format!(
+            "security.audit.suppressions holds {configured} suppression(s); {moved} finding(s) \
+             moved to suppressedFindings."
+        ),
+        remediation: Some(info.remediation),
+        plugin: HOST_PLUGIN.to_owned(),
+        config_paths: vec!["security.audit.suppressions".to_owned()],
+        location: None,
+        baseline: None,
+        suppressed_by: None,
+        severity_override: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn matching_trims_the_id_and_ignores_letter_case() {
+        let finding = active_finding(1, 0);
+        let suppression = |title: Option<&str>, detail: Option<&str>| Suppression {
+            check_id: format!(" {CONFIG_ACTIVE_ID} "),
+            title_includes: title.map(str::to_owned),
+            detail_includes: detail.map(str::to_owned),
+            reason: None,
+        };
+        assert!(suppression(None, None).matches(&finding));
+        assert!(suppression(Some("AUDITED Config"), Some("1 SUPPRESSION")).matches(&finding));
+        assert!(!suppression(Some("no such title"), None).matches(&finding));
+        assert!(!suppression(None, Some("2 suppression")).matches(&finding));
+    }
 
     #[test]
     fn reads_entries_and_rejects_bad_ones() {

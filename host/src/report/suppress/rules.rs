@@ -19,8 +19,11 @@ use std::path::Path;
 pub const EXPIRED_ID: &str = "pincer.suppression.expired";
 /// Check id of the finding for a rule that matched nothing.
 pub const UNUSED_ID: &str = "pincer.suppression.unused";
+/// Check id of the finding that says the audited config suppresses
+/// findings (`security.audit.suppressions`), as the reference reports it.
+pub const CONFIG_ACTIVE_ID: &str = "security.audit.suppressions.active";
 /// The name findings of Pincer itself carry as their plugin.
-const HOST_PLUGIN: &str = "pincer";
+pub const HOST_PLUGIN: &str = "pincer";
 
 /// A `[[suppress]]` table as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -228,7 +231,14 @@ pub fn apply(report: &mut Report, rules: &[Rule], today: &str) {
 
 /// The metadata of Pincer's own suppression checks.
 pub fn host_check(id: &str) -> CheckInfo {
-    let (severity, title, description, remediation) = if id == EXPIRED_ID {
+    let (severity, title, description, remediation) = if id == CONFIG_ACTIVE_ID {
+        (
+            Severity::Info,
+            "The audited config suppresses findings",
+            "security.audit.suppressions in the audited config hides matching findings from the counted ones; they stay listed in suppressedFindings. Reported whenever the list has entries, so accepted risks stay in view.",
+            "Review suppressedFindings, and remove each suppression once its accepted risk no longer holds.",
+        )
+    } else if id == EXPIRED_ID {
         (
             Severity::Warn,
             "A suppression in pincer.toml has expired",

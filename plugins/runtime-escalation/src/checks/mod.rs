@@ -11,6 +11,7 @@ pub mod fs_tools_disabled_but_exec_enabled;
 pub mod full_without_approval;
 pub mod host_sandbox_no_sandbox_agents;
 pub mod host_sandbox_no_sandbox_defaults;
+pub mod open_channels_with_exec;
 pub mod profile_minimal_overridden;
 pub mod safe_bin_trusted_dirs_risky;
 pub mod safe_bins_broad_behavior;
@@ -33,6 +34,10 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &security_full_configured::META,
         run: security_full_configured::run,
+    },
+    Check {
+        meta: &open_channels_with_exec::META,
+        run: open_channels_with_exec::run,
     },
     Check {
         meta: &agent_skill_mcp_boundary_drift::META,
