@@ -65,6 +65,7 @@ pub fn render(plugins: &[PluginInfo], out: &mut dyn Write) -> io::Result<()> {
     let total: usize = plugins.iter().map(|p| p.checks.len()).sum();
     let own = [
         host_check(CONFIG_ACTIVE_ID),
+        crate::history::new_critical::check_info(),
         host_check(EXPIRED_ID),
         host_check(UNUSED_ID),
     ];

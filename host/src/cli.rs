@@ -49,6 +49,46 @@ enum Command {
     /// case: config.json, optional state/, case.json with the expected
     /// findings). Exit 0 when all pass, 1 when one fails, 2 for bad input.
     Test(TestArgs),
+    /// Show the audits recorded with `pincer audit --history DIR`: counts
+    /// by severity and drift findings over time.
+    History(HistoryArgs),
+    /// Audit on a schedule (and on SIGHUP), never two runs at once; run a
+    /// command or post the JSON report to a webhook when findings at or
+    /// above --fail-on appear or drift is detected. SIGINT or SIGTERM stop
+    /// it cleanly, without a partial history entry.
+    #[command(after_help = WATCH_HELP)]
+    Watch(Box<WatchArgs>),
+}
+
+const WATCH_HELP: &str = "\
+The hook runs through `sh -c` with the JSON report on stdin and in the file
+$PINCER_REPORT, and PINCER_EXIT (the audit's exit code), PINCER_CRITICAL,
+PINCER_WARN, PINCER_INFO and PINCER_DRIFT (counts) in its environment; a run
+that failed (unreadable config, locked database, ...) calls it with
+PINCER_EXIT=2 and the message in PINCER_ERROR. The webhook receives the same
+JSON report (or {\"error\": ...}) as an HTTP POST.";
+
+/// Arguments of `pincer watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Time between audits (e.g. 24h, 30m).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub every: Duration,
+    /// Up to this much random delay added to each interval, so that many
+    /// gateways do not audit in step.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub jitter: Option<Duration>,
+    /// Command to run (through sh -c) when a run alerts.
+    #[arg(long = "on-finding", value_name = "CMD")]
+    pub on_finding: Option<String>,
+    /// URL to POST the JSON report to when a run alerts (http or https).
+    #[arg(long, value_name = "URL")]
+    pub webhook: Option<String>,
+    /// Stop after this many runs (by default, run until stopped).
+    #[arg(long = "max-runs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_runs: Option<u32>,
+    #[command(flatten)]
+    pub audit: AuditArgs,
 }
 
 /// Arguments of `pincer new`.
@@ -357,9 +397,65 @@ pub struct AuditArgs {
     #[arg(long)]
     pub allow_incomplete: bool,
     #[command(flatten)]
+    pub history: HistoryRecordArgs,
+    #[command(flatten)]
     pub settings: SettingsArgs,
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// Recording an audit into a history directory.
+#[derive(Debug, Clone, Args)]
+pub struct HistoryRecordArgs {
+    /// Record this audit (report and posture snapshot, never a secret) in
+    /// DIR, and give drift checks the previous run of DIR as their
+    /// baseline. The only place Pincer writes to; never inside the audited
+    /// state directory.
+    #[arg(long = "history", value_name = "DIR", conflicts_with = "fleet")]
+    pub dir: Option<PathBuf>,
+    /// Keep at most N entries in the history.
+    #[arg(long = "history-keep", value_name = "N", default_value_t = 400,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub keep: u32,
+    /// Drop history entries older than this (e.g. 90d, 1y).
+    #[arg(long = "history-max-age", value_name = "DURATION", default_value = "1y",
+          value_parser = parse_duration)]
+    pub max_age: Duration,
+}
+
+impl HistoryRecordArgs {
+    /// The retention these flags ask for.
+    pub fn retention(&self) -> crate::history::Retention {
+        crate::history::Retention {
+            keep: usize::try_from(self.keep).unwrap_or(usize::MAX),
+            max_age: self.max_age,
+        }
+    }
+}
+
+/// Arguments of `pincer history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The history directory (as given to `pincer audit --history`).
+    #[arg(long, value_name = "DIR", default_value = "pincer-history")]
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+    /// Write to FILE instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Formats of `pincer history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// One line a run.
+    Table,
+    /// The runs as JSON (without their reports).
+    Json,
+    /// A self-contained page with a trend chart.
+    Html,
 }
 
 impl AuditArgs {
@@ -447,5 +543,7 @@ pub fn main() -> Result<u8> {
         Command::Test(args) => commands::test_cases::run(&args),
         Command::New(args) => commands::new::run(&args),
         Command::Pack(PackCommand::Verify(args)) => commands::pack::verify(&args),
+        Command::History(args) => commands::history::run(&args),
+        Command::Watch(args) => commands::watch::run(*args),
     }
 }

@@ -5,6 +5,7 @@
 //! [`snapshot::Snapshot`], run every plugin in its own store
 //! ([`runtime`]), [`report::aggregate`] the results and render them.
 
+pub mod alert;
 pub mod builtin;
 pub mod case_home;
 pub mod cases;
@@ -14,6 +15,7 @@ pub mod code_scan;
 mod commands;
 pub mod config;
 pub mod error;
+pub mod history;
 pub mod locate;
 pub mod pack;
 pub mod params;

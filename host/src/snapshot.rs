@@ -47,6 +47,10 @@ pub struct Snapshot {
     /// pointing findings at it. Never given to plugins.
     #[serde(skip)]
     pub config_sources: crate::config::SourceNode,
+    /// The previous run's posture from `--history` as the JSON text of the
+    /// `baseline` interface (`{"recordedAtMs", "posture"}`), if any.
+    #[serde(skip)]
+    pub baseline_json: Option<String>,
 }
 
 /// The state facts as the JSON texts of the WIT interfaces.
@@ -238,6 +242,7 @@ impl Snapshot {
             state: StateFacts::default(),
             suppressions: Vec::new(),
             config_sources: crate::config::SourceNode::default(),
+            baseline_json: None,
         }
     }
 

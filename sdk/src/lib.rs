@@ -49,6 +49,7 @@
 
 pub mod agents;
 pub mod auth_facts;
+pub mod baseline;
 #[doc(hidden)]
 pub mod bindings;
 pub mod envsubst;

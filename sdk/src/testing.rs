@@ -27,6 +27,7 @@ pub struct Scenario {
     state: StateFacts,
     now_ms: u64,
     params: serde_json::Map<String, Value>,
+    baseline: Option<crate::baseline::Baseline>,
 }
 
 struct EnvMap<'a>(&'a BTreeMap<String, String>);
@@ -53,7 +54,15 @@ impl Scenario {
             state: StateFacts::default(),
             now_ms: DEFAULT_NOW_MS,
             params: serde_json::Map::new(),
+            baseline: None,
         }
+    }
+
+    /// The previous run the plugin compares against (`view.baseline()`).
+    #[must_use]
+    pub fn baseline(mut self, baseline: crate::baseline::Baseline) -> Self {
+        self.baseline = Some(baseline);
+        self
     }
 
     /// A scenario over config JSON text.
@@ -149,6 +158,7 @@ impl Scenario {
             .with_synced(self.synced.clone())
             .with_state(state, self.now_ms)
             .with_params(self.params.clone())
+            .with_baseline(self.baseline.clone())
     }
 
     /// Runs the plugin and returns its findings, after asserting that they

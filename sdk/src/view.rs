@@ -2,6 +2,7 @@
 //! platform and file facts. Built from the host's imports inside a plugin,
 //! or from JSON in native tests.
 
+use crate::baseline::Baseline;
 use crate::secret::SecretMarker;
 use crate::state::{GatewayState, PairedDevice, PendingPairing, StateFacts};
 use serde::{Deserialize, Serialize};
@@ -101,6 +102,7 @@ pub struct View {
     state: StateFacts,
     audit_time_ms: u64,
     params: serde_json::Map<String, Value>,
+    baseline: Option<Baseline>,
 }
 
 impl View {
@@ -122,7 +124,21 @@ impl View {
             state: StateFacts::default(),
             audit_time_ms: 0,
             params: serde_json::Map::new(),
+            baseline: None,
         }
+    }
+
+    /// The same view with this previous run as its baseline (native tests).
+    #[must_use]
+    pub fn with_baseline(mut self, baseline: Option<Baseline>) -> Self {
+        self.baseline = baseline;
+        self
+    }
+
+    /// The previous audit of this installation (`pincer audit --history`),
+    /// when there is one.
+    pub fn baseline(&self) -> Option<&Baseline> {
+        self.baseline.as_ref()
     }
 
     /// The same view with these plugin parameters (native tests).
@@ -157,7 +173,9 @@ impl View {
 
     /// The view the host gives this plugin (inside a component).
     pub fn from_host() -> Result<Self, String> {
-        use crate::bindings::pincer::audit::{config, gateway, host_facts, nodes, params};
+        use crate::bindings::pincer::audit::{
+            baseline, config, gateway, host_facts, nodes, params,
+        };
         fn parse<T: serde::de::DeserializeOwned>(what: &str, text: &str) -> Result<T, String> {
             serde_json::from_str(text)
                 .map_err(|error| format!("host sent {what} that does not parse: {error}"))
@@ -195,6 +213,9 @@ impl View {
             state,
             audit_time_ms: host_facts::audit_time_ms(),
             params: parse("parameters", &params::get())?,
+            baseline: baseline::previous()
+                .map(|text| parse("a baseline", &text))
+                .transpose()?,
         })
     }
 

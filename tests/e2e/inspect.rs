@@ -2,25 +2,20 @@
 //! plugin, one built against the first contract, one built for a newer
 //! contract, and bytes that are no component.
 
-use crate::support::{adversarial_plugin, pincer, test_plugin, text};
+use crate::support::{adversarial_plugin, run, test_plugin};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
 /// Runs `pincer plugins inspect` and returns (exit code, stdout, stderr).
 fn inspect(file: &Path, format: &str) -> (i32, String, String) {
-    let output = pincer()
-        .args([
-            "plugins",
-            "inspect",
-            file.to_str().unwrap(),
-            "--format",
-            format,
-        ])
-        .output()
-        .unwrap();
-    let (stdout, stderr) = text(&output);
-    (output.status.code().unwrap_or(-1), stdout, stderr)
+    run(&[
+        "plugins",
+        "inspect",
+        file.to_str().unwrap(),
+        "--format",
+        format,
+    ])
 }
 
 #[test]
@@ -32,7 +27,7 @@ fn a_plugin_shows_its_digest_contract_imports_and_checks() {
     let inspection: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(inspection["sha256"], digest.as_str());
     assert_eq!(inspection["loadable"], true);
-    assert_eq!(inspection["hostServes"], "0.1.2");
+    assert_eq!(inspection["hostServes"], "0.1.3");
     let api = inspection["apiVersion"].as_str().unwrap();
     let imports: Vec<&str> = inspection["imports"]
         .as_array()

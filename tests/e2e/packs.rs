@@ -200,7 +200,7 @@ fn a_pack_for_another_api_is_refused() {
     let (code, _, stderr) = verify(&pack);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("^0.2") && stderr.contains("0.1.2"),
+        stderr.contains("^0.2") && stderr.contains("0.1.3"),
         "{stderr}"
     );
 }

@@ -161,6 +161,39 @@ pub fn example_home_twice() -> Vec<String> {
     ]
 }
 
+/// Runs `pincer ARGS` and returns (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let output = pincer().args(args).output().unwrap();
+    let (stdout, stderr) = text(&output);
+    (output.status.code().unwrap_or(-1), stdout, stderr)
+}
+
+/// Writes `config` as `STATE/openclaw.json`, mode 600 in a 700 directory,
+/// as an operator keeps it.
+pub fn write_private_config(state: &Path, config: &Value) {
+    let path = state.join("openclaw.json");
+    std::fs::write(&path, serde_json::to_string_pretty(config).unwrap()).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::set_permissions(state, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+}
+
+/// How long to wait for what a background `pincer watch` should do in well
+/// under a second: generous, for loaded CI machines.
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Polls `done` until it holds; fails the test after [`PATIENCE`].
+pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(start.elapsed() < PATIENCE, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 /// Output as text.
 pub fn text(output: &Output) -> (String, String) {
     (

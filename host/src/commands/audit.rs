@@ -2,6 +2,7 @@
 
 use crate::cli::{AuditArgs, ReportFormat};
 use crate::error::{Error, Result};
+use crate::history::{Entry, HistoryDir, Posture, posture_of};
 use crate::locate::{Target, locate};
 use crate::report::model::TargetInfo;
 use crate::report::{self, Report};
@@ -18,24 +19,71 @@ use std::sync::Arc;
 /// and returns the exit code.
 pub fn run(args: AuditArgs) -> Result<u8> {
     if args.is_fleet() {
+        if args.history.dir.is_some() {
+            return Err(Error::Usage(
+                "--history records one installation: audit each fleet member on its own".into(),
+            ));
+        }
         return super::fleet::run(args);
     }
-    let target = locate(args.config.clone(), args.state_dirs.first().cloned())?;
     let outputs = args.outputs()?;
+    audit_once(&args, &outputs, &|| false).map(|outcome| outcome.exit_code)
+}
+
+/// What one audit produced.
+pub(crate) struct Outcome {
+    /// The report, as written.
+    pub report: Report,
+    /// Its exit code by `--fail-on`.
+    pub exit_code: u8,
+    /// The history entry recorded, if any.
+    pub recorded: Option<PathBuf>,
+}
+
+/// One audit of one installation with everything `pincer audit` does
+/// around it: `--baseline`, `--history` (its previous run is the plugins'
+/// baseline; this run is recorded unless `cancelled()` says so by then)
+/// and the report written to `outputs`.
+pub(crate) fn audit_once(
+    args: &AuditArgs,
+    outputs: &[crate::cli::FormatSpec],
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Outcome> {
+    let target = locate(args.config.clone(), args.state_dirs.first().cloned())?;
     for path in outputs.iter().filter_map(|spec| spec.path.as_deref()) {
         refuse_writing_into(path, std::slice::from_ref(&target))?;
+    }
+    let history = args.history.dir.as_deref().map(HistoryDir::new);
+    if let Some(history) = &history {
+        refuse_writing_into(history.path(), std::slice::from_ref(&target))?;
     }
     let baseline = args
         .baseline
         .as_deref()
         .map(|path| report::baseline::load(path).map(|findings| (path, findings)))
         .transpose()?;
-    let auditor = Auditor::new(&args, std::slice::from_ref(&target))?;
-    let mut report = auditor.audit(&target, Parallelism::PerPlugin)?;
+    let previous = history
+        .as_ref()
+        .map(HistoryDir::latest)
+        .transpose()?
+        .flatten();
+    let auditor = Auditor::new(args, std::slice::from_ref(&target))?;
+    let (mut report, posture) =
+        auditor.audit_with_posture(&target, Parallelism::PerPlugin, previous.as_ref())?;
     if let Some((path, findings)) = &baseline {
         report::baseline::apply(&mut report, path, findings);
     }
-    for spec in &outputs {
+    if let Some(previous) = &previous {
+        crate::history::new_critical::apply(&mut report, previous);
+    }
+    let mut recorded = None;
+    if let Some(history) = &history
+        && !cancelled()
+    {
+        let entry = Entry::of(&report, posture);
+        recorded = Some(history.record(&entry, args.history.retention())?);
+    }
+    for spec in outputs {
         write_report(
             &report,
             spec.format,
@@ -43,11 +91,12 @@ pub fn run(args: AuditArgs) -> Result<u8> {
             args.table_detail(),
         )?;
     }
-    Ok(report::exit_code(
-        &report,
-        args.fail_on.threshold(),
-        args.allow_incomplete,
-    ))
+    let exit_code = report::exit_code(&report, args.fail_on.threshold(), args.allow_incomplete);
+    Ok(Outcome {
+        report,
+        exit_code,
+        recorded,
+    })
 }
 
 /// Everything an audit needs besides its target, set up once: the
@@ -113,7 +162,22 @@ impl Auditor {
 
     /// Audits one target into its report.
     pub(crate) fn audit(&self, target: &Target, parallelism: Parallelism) -> Result<Report> {
-        let snapshot = Arc::new(Snapshot::collect(target, self.deep, &self.machine)?);
+        self.audit_with_posture(target, parallelism, None)
+            .map(|(report, _)| report)
+    }
+
+    /// Audits one target into its report and the posture snapshot a
+    /// history entry records; `previous`, the last recorded run, is the
+    /// plugins' baseline.
+    pub(crate) fn audit_with_posture(
+        &self,
+        target: &Target,
+        parallelism: Parallelism,
+        previous: Option<&Entry>,
+    ) -> Result<(Report, Posture)> {
+        let mut snapshot = Snapshot::collect(target, self.deep, &self.machine)?;
+        snapshot.baseline_json = previous.map(Entry::baseline_json);
+        let snapshot = Arc::new(snapshot);
         let runs = run_all(&self.runtime, &self.plugins, &snapshot, parallelism);
         // A plugin that failed before naming itself could be the one a
         // params table is for; its failure already makes the audit
@@ -135,7 +199,8 @@ impl Auditor {
         report::suppress::apply(&mut report, &snapshot.suppressions);
         report::locate::apply(&mut report, &snapshot.config_sources);
         report::suppress::rules::apply(&mut report, &self.suppressions, &self.today);
-        Ok(report)
+        let posture = posture_of(&snapshot, &report);
+        Ok((report, posture))
     }
 }
 

@@ -4,12 +4,14 @@ pub mod audit;
 pub mod checks;
 pub mod diff;
 pub mod fleet;
+pub mod history;
 pub mod new;
 pub mod pack;
 pub mod plugins;
 mod progress;
 pub mod test_cases;
 pub mod view;
+pub mod watch;
 
 use crate::builtin::BUILTIN_PLUGINS;
 use crate::cli::PluginArgs;

@@ -16,7 +16,7 @@ use wasmtime::component::Component;
 
 /// The version of the `pincer:audit` WIT package this host serves. A plugin
 /// built against `X` loads when `^X` accepts this version.
-pub const SUPPORTED_API: &str = "0.1.2";
+pub const SUPPORTED_API: &str = "0.1.3";
 
 const WIT_PACKAGE: &str = "pincer:audit/";
 

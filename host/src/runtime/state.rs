@@ -1,7 +1,9 @@
 //! The per-plugin store state and the host side of the WIT imports: config,
 //! host facts, gateway, nodes, params and log. Every answer comes from the shared, redacted snapshot.
 
-use super::bindings::pincer::audit::{config, gateway, host_facts, log, nodes, params, types};
+use super::bindings::pincer::audit::{
+    baseline, config, gateway, host_facts, log, nodes, params, types,
+};
 use crate::snapshot::Snapshot;
 use pincer_sdk::{CharClass, FileKind, SecretMarker, SecretSource};
 use std::sync::Arc;
@@ -169,6 +171,12 @@ impl nodes::Host for PluginState {
 impl params::Host for PluginState {
     fn get(&mut self) -> String {
         self.params.clone()
+    }
+}
+
+impl baseline::Host for PluginState {
+    fn previous(&mut self) -> Option<String> {
+        self.snapshot.baseline_json.clone()
     }
 }
 

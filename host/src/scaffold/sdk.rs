@@ -9,6 +9,7 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
         "auth_facts.rs",
         include_str!("../../../sdk/src/auth_facts.rs"),
     ),
+    ("baseline.rs", include_str!("../../../sdk/src/baseline.rs")),
     ("bindings.rs", include_str!("../../../sdk/src/bindings.rs")),
     ("envsubst.rs", include_str!("../../../sdk/src/envsubst.rs")),
     ("finding.rs", include_str!("../../../sdk/src/finding.rs")),
@@ -27,6 +28,7 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
 
 /// `(file name, contents)` of every file of the `pincer:audit` WIT package.
 pub const WIT_SOURCES: &[(&str, &str)] = &[
+    ("baseline.wit", include_str!("../../../wit/baseline.wit")),
     ("config.wit", include_str!("../../../wit/config.wit")),
     ("gateway.wit", include_str!("../../../wit/gateway.wit")),
     (

@@ -1,0 +1,177 @@
+//! `pincer watch`: audits on an interval (with jitter) and on SIGHUP on a
+//! single-threaded tokio scheduler, one run at a time (a SIGHUP during a
+//! run queues one more); alerts through the hook and webhook when a run
+//! reaches --fail-on, detects drift, is incomplete or fails; a failed run
+//! is reported and the next one still happens. SIGINT and SIGTERM stop
+//! it: a run in progress finishes its audit but records nothing, so the
+//! history never holds a partial or cancelled entry.
+
+use crate::alert::{Alert, check_webhook_url};
+use crate::cli::{FormatSpec, WatchArgs};
+use crate::error::{Error, Result, exit};
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::time::{Instant, sleep_until};
+
+/// Runs the scheduler until stopped (exit 0) or, with --max-runs, until
+/// the last run (its exit code).
+pub fn run(args: WatchArgs) -> Result<u8> {
+    if args.audit.is_fleet() {
+        return Err(Error::Usage(
+            "pincer watch audits one installation: start one watch per installation".into(),
+        ));
+    }
+    if let Some(url) = &args.webhook {
+        check_webhook_url(url).map_err(Error::Usage)?;
+    }
+    // Only the outputs asked for are written on every run; the log line
+    // says what each run found.
+    let outputs = if args.audit.formats.is_empty() && args.audit.output.is_none() {
+        Vec::new()
+    } else {
+        args.audit.outputs()?
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Engine(format!("cannot start the scheduler: {e}")))?;
+    runtime.block_on(schedule(Arc::new(args), Arc::new(outputs)))
+}
+
+fn signal_error(error: std::io::Error) -> Error {
+    Error::Engine(format!("cannot listen for signals: {error}"))
+}
+
+/// A random delay up to `jitter`.
+fn jitter(jitter: Option<Duration>) -> Duration {
+    jitter.map_or(Duration::ZERO, |max| {
+        let millis = u64::try_from(max.as_millis()).unwrap_or(u64::MAX);
+        Duration::from_millis(fastrand::u64(0..=millis))
+    })
+}
+
+async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result<u8> {
+    let mut hangup = signal(SignalKind::hangup()).map_err(signal_error)?;
+    let mut terminate = signal(SignalKind::terminate()).map_err(signal_error)?;
+    let mut interrupt = signal(SignalKind::interrupt()).map_err(signal_error)?;
+    let cancel = Arc::new(AtomicBool::new(false));
+    let mut runs: u32 = 0;
+    let mut next = Instant::now();
+    loop {
+        tokio::select! {
+            () = sleep_until(next) => {}
+            _ = hangup.recv() => log("SIGHUP: auditing now"),
+            _ = terminate.recv() => return Ok(stopped("SIGTERM")),
+            _ = interrupt.recv() => return Ok(stopped("SIGINT")),
+        }
+        runs += 1;
+        let run_args = Arc::clone(&args);
+        let run_outputs = Arc::clone(&outputs);
+        let run_cancel = Arc::clone(&cancel);
+        let number = runs;
+        let mut handle = tokio::task::spawn_blocking(move || {
+            one_run(&run_args, &run_outputs, &run_cancel, number)
+        });
+        let mut again = false;
+        let mut stopping = None;
+        let code = loop {
+            tokio::select! {
+                joined = &mut handle => break joined.unwrap_or(exit::INCOMPLETE),
+                _ = hangup.recv() => again = true,
+                _ = terminate.recv() => {
+                    cancel.store(true, Ordering::SeqCst);
+                    stopping = Some("SIGTERM");
+                }
+                _ = interrupt.recv() => {
+                    cancel.store(true, Ordering::SeqCst);
+                    stopping = Some("SIGINT");
+                }
+            }
+        };
+        if let Some(signal) = stopping {
+            return Ok(stopped(signal));
+        }
+        if args.max_runs.is_some_and(|max| runs >= max) {
+            return Ok(code);
+        }
+        next = if again {
+            log("SIGHUP during a run: auditing again now");
+            Instant::now()
+        } else {
+            Instant::now() + args.every + jitter(args.jitter)
+        };
+    }
+}
+
+fn stopped(signal: &str) -> u8 {
+    log(&format!("{signal}: stopped"));
+    exit::CLEAN
+}
+
+fn log(message: &str) {
+    let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
+    let _ = writeln!(std::io::stderr(), "{now} pincer watch: {message}");
+}
+
+/// One audit and its alerts; returns its exit code.
+fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number: u32) -> u8 {
+    let cancelled = || cancel.load(Ordering::SeqCst);
+    let (alert, summary) = match super::audit::audit_once(&args.audit, outputs, &cancelled) {
+        Ok(outcome) => {
+            let report = &outcome.report;
+            let drift = report
+                .findings
+                .iter()
+                .filter(|f| f.check_id.starts_with("drift."))
+                .count();
+            let recorded = outcome
+                .recorded
+                .as_ref()
+                .map_or_else(String::new, |path| format!("; recorded {}", path.display()));
+            let summary = format!(
+                "run {number}: {} critical, {} warn, {} info, {drift} drift{}; exit {}{recorded}",
+                report.summary.critical,
+                report.summary.warn,
+                report.summary.info,
+                if report.complete { "" } else { ", INCOMPLETE" },
+                outcome.exit_code
+            );
+            let alerting = outcome.exit_code != exit::CLEAN || drift > 0;
+            (
+                alerting.then_some((outcome.exit_code, None, Some(outcome))),
+                summary,
+            )
+        }
+        Err(error) => {
+            let message = error.to_string();
+            let summary = format!("run {number} failed: {message}");
+            (Some((error.exit_code(), Some(message), None)), summary)
+        }
+    };
+    log(&summary);
+    let Some((code, error, outcome)) = alert else {
+        return exit::CLEAN;
+    };
+    if cancelled() {
+        return code;
+    }
+    let alert = Alert {
+        report: outcome.as_ref().map(|o| &o.report),
+        exit_code: code,
+        error,
+    };
+    if let Some(command) = &args.on_finding {
+        match alert.run_hook(command) {
+            Ok(done) | Err(done) => log(&format!("run {number}: {done}")),
+        }
+    }
+    if let Some(url) = &args.webhook {
+        match alert.post(url) {
+            Ok(done) | Err(done) => log(&format!("run {number}: {done}")),
+        }
+    }
+    code
+}

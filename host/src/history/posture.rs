@@ -1,0 +1,71 @@
+//! The posture snapshot an audit records in its history entry: a digest of
+//! the redacted config, the security-relevant settings, what each agent
+//! lane may do, the paired nodes with their scopes, the gateway's recent
+//! boots and the critical findings. Everything comes from the redacted
+//! view the plugins see (secrets are markers there), so no secret value
+//! can reach a history file.
+
+use crate::report::Report;
+use crate::snapshot::Snapshot;
+pub use pincer_sdk::baseline::{BootPosture, LanePosture, NodePosture, Posture};
+use pincer_sdk::baseline::{lanes, settings};
+use pincer_sdk::{Severity, View};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+
+/// How many of the latest gateway boots an entry keeps.
+const BOOTS_KEPT: usize = 200;
+
+/// The posture of an audit of `snapshot` that produced `report`.
+pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
+    let view = View::new(
+        snapshot.config.clone(),
+        snapshot.platform.clone(),
+        BTreeMap::new(),
+        Vec::new(),
+    );
+    let mut critical_checks: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Critical)
+        .map(|finding| finding.check_id.clone())
+        .collect();
+    critical_checks.sort();
+    critical_checks.dedup();
+    let mut boots: Vec<BootPosture> = snapshot
+        .state
+        .gateway
+        .boots
+        .iter()
+        .map(|boot| BootPosture {
+            boot_id: boot.boot_id.clone(),
+            started_at_ms: boot.started_at_ms,
+            outcome: boot.outcome.clone(),
+        })
+        .collect();
+    boots.sort_by_key(|boot| boot.started_at_ms);
+    let excess = boots.len().saturating_sub(BOOTS_KEPT);
+    boots.drain(..excess);
+    Posture {
+        config_digest: hex(&Sha256::digest(snapshot.config_json.as_bytes())),
+        settings: settings(&view),
+        lanes: lanes(&view),
+        nodes: snapshot
+            .state
+            .paired
+            .iter()
+            .map(|device| NodePosture {
+                device_id: device.device_id.clone(),
+                platform: device.platform.clone(),
+                roles: device.roles.clone(),
+                scopes: device.scopes.clone(),
+            })
+            .collect(),
+        boots,
+        critical_checks,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

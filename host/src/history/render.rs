@@ -1,0 +1,188 @@
+//! `pincer history` output: a table (one line a run), JSON (the runs
+//! without their reports) and a self-contained HTML page whose inline SVG
+//! chart shows critical and warning counts over time.
+
+use super::entry::Entry;
+use serde_json::json;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+fn when(ms: u64) -> String {
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_millis(ms);
+    humantime::format_rfc3339_seconds(time).to_string()
+}
+
+fn short_digest(entry: &Entry) -> &str {
+    entry.posture.config_digest.get(..12).unwrap_or("")
+}
+
+/// What changed in the posture since the run before, in a few words.
+fn change(previous: Option<&Entry>, entry: &Entry) -> String {
+    let Some(previous) = previous else {
+        return "first run".to_owned();
+    };
+    let mut parts = Vec::new();
+    if previous.posture.config_digest != entry.posture.config_digest {
+        parts.push("config changed".to_owned());
+    }
+    let nodes_before = previous.posture.nodes.len();
+    let nodes_now = entry.posture.nodes.len();
+    if nodes_before != nodes_now {
+        parts.push(format!("nodes {nodes_before}→{nodes_now}"));
+    }
+    if parts.is_empty() {
+        "-".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// One line a run, oldest first.
+pub fn table(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
+    if entries.is_empty() {
+        return writeln!(out, "no recorded audits");
+    }
+    writeln!(
+        out,
+        "{:<20}  {:>8}  {:>4}  {:>4}  {:>5}  {:<10}  {:<12}  changes",
+        "when (UTC)", "critical", "warn", "info", "drift", "complete", "config"
+    )?;
+    let mut previous: Option<&Entry> = None;
+    for (_, entry) in entries {
+        writeln!(
+            out,
+            "{:<20}  {:>8}  {:>4}  {:>4}  {:>5}  {:<10}  {:<12}  {}",
+            when(entry.recorded_at_ms),
+            entry.summary.critical,
+            entry.summary.warn,
+            entry.summary.info,
+            entry.drift_findings,
+            if entry.complete { "yes" } else { "INCOMPLETE" },
+            short_digest(entry),
+            change(previous, entry)
+        )?;
+        previous = Some(entry);
+    }
+    Ok(())
+}
+
+/// The runs as JSON, without their reports.
+pub fn json(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
+    let runs: Vec<_> = entries
+        .iter()
+        .map(|(path, entry)| {
+            json!({
+                "file": path.display().to_string(),
+                "recordedAt": when(entry.recorded_at_ms),
+                "recordedAtMs": entry.recorded_at_ms,
+                "config": entry.config,
+                "summary": entry.summary,
+                "complete": entry.complete,
+                "driftFindings": entry.drift_findings,
+                "configDigest": entry.posture.config_digest,
+                "pairedNodes": entry.posture.nodes.len(),
+                "criticalChecks": entry.posture.critical_checks,
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &json!({ "runs": runs })).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Text safe inside HTML.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const STYLE: &str = "body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}\
+table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:right}\
+td:first-child,th:first-child,td:last-child,th:last-child{text-align:left}\
+.crit{stroke:#b00020;fill:none;stroke-width:2}.warn{stroke:#c77700;fill:none;stroke-width:2}\
+.axis{stroke:#999}.legend-crit{color:#b00020}.legend-warn{color:#c77700}";
+
+/// The inline SVG trend chart of critical and warning counts.
+fn chart(entries: &[(PathBuf, Entry)]) -> String {
+    let (width, height, pad) = (720.0_f64, 220.0_f64, 30.0_f64);
+    let max = entries
+        .iter()
+        .map(|(_, e)| e.summary.critical.max(e.summary.warn))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let count = entries.len().max(2) - 1;
+    let point = |index: usize, value: usize| {
+        #[allow(clippy::cast_precision_loss)]
+        let x = pad + (width - 2.0 * pad) * index as f64 / count as f64;
+        #[allow(clippy::cast_precision_loss)]
+        let y = height - pad - (height - 2.0 * pad) * value as f64 / max as f64;
+        format!("{x:.1},{y:.1}")
+    };
+    let line = |pick: fn(&Entry) -> usize| {
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, (_, e))| point(i, pick(e)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    format!(
+        "<svg role=\"img\" aria-label=\"critical and warning findings per run\" width=\"{width}\" \
+         height=\"{height}\" viewBox=\"0 0 {width} {height}\">\
+         <line class=\"axis\" x1=\"{pad}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/>\
+         <line class=\"axis\" x1=\"{pad}\" y1=\"{pad}\" x2=\"{pad}\" y2=\"{b}\"/>\
+         <text x=\"2\" y=\"{t}\">{max}</text><text x=\"2\" y=\"{b}\">0</text>\
+         <polyline class=\"crit\" points=\"{crit}\"/><polyline class=\"warn\" points=\"{warn}\"/></svg>",
+        b = height - pad,
+        r = width - pad,
+        t = pad + 4.0,
+        crit = line(|e| e.summary.critical),
+        warn = line(|e| e.summary.warn),
+    )
+}
+
+/// A self-contained page: the chart, then the table of runs. No script;
+/// the Content-Security-Policy admits only its own inline style.
+pub fn html(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let style_hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(STYLE.as_bytes()));
+    let mut rows = String::new();
+    let mut previous: Option<&Entry> = None;
+    for (_, entry) in entries {
+        let _ = write!(
+            rows,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&when(entry.recorded_at_ms)),
+            entry.summary.critical,
+            entry.summary.warn,
+            entry.summary.info,
+            entry.drift_findings,
+            if entry.complete { "yes" } else { "INCOMPLETE" },
+            escape(&change(previous, entry))
+        );
+        previous = Some(entry);
+    }
+    let config = entries
+        .last()
+        .map(|(_, e)| escape(&e.config))
+        .unwrap_or_default();
+    write!(
+        out,
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'sha256-{style_hash}'\">\
+         <title>Pincer audit history</title><style>{STYLE}</style></head><body>\
+         <h1>Audit history</h1><p>{config} — {runs} run(s). \
+         <span class=\"legend-crit\">■ critical</span> <span class=\"legend-warn\">■ warn</span></p>\
+         {chart}<table><thead><tr><th>when (UTC)</th><th>critical</th><th>warn</th><th>info</th>\
+         <th>drift</th><th>complete</th><th>changes</th></tr></thead><tbody>{rows}</tbody></table>\
+         </body></html>",
+        runs = entries.len(),
+        chart = chart(entries),
+    )?;
+    writeln!(out)
+}

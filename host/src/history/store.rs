@@ -1,0 +1,224 @@
+//! The history directory: recording an entry (written whole to a hidden
+//! temporary file, then renamed into place, so a run stopped midway leaves
+//! no partial entry), retention by count and age, and reading the entries
+//! back in time order. This directory is the only place Pincer writes to.
+
+use super::entry::Entry;
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// What to keep.
+#[derive(Debug, Clone, Copy)]
+pub struct Retention {
+    /// At most this many entries (the newest).
+    pub keep: usize,
+    /// No entry older than this (the newest one always stays).
+    pub max_age: Duration,
+}
+
+/// A history directory.
+#[derive(Debug, Clone)]
+pub struct HistoryDir {
+    dir: PathBuf,
+}
+
+/// Whether a file name is an entry's: `audit-<time>.json`.
+fn is_entry_name(name: &str) -> bool {
+    name.starts_with("audit-") && name.ends_with(".json")
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Write {
+        target: path.display().to_string(),
+        source,
+    }
+}
+
+impl HistoryDir {
+    /// The history kept in `dir`.
+    pub fn new(dir: impl Into<PathBuf>) -> HistoryDir {
+        HistoryDir { dir: dir.into() }
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Records `entry`, then applies `retention`; returns the entry's path.
+    pub fn record(&self, entry: &Entry, retention: Retention) -> Result<PathBuf> {
+        create_private_dir(&self.dir)?;
+        let text = serde_json::to_vec_pretty(entry)
+            .map_err(|e| io_error(&self.dir, std::io::Error::other(e)))?;
+        let stamp = file_stamp(entry.recorded_at_ms);
+        let mut temp = tempfile::Builder::new()
+            .prefix(".audit-")
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)
+            .map_err(|e| io_error(&self.dir, e))?;
+        std::io::Write::write_all(&mut temp, &text).map_err(|e| io_error(temp.path(), e))?;
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| io_error(temp.path(), e))?;
+        let mut attempt = 1;
+        let path = loop {
+            let name = if attempt == 1 {
+                format!("audit-{stamp}.json")
+            } else {
+                format!("audit-{stamp}-{attempt}.json")
+            };
+            let path = self.dir.join(name);
+            match temp.persist_noclobber(&path) {
+                Ok(_) => break path,
+                Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                    temp = error.file;
+                    attempt += 1;
+                }
+                Err(error) => return Err(io_error(&path, error.error)),
+            }
+        };
+        self.prune(retention, &path, entry.recorded_at_ms)?;
+        Ok(path)
+    }
+
+    /// The entry files, oldest first (none when the directory is absent).
+    pub fn files(&self) -> Result<Vec<PathBuf>> {
+        let read = match std::fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(error) => return Err(read_error(&self.dir, error)),
+        };
+        let mut files = Vec::new();
+        for item in read {
+            let item = item.map_err(|e| read_error(&self.dir, e))?;
+            let name = item.file_name();
+            if name.to_str().is_some_and(is_entry_name) && item.path().is_file() {
+                files.push(item.path());
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Every entry, oldest first. A file that is not an entry is bad
+    /// input: the error names it, with line and column.
+    pub fn entries(&self) -> Result<Vec<(PathBuf, Entry)>> {
+        self.files()?
+            .into_iter()
+            .map(|path| {
+                let entry = read_entry(&path)?;
+                Ok((path, entry))
+            })
+            .collect()
+    }
+
+    /// The newest entry, if any.
+    pub fn latest(&self) -> Result<Option<Entry>> {
+        match self.files()?.pop() {
+            Some(path) => read_entry(&path).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Removes entries beyond the newest `keep` or older than `max_age`
+    /// (as of `now_ms`), never `newest`; also leftovers of interrupted
+    /// writes.
+    fn prune(&self, retention: Retention, newest: &Path, now_ms: u64) -> Result<()> {
+        let files = self.files()?;
+        let max_age_ms = u64::try_from(retention.max_age.as_millis()).unwrap_or(u64::MAX);
+        let keep = retention.keep.max(1);
+        for (rank, path) in files.iter().rev().enumerate() {
+            if path == newest {
+                continue;
+            }
+            let too_many = rank >= keep;
+            let too_old =
+                recorded_at(path).is_some_and(|at| now_ms.saturating_sub(at) > max_age_ms);
+            if too_many || too_old {
+                std::fs::remove_file(path).map_err(|e| io_error(path, e))?;
+            }
+        }
+        if let Ok(read) = std::fs::read_dir(&self.dir) {
+            for item in read.flatten() {
+                let name = item.file_name();
+                let stale = name
+                    .to_str()
+                    .is_some_and(|n| n.starts_with(".audit-") && n.ends_with(".tmp"));
+                if stale {
+                    let _ = std::fs::remove_file(item.path());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Read {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Reads and parses one entry.
+pub fn read_entry(path: &Path) -> Result<Entry> {
+    let text = std::fs::read_to_string(path).map_err(|e| read_error(path, e))?;
+    serde_json::from_str(&text).map_err(|error| Error::Invalid {
+        path: path.to_path_buf(),
+        line: error.line(),
+        column: error.column(),
+        message: format!("not a Pincer history entry: {error}"),
+    })
+}
+
+/// The time an entry's name records (ms since the epoch).
+fn recorded_at(path: &Path) -> Option<u64> {
+    let name = path.file_name()?.to_str()?;
+    let stamp = name.strip_prefix("audit-")?.get(..19)?;
+    // YYYYMMDDTHHMMSS.mmm back to RFC 3339.
+    let rfc = format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        stamp.get(0..4)?,
+        stamp.get(4..6)?,
+        stamp.get(6..8)?,
+        stamp.get(9..11)?,
+        stamp.get(11..13)?,
+        stamp.get(13..19)?
+    );
+    let time = humantime::parse_rfc3339(&rfc).ok()?;
+    let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+    u64::try_from(since.as_millis()).ok()
+}
+
+/// `YYYYMMDDTHHMMSS.mmmZ` (UTC) of a time in ms since the epoch.
+fn file_stamp(ms: u64) -> String {
+    let time = std::time::UNIX_EPOCH + Duration::from_millis(ms);
+    humantime::format_rfc3339_millis(time)
+        .to_string()
+        .replace(['-', ':'], "")
+}
+
+/// Creates the directory (and parents), owner-only on Unix.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| io_error(dir, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_carry_their_time_both_ways() {
+        let ms = 1_795_887_845_518;
+        let stamp = file_stamp(ms);
+        assert_eq!(stamp, "20261128T174405.518Z");
+        let path = PathBuf::from(format!("/h/audit-{stamp}.json"));
+        assert_eq!(recorded_at(&path), Some(ms));
+        assert_eq!(recorded_at(Path::new("/h/audit-x.json")), None);
+    }
+}

@@ -1,0 +1,69 @@
+//! Built-in plugin `drift`: what changed since the last recorded audit
+//! (`pincer audit --history DIR` gives the previous run as the baseline):
+//! new paired nodes and grown node scopes, tools newly admitted to an
+//! agent lane, sandboxing lowered, elevated tools or full exec turned on,
+//! the gateway's bind, auth or Tailscale exposure weakened. And, from the
+//! state database whether or not a history exists: gateway restart loops,
+//! repeated blocked activity and failing channel ingress — the incident
+//! triggers of the security architecture.
+
+pub mod checks;
+pub mod compare;
+
+use pincer_sdk::prelude::*;
+
+/// The plugin's parameters.
+pub const PARAMS: &[ParamMeta] = &[
+    ParamMeta {
+        name: "restartLoopBoots",
+        kind: ParamKind::Integer { min: 2, max: 1000 },
+        default: "3",
+        description: "Gateway starts within restartLoopMinutes that make a restart loop.",
+    },
+    ParamMeta {
+        name: "restartLoopMinutes",
+        kind: ParamKind::Integer { min: 1, max: 1440 },
+        default: "10",
+        description: "The window of a restart loop, in minutes.",
+    },
+    ParamMeta {
+        name: "blockedEventsPerDay",
+        kind: ParamKind::Integer {
+            min: 1,
+            max: 1_000_000,
+        },
+        default: "20",
+        description: "Blocked audit events in the last 24 hours that count as repeated \
+                      unauthorised activity.",
+    },
+    ParamMeta {
+        name: "ingressFailuresPerDay",
+        kind: ParamKind::Integer {
+            min: 1,
+            max: 1_000_000,
+        },
+        default: "20",
+        description: "Failed channel ingress events in the last 24 hours that count as a \
+                      channel conflict or outage.",
+    },
+];
+
+/// The plugin.
+pub struct Drift;
+
+impl Plugin for Drift {
+    const META: PluginMeta = PluginMeta {
+        name: "drift",
+        version: env!("CARGO_PKG_VERSION"),
+        description: "Changes since the last recorded audit (nodes, tools, sandboxing, gateway \
+                      exposure), restart loops and repeated blocked or failing activity.",
+        category: "drift",
+        checks: checks::ALL,
+        params: PARAMS,
+    };
+}
+
+pincer_sdk::export_plugin!(Drift);
+
+#[cfg(test)]
+mod tests;

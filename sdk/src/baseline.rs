@@ -1,0 +1,185 @@
+//! The baseline: the previous audit of the same installation, as the host
+//! records it in its history (`pincer audit --history DIR`) and gives
+//! plugins through the `baseline` interface (since `pincer:audit@0.1.3`).
+//! A posture snapshot holds a digest of the redacted config, the
+//! security-relevant settings, what each agent lane may do, the paired
+//! nodes, the gateway's latest boots and the critical findings' ids —
+//! built from the redacted view, so never a secret.
+
+use crate::View;
+use crate::agents::{Agent, default_sandbox_mode, roster};
+use crate::tools::LanePolicy;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Tools whose enablement drift checks follow: runtime, file writes, web
+/// and browser, node and control-plane tools.
+pub const WATCHED_TOOLS: &[&str] = &[
+    "exec",
+    "process",
+    "write",
+    "apply_patch",
+    "browser",
+    "web_search",
+    "web_fetch",
+    "nodes",
+    "gateway",
+    "automations",
+    "plugins",
+];
+
+/// One agent lane: the defaults or one agent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LanePosture {
+    /// `agents.defaults` or `agents.entries.<id>`.
+    pub lane: String,
+    /// The sandbox mode it runs with.
+    pub sandbox_mode: String,
+    /// The watched tools its policy admits, in [`WATCHED_TOOLS`] order.
+    pub tools: Vec<String>,
+}
+
+/// One paired node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodePosture {
+    /// The device id.
+    pub device_id: String,
+    /// Its platform, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// Its roles.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Its scopes.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+}
+
+/// One gateway start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BootPosture {
+    /// The boot id.
+    pub boot_id: String,
+    /// When it started (ms since the epoch).
+    pub started_at_ms: i64,
+    /// How it ended, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+}
+
+/// The posture of one audit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Posture {
+    /// SHA-256 of the redacted config (hex): changes whenever a setting
+    /// does; secret values enter only as their markers.
+    pub config_digest: String,
+    /// The security-relevant settings present in the config, by path.
+    #[serde(default)]
+    pub settings: BTreeMap<String, Value>,
+    /// The defaults and every agent.
+    #[serde(default)]
+    pub lanes: Vec<LanePosture>,
+    /// Paired nodes.
+    #[serde(default)]
+    pub nodes: Vec<NodePosture>,
+    /// The latest gateway boots, oldest first.
+    #[serde(default)]
+    pub boots: Vec<BootPosture>,
+    /// The ids of the critical findings.
+    #[serde(default)]
+    pub critical_checks: Vec<String>,
+}
+
+/// The previous run, as the `baseline` interface gives it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Baseline {
+    /// When it ran (ms since the epoch).
+    pub recorded_at_ms: u64,
+    /// Its posture.
+    pub posture: Posture,
+}
+
+/// Config paths whose values say how exposed the gateway is and what its
+/// agents may do (never a secret field).
+const SETTINGS: &[&str] = &[
+    "gateway.mode",
+    "gateway.bind",
+    "gateway.port",
+    "gateway.auth.mode",
+    "gateway.tailscale.mode",
+    "gateway.controlUi.enabled",
+    "gateway.trustedProxies",
+    "gateway.nodes.commands.allow",
+    "tools.profile",
+    "tools.allow",
+    "tools.deny",
+    "tools.elevated.enabled",
+    "tools.exec.mode",
+    "tools.exec.security",
+    "tools.exec.ask",
+    "tools.exec.host",
+    "tools.fs.workspaceOnly",
+    "tools.exec.applyPatch.workspaceOnly",
+    "tools.sandbox.tools.allow",
+    "tools.sandbox.tools.deny",
+    "agents.defaults.sandbox.mode",
+    "hooks.enabled",
+    "browser.enabled",
+    "plugins.allow",
+    "session.dmScope",
+    "session.groupScope",
+];
+
+/// The per-channel settings recorded for every configured channel.
+const CHANNEL_SETTINGS: &[&str] = &["enabled", "dmPolicy", "groupPolicy"];
+
+/// The security-relevant settings of a config: each path of the list that
+/// is set, and every channel's `enabled`, `dmPolicy` and `groupPolicy`.
+pub fn settings(view: &View) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    for path in SETTINGS {
+        if let Some(value) = view.get(path) {
+            out.insert((*path).to_owned(), value.clone());
+        }
+    }
+    let channels = view.get("channels").and_then(Value::as_object);
+    for (name, channel) in channels.into_iter().flatten() {
+        for key in CHANNEL_SETTINGS {
+            if let Some(value) = channel.get(*key) {
+                out.insert(format!("channels.{name}.{key}"), value.clone());
+            }
+        }
+    }
+    out
+}
+
+fn lane(view: &View, label: String, agent: Option<&Agent<'_>>) -> LanePosture {
+    let policy = LanePolicy::new(view, agent, None, true);
+    LanePosture {
+        lane: label,
+        sandbox_mode: agent
+            .map_or_else(|| default_sandbox_mode(view), |a| a.sandbox_mode(view))
+            .to_owned(),
+        tools: WATCHED_TOOLS
+            .iter()
+            .filter(|tool| policy.allows(tool))
+            .map(|tool| (*tool).to_owned())
+            .collect(),
+    }
+}
+
+/// The defaults and every agent, with their sandbox mode and the watched
+/// tools their policy admits.
+pub fn lanes(view: &View) -> Vec<LanePosture> {
+    let mut out = vec![lane(view, "agents.defaults".to_owned(), None)];
+    for agent in roster(view) {
+        out.push(lane(view, agent.path(), Some(&agent)));
+    }
+    out
+}

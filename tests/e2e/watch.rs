@@ -1,0 +1,267 @@
+//! `pincer watch`: the real scheduler as a child process — several audits
+//! on demand (SIGHUP) against a config that changes between them, the
+//! hook and a webhook on loopback receiving each alerting run, a failed
+//! run reported while the next still happens, and SIGTERM mid-run leaving
+//! no partial history entry.
+
+use crate::support::{PATIENCE, pincer, wait_until, write_private_config};
+use rustix::process::{Pid, Signal, kill_process};
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+fn signal(child: &Child, signal: Signal) {
+    let pid = Pid::from_raw(i32::try_from(child.id()).unwrap()).unwrap();
+    kill_process(pid, signal).unwrap();
+}
+
+fn entry_count(history: &Path) -> usize {
+    std::fs::read_dir(history).map_or(0, |dir| {
+        dir.filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            let name = name.to_str().unwrap();
+            name.starts_with("audit-") && name.ends_with(".json")
+        })
+        .count()
+    })
+}
+
+fn exit_status(child: &mut Child) -> i32 {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code().unwrap_or(-1);
+        }
+        assert!(start.elapsed() < PATIENCE, "the watcher did not stop");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A webhook receiver on loopback: every POST body, as JSON, is sent on
+/// the channel; each request is answered 204.
+fn webhook() -> (String, mpsc::Receiver<Value>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/hooks/pincer", listener.local_addr().unwrap());
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0;
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some((name, value)) = line.split_once(':')
+                    && name.eq_ignore_ascii_case("content-length")
+                {
+                    length = value.trim().parse().unwrap();
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let _ = stream.write_all(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n");
+            let _ = send.send(serde_json::from_slice(&body).unwrap_or(Value::Null));
+        }
+    });
+    (url, receive)
+}
+
+fn hardened() -> Value {
+    json!({
+        "gateway": {"bind": "loopback", "auth": {"mode": "token", "token": "planted-watch-token-0123456789abcdef"}},
+        "agents": {"defaults": {"sandbox": {"mode": "all"}}},
+        "tools": {"elevated": {"enabled": false}, "fs": {"workspaceOnly": true}, "deny": ["group:runtime"]}
+    })
+}
+
+fn watcher(state: &Path, history: &Path, extra: &[&str]) -> Child {
+    pincer()
+        .args(["watch", "--fail-on", "critical"])
+        .args(["--state-dir", state.to_str().unwrap()])
+        .args(["--history", history.to_str().unwrap()])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn stderr_of(child: &mut Child) -> String {
+    let mut text = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn watch_audits_on_demand_alerts_by_hook_and_webhook_and_stops_on_sigterm() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let hook_log = work.path().join("hook.log");
+    write_private_config(state.path(), &hardened());
+    let (url, posts) = webhook();
+    let hook = format!(
+        "read -r first; echo \"$PINCER_EXIT $PINCER_DRIFT $first\" >> '{}'; test -s \"$PINCER_REPORT\"",
+        hook_log.display()
+    );
+    let mut child = watcher(
+        state.path(),
+        history.path(),
+        &["--every", "1h", "--webhook", &url, "--on-finding", &hook],
+    );
+    // Run 1: the hardened config, no baseline: nothing at or above
+    // critical, no drift, so no alert.
+    wait_until("the first run", || entry_count(history.path()) == 1);
+
+    // Run 2: elevated on and sandboxing lowered: drift, and alerts.
+    let mut loosened = hardened();
+    loosened["tools"]["elevated"]["enabled"] = json!(true);
+    loosened["agents"]["defaults"]["sandbox"]["mode"] = json!("off");
+    write_private_config(state.path(), &loosened);
+    signal(&child, Signal::HUP);
+    wait_until("the second run", || entry_count(history.path()) == 2);
+    let report = posts
+        .recv_timeout(PATIENCE)
+        .expect("no webhook post for run 2");
+    let ids: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["checkId"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"drift.elevated_enabled") && ids.contains(&"drift.sandbox_lowered"),
+        "{ids:?}"
+    );
+
+    // Run 3: the same loosened config again: no drift now, but critical
+    // findings remain, so it still alerts.
+    signal(&child, Signal::HUP);
+    wait_until("the third run", || entry_count(history.path()) == 3);
+    let report = posts
+        .recv_timeout(PATIENCE)
+        .expect("no webhook post for run 3");
+    assert!(
+        !report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["checkId"].as_str().unwrap().starts_with("drift.")),
+        "{report}"
+    );
+    wait_until("the hook's second line", || {
+        std::fs::read_to_string(&hook_log).is_ok_and(|t| t.lines().count() == 2)
+    });
+
+    signal(&child, Signal::TERM);
+    assert_eq!(exit_status(&mut child), 0);
+    let log = stderr_of(&mut child);
+    assert!(
+        log.contains("run 1:") && log.contains("run 3:") && log.contains("SIGTERM: stopped"),
+        "{log}"
+    );
+    let hook_lines = std::fs::read_to_string(&hook_log).unwrap();
+    let lines: Vec<&str> = hook_lines.lines().collect();
+    assert!(
+        lines[0].starts_with("1 ") && !lines[0].starts_with("1 0 "),
+        "{hook_lines}"
+    );
+    assert!(
+        lines[1].starts_with("1 0 {"),
+        "the hook reads the report on stdin: {hook_lines}"
+    );
+    assert!(posts.try_recv().is_err(), "run 1 must not alert");
+    for file in std::fs::read_dir(history.path()).unwrap() {
+        let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+        assert!(!text.contains("planted-"), "a secret reached the history");
+    }
+}
+
+#[test]
+fn a_failed_run_is_reported_and_the_next_run_still_happens() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let hook_log = work.path().join("hook.log");
+    std::fs::write(state.path().join("openclaw.json"), "{ gateway: { bind: ").unwrap();
+    let hook = format!(
+        "echo \"$PINCER_EXIT $PINCER_ERROR\" >> '{}'",
+        hook_log.display()
+    );
+    let mut child = watcher(
+        state.path(),
+        history.path(),
+        &["--every", "1h", "--on-finding", &hook],
+    );
+    wait_until("the failed run's hook", || hook_log.exists());
+    assert_eq!(entry_count(history.path()), 0);
+    write_private_config(state.path(), &hardened());
+    signal(&child, Signal::HUP);
+    wait_until("the next run", || entry_count(history.path()) == 1);
+    signal(&child, Signal::INT);
+    assert_eq!(exit_status(&mut child), 0);
+    let log = stderr_of(&mut child);
+    assert!(
+        log.contains("run 1 failed") && log.contains("openclaw.json"),
+        "{log}"
+    );
+    assert!(log.contains("run 2:"), "{log}");
+    let hook_line = std::fs::read_to_string(&hook_log).unwrap();
+    assert!(
+        hook_line.starts_with("2 ") && hook_line.contains("openclaw.json"),
+        "{hook_line}"
+    );
+}
+
+#[test]
+fn sigterm_mid_run_leaves_only_whole_entries() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    write_private_config(state.path(), &hardened());
+    let mut child = watcher(state.path(), history.path(), &["--every", "10ms"]);
+    wait_until("a few runs", || entry_count(history.path()) >= 3);
+    signal(&child, Signal::TERM);
+    assert_eq!(exit_status(&mut child), 0);
+    for file in std::fs::read_dir(history.path()).unwrap() {
+        let path = file.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        assert!(
+            name.starts_with("audit-") && name.ends_with(".json"),
+            "left behind: {name}"
+        );
+        let entry: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{name} is not a whole entry: {e}"));
+        assert_eq!(entry["pincerHistory"], 1);
+    }
+}
+
+#[test]
+fn watch_refuses_a_fleet_and_a_bad_webhook_url() {
+    for args in [
+        vec![
+            "watch",
+            "--every",
+            "1h",
+            "--state-dir",
+            "/a",
+            "--state-dir",
+            "/b",
+        ],
+        vec!["watch", "--every", "1h", "--webhook", "ftp://example.org/x"],
+    ] {
+        let output = pincer().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+    }
+}
