@@ -32,6 +32,7 @@ mod parity_doc;
 mod plugin_test;
 mod probe;
 mod readonly;
+#[cfg(unix)]
 mod scheduled;
 mod secrets;
 mod snapshots;
@@ -40,5 +41,6 @@ mod support;
 mod suppression_rules;
 mod suppressions;
 mod view;
+#[cfg(unix)]
 mod watch;
 mod writing_checks;

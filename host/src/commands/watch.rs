@@ -2,9 +2,10 @@
 //! single-threaded tokio scheduler, one run at a time (a SIGHUP during a
 //! run queues one more); alerts through the hook and webhook when a run
 //! reaches --fail-on, detects drift, is incomplete or fails; a failed run
-//! is reported and the next one still happens. SIGINT and SIGTERM stop
-//! it: a run in progress finishes its audit but records nothing, so the
-//! history never holds a partial or cancelled entry.
+//! is reported and the next one still happens. SIGINT and SIGTERM (Ctrl-C
+//! off Unix, where there is no SIGHUP) stop it: a run in progress finishes
+//! its audit but records nothing, so the history never holds a partial or
+//! cancelled entry.
 
 use crate::alert::{Alert, check_webhook_url};
 use crate::cli::{FormatSpec, WatchArgs};
@@ -13,7 +14,6 @@ use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-use tokio::signal::unix::{SignalKind, signal};
 use tokio::time::{Instant, sleep_until};
 
 /// Runs the scheduler until stopped (exit 0) or, with --max-runs, until
@@ -41,8 +41,61 @@ pub fn run(args: WatchArgs) -> Result<u8> {
     runtime.block_on(schedule(Arc::new(args), Arc::new(outputs)))
 }
 
-fn signal_error(error: std::io::Error) -> Error {
-    Error::Engine(format!("cannot listen for signals: {error}"))
+/// What a signal asks of the scheduler.
+enum Event {
+    /// Audit now (SIGHUP).
+    Hangup,
+    /// Stop (SIGTERM, SIGINT, Ctrl-C), named for the log.
+    Stop(&'static str),
+}
+
+/// The signals the scheduler listens to: SIGHUP, SIGTERM and SIGINT on
+/// Unix; Ctrl-C elsewhere.
+#[cfg(unix)]
+struct Signals {
+    hangup: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
+    interrupt: tokio::signal::unix::Signal,
+}
+
+#[cfg(unix)]
+impl Signals {
+    fn new() -> Result<Signals> {
+        use tokio::signal::unix::{SignalKind, signal};
+        let listen = |kind| {
+            signal(kind).map_err(|e| Error::Engine(format!("cannot listen for signals: {e}")))
+        };
+        Ok(Signals {
+            hangup: listen(SignalKind::hangup())?,
+            terminate: listen(SignalKind::terminate())?,
+            interrupt: listen(SignalKind::interrupt())?,
+        })
+    }
+
+    /// The next signal (cancel-safe).
+    async fn next(&mut self) -> Event {
+        tokio::select! {
+            _ = self.hangup.recv() => Event::Hangup,
+            _ = self.terminate.recv() => Event::Stop("SIGTERM"),
+            _ = self.interrupt.recv() => Event::Stop("SIGINT"),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+struct Signals;
+
+#[cfg(not(unix))]
+impl Signals {
+    fn new() -> Result<Signals> {
+        Ok(Signals)
+    }
+
+    /// The next signal (cancel-safe).
+    async fn next(&mut self) -> Event {
+        let _ = tokio::signal::ctrl_c().await;
+        Event::Stop("Ctrl-C")
+    }
 }
 
 /// A random delay up to `jitter`.
@@ -54,18 +107,17 @@ fn jitter(jitter: Option<Duration>) -> Duration {
 }
 
 async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result<u8> {
-    let mut hangup = signal(SignalKind::hangup()).map_err(signal_error)?;
-    let mut terminate = signal(SignalKind::terminate()).map_err(signal_error)?;
-    let mut interrupt = signal(SignalKind::interrupt()).map_err(signal_error)?;
+    let mut signals = Signals::new()?;
     let cancel = Arc::new(AtomicBool::new(false));
     let mut runs: u32 = 0;
     let mut next = Instant::now();
     loop {
         tokio::select! {
             () = sleep_until(next) => {}
-            _ = hangup.recv() => log("SIGHUP: auditing now"),
-            _ = terminate.recv() => return Ok(stopped("SIGTERM")),
-            _ = interrupt.recv() => return Ok(stopped("SIGINT")),
+            event = signals.next() => match event {
+                Event::Hangup => log("SIGHUP: auditing now"),
+                Event::Stop(signal) => return Ok(stopped(signal)),
+            },
         }
         runs += 1;
         let run_args = Arc::clone(&args);
@@ -80,15 +132,13 @@ async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result
         let code = loop {
             tokio::select! {
                 joined = &mut handle => break joined.unwrap_or(exit::INCOMPLETE),
-                _ = hangup.recv() => again = true,
-                _ = terminate.recv() => {
-                    cancel.store(true, Ordering::SeqCst);
-                    stopping = Some("SIGTERM");
-                }
-                _ = interrupt.recv() => {
-                    cancel.store(true, Ordering::SeqCst);
-                    stopping = Some("SIGINT");
-                }
+                event = signals.next() => match event {
+                    Event::Hangup => again = true,
+                    Event::Stop(signal) => {
+                        cancel.store(true, Ordering::SeqCst);
+                        stopping = Some(signal);
+                    }
+                },
             }
         };
         if let Some(signal) = stopping {
