@@ -30,13 +30,14 @@ fn snapshot(c: &mut Criterion) {
     let target = example();
     let machine = MachineFacts::gather();
     c.bench_function("snapshot of examples/openclaw-home", |b| {
-        b.iter(|| Snapshot::collect(black_box(&target), false, &machine).unwrap());
+        b.iter(|| Snapshot::collect(black_box(&target), false, &machine, None).unwrap());
     });
 }
 
 fn plugins(c: &mut Criterion) {
     let target = example();
-    let snapshot = Arc::new(Snapshot::collect(&target, false, &MachineFacts::gather()).unwrap());
+    let snapshot =
+        Arc::new(Snapshot::collect(&target, false, &MachineFacts::gather(), None).unwrap());
     let runtime = Runtime::new(Limits::default()).unwrap();
     let plugins: Vec<_> = BUILTIN_PLUGINS
         .iter()

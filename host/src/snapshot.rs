@@ -51,6 +51,10 @@ pub struct Snapshot {
     /// `baseline` interface (`{"recordedAtMs", "posture"}`), if any.
     #[serde(skip)]
     pub baseline_json: Option<String>,
+    /// What this run's history entry records of the gateway credential
+    /// (with its fingerprint). Never given to plugins.
+    #[serde(skip)]
+    pub credential: Option<pincer_sdk::baseline::CredentialPosture>,
 }
 
 /// The state facts as the JSON texts of the WIT interfaces.
@@ -114,8 +118,14 @@ impl MachineFacts {
 
 impl Snapshot {
     /// Reads the target and builds its redacted snapshot; with `deep`, also
-    /// probes the live gateway on loopback.
-    pub fn collect(target: &Target, deep: bool, machine: &MachineFacts) -> Result<Snapshot> {
+    /// probes the live gateway on loopback. `previous` is the last recorded
+    /// run (`--history`), for the gateway credential's age.
+    pub fn collect(
+        target: &Target,
+        deep: bool,
+        machine: &MachineFacts,
+        previous: Option<crate::credential_age::Previous<'_>>,
+    ) -> Result<Snapshot> {
         let loaded = config::load(&target.config)?;
         let env = |name: &str| std::env::var(name).ok();
         let paths = crate::paths::audited_paths(
@@ -169,10 +179,23 @@ impl Snapshot {
             invalid_suppression(&target.config, &loaded.sources, index, &message)
         })?;
         let audit_time_ms = now_ms();
-        let mut state = crate::state::collect(
+        let collected = crate::state::collect(
             &target.state_dir,
             i64::try_from(audit_time_ms).unwrap_or(i64::MAX),
         );
+        let mut state = collected.facts;
+        let credential = crate::credential_age::assess(&crate::credential_age::Inputs {
+            config: &loaded.value,
+            env: &env,
+            sources: &loaded.sources,
+            config_path: &target.config,
+            digest: &loaded.digest,
+            journal: &collected.config_journal,
+            state_dir: &target.state_dir,
+            previous,
+            now_ms: audit_time_ms,
+        });
+        state.gateway.credential_age = credential.as_ref().map(|c| c.age.clone());
         state.gateway.env_token_matches_config =
             pincer_sdk::auth_facts::env_token_matches_config(&loaded.value, &env);
         state.gateway.in_gateway_service = pincer_sdk::auth_facts::in_gateway_service(&env);
@@ -211,6 +234,7 @@ impl Snapshot {
         snapshot.audit_time_ms = audit_time_ms;
         snapshot.state_json = StateJson::of(&state);
         snapshot.state = state;
+        snapshot.credential = credential.map(|c| c.posture);
         Ok(snapshot)
     }
 
@@ -243,6 +267,7 @@ impl Snapshot {
             suppressions: Vec::new(),
             config_sources: crate::config::SourceNode::default(),
             baseline_json: None,
+            credential: None,
         }
     }
 

@@ -53,9 +53,11 @@ pub mod baseline;
 #[doc(hidden)]
 pub mod bindings;
 pub mod envsubst;
+pub mod exec;
 mod finding;
 #[doc(hidden)]
 pub mod guest;
+pub mod inventory;
 mod meta;
 pub mod params;
 pub mod redact;
@@ -63,6 +65,7 @@ pub mod secret;
 mod severity;
 pub mod state;
 pub mod testing;
+pub mod token_age;
 pub mod tools;
 mod view;
 
@@ -73,8 +76,8 @@ pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
 pub use state::{
     AgentApprovals, AllowlistEntry, ApprovalPolicy, BootRecord, BrowserContainer,
-    ChannelAllowEntry, CodeFinding, CodeScan, DeviceToken, DockerProbe, EventCount, ExecApprovals,
-    GatewayProbe, GatewayState, InstallRecord, NodeSurface, NoteLevel, PairedDevice,
+    ChannelAllowEntry, CodeFinding, CodeScan, CredentialAge, DeviceToken, DockerProbe, EventCount,
+    ExecApprovals, GatewayProbe, GatewayState, InstallRecord, NodeSurface, NoteLevel, PairedDevice,
     PendingPairing, RestartRecord, ScannedPackage, StateFacts, StateInfo, StateNote, StateSource,
     WorkspaceSkills,
 };

@@ -284,6 +284,14 @@ pub struct EventCount {
     pub ledger: String,
     /// The status (`succeeded`, `failed`, `blocked`, `pending`, ...).
     pub status: String,
+    /// The event kind (`tool_action`, `agent_run`, `message`, ...) for the
+    /// audit ledger, the channel for the ingress ledger; none in counts
+    /// of hosts from before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// When the newest of these events happened (ms since the epoch).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_at_ms: Option<i64>,
     /// In the 24 hours before the audit.
     pub last_day: u64,
     /// In the 7 days before the audit.
@@ -481,6 +489,49 @@ pub struct GatewayState {
     /// The sandbox browser containers Docker runs; only with `--deep`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docker: Option<DockerProbe>,
+    /// How long the gateway credential has been in place and whether an
+    /// earlier audit found it exposed, from OpenClaw's config journal and
+    /// Pincer's own history; none when the gateway has no credential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential_age: Option<CredentialAge>,
+}
+
+/// What the change history shows of the gateway credential in use (the
+/// token or the password the gateway accepts). The host works it out from
+/// OpenClaw's config journal (`diagnostic_events`, scope `config-audit`:
+/// which config writes changed which paths) and from the previous entry of
+/// `--history`, where a keyed fingerprint tells one credential from
+/// another; no value, hash or fingerprint reaches a plugin.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CredentialAge {
+    /// `token` or `password`.
+    pub kind: String,
+    /// The config path of the credential (`gateway.auth.token`, ...).
+    pub path: String,
+    /// The credential is written in the config file itself (not taken
+    /// from the environment or a secret reference).
+    pub written_in_config: bool,
+    /// The earliest time the change history proves the credential in
+    /// place (ms since the epoch): its age is at least the audit time
+    /// minus this. None when no history proves anything.
+    pub in_place_since_ms: Option<u64>,
+    /// The histories that proved it: `config-journal`, `audit-history`.
+    pub evidence: Vec<String>,
+    /// When the config journal shows the credential last written, when it
+    /// does.
+    pub changed_at_ms: Option<u64>,
+    /// Pincer's history can tell this credential from another (OpenClaw's
+    /// config-journal fingerprint key exists in the state directory).
+    pub tracked: bool,
+    /// Compared with the previous recorded audit: true when the credential
+    /// changed since, false when it is the same one; none when unknown.
+    pub rotated_since_baseline: Option<bool>,
+    /// The first recorded audit that found this same credential exposed
+    /// (see [`crate::baseline::EXPOSURE_CHECKS`]).
+    pub exposed_at_ms: Option<u64>,
+    /// The exposure checks those audits reported.
+    pub exposed_by: Vec<String>,
 }
 
 /// Everything the host read from the state directory.

@@ -1,10 +1,13 @@
 //! `pincer audit --history DIR` and `pincer history`: each run records
 //! one whole entry (report and posture, never a secret), retention by
-//! count and age, refusal to write into the audited state, and drift
-//! between two real state dirs (real SQLite) through the real drift plugin.
+//! count and age, refusal to write into the audited state or into a
+//! directory others may write, the baseline (the newest whole entry of the
+//! same installation), and drift between two real state dirs (real
+//! SQLite), each put in the installation's place in turn, through the real
+//! drift plugin.
 
 use crate::state::{Journal, build_database};
-use crate::support::{audit, digest, pincer, run, text, write_private_config};
+use crate::support::{audit, digest, now_ms, pincer, run, text, write_private_config};
 use rusqlite::Connection;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -29,11 +32,13 @@ fn audit_into(state: &Path, history: &Path, extra: &[&str]) -> crate::support::A
     audit(&args, &[])
 }
 
-/// The entry files of a history dir, oldest first.
+/// The entry files of a history dir, oldest first (besides them, only
+/// the writers' lock file may be there).
 fn entries(history: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(history)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|path| !path.ends_with(".lock"))
         .collect();
     files.sort();
     for file in &files {
@@ -44,6 +49,19 @@ fn entries(history: &Path) -> Vec<PathBuf> {
         );
     }
     files
+}
+
+/// No entry holds any of the `planted-...` secrets of the configs and the
+/// sample database.
+fn assert_no_planted_secret(history: &Path) {
+    for file in entries(history) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains("planted-"),
+            "a secret reached {}",
+            file.display()
+        );
+    }
 }
 
 fn read(path: &Path) -> Value {
@@ -135,14 +153,7 @@ fn no_secret_reaches_a_history_entry() {
         .args(["--history", history.path().to_str().unwrap()])
         .env("OPENCLAW_GATEWAY_PASSWORD", "planted-history-env-secret");
     assert!(command.output().unwrap().status.success());
-    for file in entries(history.path()) {
-        let text = std::fs::read_to_string(&file).unwrap();
-        assert!(
-            !text.contains("planted-"),
-            "a secret reached {}",
-            file.display()
-        );
-    }
+    assert_no_planted_secret(history.path());
 }
 
 #[test]
@@ -198,17 +209,6 @@ fn a_file_that_is_not_an_entry_is_bad_input() {
     );
 }
 
-/// Milliseconds since the epoch, now.
-fn now_ms() -> i64 {
-    i64::try_from(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_millis(),
-    )
-    .unwrap()
-}
-
 /// State B: the sample database with a node added, the build server's
 /// scopes grown, and three gateway starts just after `since_ms` (the
 /// previous run).
@@ -247,35 +247,54 @@ fn drifted_database(state: &Path, since_ms: i64) {
     drop(db);
 }
 
+/// Puts `dir` where the installation lives (`place`), moving whatever was
+/// there to `aside`.
+fn install(dir: &Path, place: &Path, aside: &Path) {
+    if place.exists() {
+        std::fs::rename(place, aside).unwrap();
+    }
+    std::fs::rename(dir, place).unwrap();
+}
+
 #[test]
 fn drift_between_two_real_state_dirs_is_reported() {
     let hardened: Value = serde_json::from_str(HARDENED).unwrap();
-    let state_a = state_with(&hardened);
-    build_database(state_a.path(), Journal::Wal);
+    let root = tempfile::tempdir().unwrap();
+    let (state_a, state_b) = (root.path().join("a"), root.path().join("b"));
+    let place = root.path().join("openclaw");
+    std::fs::create_dir(&state_a).unwrap();
+    std::fs::create_dir(&state_b).unwrap();
+    write_private_config(&state_a, &hardened);
+    build_database(&state_a, Journal::Wal);
     let mut loosened = hardened.clone();
     loosened["agents"]["defaults"]["sandbox"]["mode"] = json!("non-main");
     loosened["tools"]["elevated"]["enabled"] = json!(true);
     loosened["tools"]["deny"] = json!([]);
-    let state_b = state_with(&loosened);
+    loosened["tools"]["exec"] = json!({"host": "gateway"});
+    write_private_config(&state_b, &loosened);
     let history = tempfile::tempdir().unwrap();
-    let digest_a = digest(state_a.path());
 
-    let first = audit_into(state_a.path(), history.path(), &[]);
+    install(&state_a, &place, &root.path().join("unused"));
+    let digest_a = digest(&place);
+    let first = audit_into(&place, history.path(), &[]);
+    assert_eq!(digest(&place), digest_a);
     let first_ts = i64::try_from(first.report["ts"].as_u64().unwrap()).unwrap();
-    drifted_database(state_b.path(), first_ts);
-    let digests = (digest_a, digest(state_b.path()));
     assert!(
         !first.pairs().iter().any(|(id, _)| id.starts_with("drift.")),
         "no baseline yet, and A's boots are old: {:?}",
         first.pairs()
     );
-    let second = audit_into(state_b.path(), history.path(), &[]);
+    drifted_database(&state_b, first_ts);
+    install(&state_b, &place, &root.path().join("a-audited"));
+    let digest_b = digest(&place);
+    let second = audit_into(&place, history.path(), &[]);
     for (id, severity) in [
         ("drift.node_new", "warn"),
         ("drift.node_scopes_grew", "critical"),
         ("drift.elevated_enabled", "critical"),
         ("drift.sandbox_lowered", "critical"),
-        ("drift.tool_enabled", "critical"),
+        // The sample's exec approvals keep host exec to an allowlist.
+        ("drift.exec_security_raised", "warn"),
         ("drift.restart_loop", "critical"),
         ("drift.new_critical_findings", "warn"),
     ] {
@@ -285,13 +304,25 @@ fn drift_between_two_real_state_dirs_is_reported() {
             second.pairs()
         );
     }
+    let lowered = second.finding("drift.sandbox_lowered")["detail"]
+        .as_str()
+        .unwrap();
+    assert!(lowered.contains("now admits exec"), "{lowered}");
+    let exec = second.finding("drift.exec_security_raised")["detail"]
+        .as_str()
+        .unwrap();
     assert!(
-        !second
-            .pairs()
-            .iter()
-            .any(|(id, _)| id == "drift.gateway_weakened")
+        exec.contains("on the host instead of the sandbox"),
+        "{exec}"
     );
-    assert_eq!((digest(state_a.path()), digest(state_b.path())), digests);
+    for absent in ["drift.gateway_weakened", "drift.tool_enabled"] {
+        assert!(
+            !second.pairs().iter().any(|(id, _)| id == absent),
+            "{absent}: {:?}",
+            second.pairs()
+        );
+    }
+    assert_eq!(digest(&place), digest_b);
     let recorded = read(entries(history.path()).last().unwrap());
     assert!(
         recorded["driftFindings"].as_u64().unwrap() >= 7,
@@ -299,13 +330,83 @@ fn drift_between_two_real_state_dirs_is_reported() {
     );
     let boots = recorded["posture"]["boots"].as_array().unwrap();
     assert!(boots.iter().any(|boot| boot["bootId"] == "loop-2"));
+    assert_no_planted_secret(history.path());
 
     // The next run compares with state B: the same state is no drift.
-    let third = audit_into(state_b.path(), history.path(), &[]);
+    let third = audit_into(&place, history.path(), &[]);
     let drift: Vec<_> = third
         .pairs()
         .into_iter()
         .filter(|(id, _)| id.starts_with("drift."))
         .collect();
     assert!(drift.is_empty(), "{drift:?}");
+}
+
+#[test]
+fn the_baseline_is_the_newest_whole_entry_of_the_same_installation() {
+    let hardened: Value = serde_json::from_str(HARDENED).unwrap();
+    let mut loosened = hardened.clone();
+    loosened["tools"]["elevated"]["enabled"] = json!(true);
+    let ours = state_with(&hardened);
+    let theirs = state_with(&loosened);
+    let history = tempfile::tempdir().unwrap();
+    audit_into(ours.path(), history.path(), &[]);
+    // Another installation recorded into the same directory since: not a
+    // baseline for ours, and ours is not one for it.
+    let other = audit_into(theirs.path(), history.path(), &[]);
+    assert!(
+        !other.has("drift.elevated_enabled", "critical"),
+        "{:?}",
+        other.pairs()
+    );
+    // A newer file that is not an entry is passed over, with a note.
+    let planted = history.path().join("audit-29991231T235959.999Z.json");
+    std::fs::write(&planted, "{ not json").unwrap();
+    write_private_config(ours.path(), &loosened);
+    let second = audit_into(ours.path(), history.path(), &[]);
+    assert!(
+        second.has("drift.elevated_enabled", "critical"),
+        "{:?}",
+        second.pairs()
+    );
+    let notes = second.report["notes"].to_string();
+    assert!(
+        notes.contains("audit-29991231T235959.999Z.json") && notes.contains("passed over"),
+        "{notes}"
+    );
+    std::fs::remove_file(&planted).unwrap();
+    // An entry whose state could not be read is no baseline either: a
+    // locked database would otherwise make every node look new.
+    let newest = entries(history.path()).pop().unwrap();
+    let mut entry = read(&newest);
+    entry["stateComplete"] = json!(false);
+    entry["posture"]["settings"] = json!({});
+    std::fs::write(&newest, entry.to_string()).unwrap();
+    let third = audit_into(ours.path(), history.path(), &[]);
+    assert!(
+        third.has("drift.elevated_enabled", "critical"),
+        "the entry before the incomplete one is the baseline: {:?}",
+        third.pairs()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_history_others_may_write_to_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let state = state_with(&serde_json::from_str(HARDENED).unwrap());
+    let history = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(history.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let output = pincer()
+        .args(["audit", "--state-dir", state.path().to_str().unwrap()])
+        .args(["--history", history.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("not a private history directory") && stderr.contains("777"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_dir(history.path()).unwrap().count(), 0);
 }

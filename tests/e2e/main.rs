@@ -40,6 +40,7 @@ mod state;
 mod support;
 mod suppression_rules;
 mod suppressions;
+mod token_age;
 mod view;
 #[cfg(unix)]
 mod watch;

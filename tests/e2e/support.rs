@@ -89,6 +89,11 @@ impl Audit {
             .unwrap_or_else(|| panic!("no finding `{check_id}` in {}", self.stdout))
     }
 
+    /// The detail of the first finding with this check id.
+    pub fn detail(&self, check_id: &str) -> &str {
+        self.finding(check_id)["detail"].as_str().unwrap()
+    }
+
     /// The status entry of one plugin.
     pub fn plugin(&self, name: &str) -> &Value {
         self.report["plugins"]
@@ -192,6 +197,17 @@ pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
         assert!(start.elapsed() < PATIENCE, "timed out waiting for {what}");
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+}
+
+/// Milliseconds since the epoch, now.
+pub fn now_ms() -> i64 {
+    i64::try_from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis(),
+    )
+    .unwrap()
 }
 
 /// Output as text.

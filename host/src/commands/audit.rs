@@ -62,19 +62,26 @@ pub(crate) fn audit_once(
         .as_deref()
         .map(|path| report::baseline::load(path).map(|findings| (path, findings)))
         .transpose()?;
-    let previous = history
+    let info = TargetInfo::from(&target);
+    let chosen = history
         .as_ref()
-        .map(HistoryDir::latest)
+        .map(|history| history.baseline_for(&info.config, &info.state_dir))
         .transpose()?
-        .flatten();
+        .unwrap_or_default();
     let auditor = Auditor::new(args, std::slice::from_ref(&target))?;
     let (mut report, posture) =
-        auditor.audit_with_posture(&target, Parallelism::PerPlugin, previous.as_ref())?;
+        auditor.audit_with_posture(&target, Parallelism::PerPlugin, chosen.entry.as_ref())?;
+    report.notes.extend(
+        chosen
+            .skipped
+            .into_iter()
+            .map(|message| pincer_sdk::StateNote {
+                level: pincer_sdk::NoteLevel::Info,
+                message,
+            }),
+    );
     if let Some((path, findings)) = &baseline {
         report::baseline::apply(&mut report, path, findings);
-    }
-    if let Some(previous) = &previous {
-        crate::history::new_critical::apply(&mut report, previous);
     }
     let mut recorded = None;
     if let Some(history) = &history
@@ -168,14 +175,23 @@ impl Auditor {
 
     /// Audits one target into its report and the posture snapshot a
     /// history entry records; `previous`, the last recorded run, is the
-    /// plugins' baseline.
+    /// plugins' baseline, and the host reports the critical findings new
+    /// since then.
     pub(crate) fn audit_with_posture(
         &self,
         target: &Target,
         parallelism: Parallelism,
         previous: Option<&Entry>,
     ) -> Result<(Report, Posture)> {
-        let mut snapshot = Snapshot::collect(target, self.deep, &self.machine)?;
+        let mut snapshot = Snapshot::collect(
+            target,
+            self.deep,
+            &self.machine,
+            previous.map(|entry| crate::credential_age::Previous {
+                recorded_at_ms: entry.recorded_at_ms,
+                credential: entry.posture.credential.as_ref(),
+            }),
+        )?;
         snapshot.baseline_json = previous.map(Entry::baseline_json);
         let snapshot = Arc::new(snapshot);
         let runs = run_all(&self.runtime, &self.plugins, &snapshot, parallelism);
@@ -198,6 +214,11 @@ impl Auditor {
         self.policy.apply(&mut report);
         report::suppress::apply(&mut report, &snapshot.suppressions);
         report::locate::apply(&mut report, &snapshot.config_sources);
+        if let Some(previous) = previous {
+            crate::history::new_critical::apply(&mut report, previous, &|finding| {
+                report::suppress::rules::suppresses(&self.suppressions, finding, &self.today)
+            });
+        }
         report::suppress::rules::apply(&mut report, &self.suppressions, &self.today);
         let posture = posture_of(&snapshot, &report);
         Ok((report, posture))

@@ -10,7 +10,12 @@ use std::io::Write;
 /// Prints the snapshot of the target.
 pub fn run(args: ViewArgs) -> Result<u8> {
     let target = locate(args.config, args.state_dir)?;
-    let snapshot = Snapshot::collect(&target, args.deep, &crate::snapshot::MachineFacts::gather())?;
+    let snapshot = Snapshot::collect(
+        &target,
+        args.deep,
+        &crate::snapshot::MachineFacts::gather(),
+        None,
+    )?;
     let write_error = |source| Error::Write {
         target: "stdout".into(),
         source,

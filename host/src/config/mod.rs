@@ -10,6 +10,7 @@ pub mod source_map;
 use crate::error::{Error, Result};
 pub use includes::{IncludeFact, IncludeStatus};
 use serde_json::Value;
+use sha2::Digest;
 pub use source_map::{Location, SourceNode};
 use std::path::Path;
 
@@ -22,14 +23,32 @@ pub struct LoadedConfig {
     pub includes: Vec<IncludeFact>,
     /// Where each key was written.
     pub sources: SourceNode,
+    /// SHA-256 (hex) of the main file's text, as OpenClaw's config journal
+    /// records it. A digest of a file that may hold secrets: it stays in
+    /// the host and is only compared with the journal's.
+    pub digest: String,
 }
 
-/// Reads the config at `path` and resolves its includes.
+/// Reads the config at `path` and resolves its includes. The file must be
+/// a regular file (a FIFO or device would block or never end) of at most
+/// [`includes::MAX_FILE_BYTES`].
 pub fn load(path: &Path) -> Result<LoadedConfig> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+    let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let metadata = std::fs::metadata(path).map_err(read_error)?;
+    if !metadata.is_file() {
+        return Err(read_error(std::io::Error::other("not a regular file")));
+    }
+    if metadata.len() > includes::MAX_FILE_BYTES {
+        return Err(read_error(std::io::Error::other(format!(
+            "larger than {} bytes",
+            includes::MAX_FILE_BYTES
+        ))));
+    }
+    let text = std::fs::read_to_string(path).map_err(read_error)?;
+    let digest = format!("{:x}", sha2::Sha256::digest(text.as_bytes()));
     let value = parse::parse(path, &text, true)?;
     let node = SourceNode::parse(path, &text);
     let mut resolver = includes::Resolver::new(path)?;
@@ -38,5 +57,6 @@ pub fn load(path: &Path) -> Result<LoadedConfig> {
         value,
         includes: resolver.facts,
         sources,
+        digest,
     })
 }

@@ -1,6 +1,6 @@
 //! One history entry: when an audit ran, what it audited, its counts,
 //! its posture snapshot and its whole JSON report. Entries are files named
-//! `audit-<UTC time>.json`, so their names sort by time.
+//! `audit-<UTC time>.json` (`-2`, `-3`, ... for more in one millisecond).
 
 use super::posture::Posture;
 use crate::report::Report;
@@ -31,10 +31,23 @@ pub struct Entry {
     pub recorded_at_ms: u64,
     /// The audited config file.
     pub config: String,
+    /// The audited state directory (none in entries from before it was
+    /// recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_dir: Option<String>,
     /// Counts by severity of the counted findings.
     pub summary: Counts,
     /// Whether every plugin ran and every fact could be read.
     pub complete: bool,
+    /// Whether every state fact could be read, so that the posture is
+    /// whole (none in entries from before it was recorded: see
+    /// [`Entry::posture_complete`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_complete: Option<bool>,
+    /// The plugins that failed: their critical findings may be missing
+    /// from the posture.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failed_plugins: Vec<String>,
     /// How many `drift.*` findings the audit reported.
     #[serde(default)]
     pub drift_findings: usize,
@@ -46,13 +59,28 @@ pub struct Entry {
 
 impl Entry {
     /// What the `baseline` interface gives plugins of this run: its time
-    /// and posture (never its report).
+    /// and posture (never its report, nor the credential's fingerprint).
     pub fn baseline_json(&self) -> String {
+        let mut posture = self.posture.clone();
+        if let Some(credential) = &mut posture.credential {
+            credential.fingerprint = None;
+        }
         serde_json::json!({
             "recordedAtMs": self.recorded_at_ms,
-            "posture": self.posture,
+            "posture": posture,
         })
         .to_string()
+    }
+
+    /// Whether the posture is whole: every state fact was read.
+    pub fn posture_complete(&self) -> bool {
+        self.state_complete.unwrap_or(self.complete)
+    }
+
+    /// Whether the entry is of the installation with this config file and
+    /// state directory.
+    pub fn is_of(&self, config: &str, state_dir: &str) -> bool {
+        self.config == config && self.state_dir.as_deref().is_none_or(|dir| dir == state_dir)
     }
 
     /// The entry of an audit.
@@ -66,12 +94,25 @@ impl Entry {
             pincer_history: FORMAT,
             recorded_at_ms: u64::try_from(report.ts).unwrap_or(u64::MAX),
             config: report.target.config.clone(),
+            state_dir: Some(report.target.state_dir.clone()),
             summary: Counts {
                 critical: report.summary.critical,
                 warn: report.summary.warn,
                 info: report.summary.info,
             },
             complete: report.complete,
+            state_complete: Some(
+                report
+                    .notes
+                    .iter()
+                    .all(|note| note.level != pincer_sdk::NoteLevel::Error),
+            ),
+            failed_plugins: report
+                .plugins
+                .iter()
+                .filter(|plugin| plugin.status == crate::report::model::PluginState::Failed)
+                .map(|plugin| plugin.name.clone())
+                .collect(),
             drift_findings,
             posture,
             report: serde_json::to_value(report).unwrap_or(Value::Null),

@@ -1,14 +1,21 @@
 //! `drift.new_critical_findings`: critical findings this audit reports
-//! whose check was not critical at the last recorded run. Only the host
-//! sees both the whole report and the baseline, so it reports this one
-//! itself, after the plugins' findings are aggregated.
+//! that the last recorded run did not have — by the finding's identity
+//! (check id, config paths, detail with digits ignored, as `--baseline`
+//! judges), so a second device or lane under a check that was already
+//! critical is new too. Findings of a plugin that failed in that run are
+//! not called new (it may have owed them), nor are findings a suppression
+//! hides. Only the host sees both the whole report and the baseline, so
+//! it reports this one itself, after the plugins' findings are aggregated
+//! and before the pincer.toml suppressions (which may hide it).
 
 use super::entry::Entry;
 use crate::report::Report;
+use crate::report::baseline::{RecordedFinding, identity, identity_of};
 use crate::report::model::{DeclaredCheck, ReportFinding};
 use crate::report::suppress::rules::HOST_PLUGIN;
 use crate::runtime::info::CheckInfo;
 use pincer_sdk::Severity;
+use serde::Deserialize;
 
 /// The check id.
 pub const ID: &str = "drift.new_critical_findings";
@@ -19,9 +26,10 @@ pub fn check_info() -> CheckInfo {
         id: ID.to_owned(),
         default_severity: Severity::Warn,
         title: "Critical findings that the last audit did not have".to_owned(),
-        description: "With --history, the checks that report a critical finding now but did \
-                      not at the last recorded audit: something became critical since, and \
-                      it is the first thing to look at."
+        description: "With --history, the critical findings of this audit that the last \
+                      recorded audit did not have (the same check on another device, lane or \
+                      path counts as new): something became critical since, and it is the \
+                      first thing to look at."
             .to_owned(),
         remediation: "Fix the new critical findings, or find out what changed the installation \
                       since the last audit (pincer history shows when)."
@@ -31,15 +39,30 @@ pub fn check_info() -> CheckInfo {
     }
 }
 
-/// Adds the finding to `report` when some critical check is new since
-/// `previous`, and recounts the summary.
-pub fn apply(report: &mut Report, previous: &Entry) {
+/// The critical findings `previous` recorded, suppressed ones included.
+fn recorded_critical(previous: &Entry) -> Vec<RecordedFinding> {
+    ["findings", "suppressedFindings"]
+        .iter()
+        .filter_map(|key| previous.report.get(*key))
+        .filter_map(|list| Vec::<RecordedFinding>::deserialize(list).ok())
+        .flatten()
+        .filter(|finding| finding.severity == Severity::Critical)
+        .collect()
+}
+
+/// Adds the finding to `report` when some critical finding is new since
+/// `previous` and not `suppressed` (by a rule yet to be applied), and
+/// recounts the summary.
+pub fn apply(report: &mut Report, previous: &Entry, suppressed: &dyn Fn(&ReportFinding) -> bool) {
+    let known: Vec<String> = recorded_critical(previous).iter().map(identity).collect();
     let mut new: Vec<&str> = report
         .findings
         .iter()
         .filter(|finding| finding.severity == Severity::Critical)
+        .filter(|finding| !previous.failed_plugins.contains(&finding.plugin))
+        .filter(|finding| !suppressed(finding))
+        .filter(|finding| !known.contains(&identity_of(finding)))
         .map(|finding| finding.check_id.as_str())
-        .filter(|id| !previous.posture.critical_checks.iter().any(|old| old == id))
         .collect();
     new.sort_unstable();
     new.dedup();

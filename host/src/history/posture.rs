@@ -1,9 +1,10 @@
 //! The posture snapshot an audit records in its history entry: a digest of
 //! the redacted config, the security-relevant settings, what each agent
 //! lane may do, the paired nodes with their scopes, the gateway's recent
-//! boots and the critical findings. Everything comes from the redacted
-//! view the plugins see (secrets are markers there), so no secret value
-//! can reach a history file.
+//! boots, the critical findings and the gateway credential's record (its
+//! keyed fingerprint, since when it is known, the exposures it has seen).
+//! Everything else comes from the redacted view the plugins see (secrets
+//! are markers there), so no secret value can reach a history file.
 
 use crate::report::Report;
 use crate::snapshot::Snapshot;
@@ -23,7 +24,8 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
         snapshot.platform.clone(),
         BTreeMap::new(),
         Vec::new(),
-    );
+    )
+    .with_state(snapshot.state.clone(), snapshot.audit_time_ms);
     let mut critical_checks: Vec<String> = report
         .findings
         .iter()
@@ -46,6 +48,27 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
     boots.sort_by_key(|boot| boot.started_at_ms);
     let excess = boots.len().saturating_sub(BOOTS_KEPT);
     boots.drain(..excess);
+    let credential = snapshot.credential.clone().map(|mut credential| {
+        // A suppressed exposure is an accepted one.
+        let ids: Vec<&str> = report
+            .findings
+            .iter()
+            .map(|finding| finding.check_id.as_str())
+            .collect();
+        let written_in_config = snapshot
+            .state
+            .gateway
+            .credential_age
+            .as_ref()
+            .is_some_and(|age| age.written_in_config);
+        crate::credential_age::record_exposures(
+            &mut credential,
+            written_in_config,
+            &ids,
+            snapshot.audit_time_ms,
+        );
+        credential
+    });
     Posture {
         config_digest: hex(&Sha256::digest(snapshot.config_json.as_bytes())),
         settings: settings(&view),
@@ -63,6 +86,7 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
             .collect(),
         boots,
         critical_checks,
+        credential,
     }
 }
 

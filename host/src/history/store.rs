@@ -1,7 +1,10 @@
 //! The history directory: recording an entry (written whole to a hidden
 //! temporary file, then renamed into place, so a run stopped midway leaves
-//! no partial entry), retention by count and age, and reading the entries
-//! back in time order. This directory is the only place Pincer writes to.
+//! no partial entry; one writer at a time, under a lock), retention by
+//! count and age, reading the entries back in time order, and choosing the
+//! baseline of the next audit. The directory must be private to the user
+//! (as the compiled-plugin cache must): whoever can write to it can plant
+//! the baseline drift is judged against.
 
 use super::entry::Entry;
 use crate::error::{Error, Result};
@@ -23,9 +26,51 @@ pub struct HistoryDir {
     dir: PathBuf,
 }
 
+/// The lock file's name; writers hold it while they write and prune.
+const LOCK_FILE: &str = ".lock";
+
 /// Whether a file name is an entry's: `audit-<time>.json`.
 fn is_entry_name(name: &str) -> bool {
     name.starts_with("audit-") && name.ends_with(".json")
+}
+
+/// The order of entry names: by time, then by the `-N` of entries
+/// recorded in the same millisecond (the first has none), so that
+/// `audit-T-2.json` comes after `audit-T.json`.
+fn sort_key(path: &Path) -> (String, u32, String) {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    let inner = name
+        .strip_prefix("audit-")
+        .and_then(|rest| rest.strip_suffix(".json"))
+        .unwrap_or_default();
+    let (stamp, attempt) = match inner.get(..STAMP_LEN) {
+        Some(stamp) => {
+            let attempt = match &inner[STAMP_LEN..] {
+                "" => Some(1),
+                rest => rest.strip_prefix('-').and_then(|n| n.parse().ok()),
+            };
+            (stamp.to_owned(), attempt.unwrap_or(u32::MAX))
+        }
+        None => (inner.to_owned(), u32::MAX),
+    };
+    (stamp, attempt, name)
+}
+
+/// The length of a name's time stamp (`YYYYMMDDTHHMMSS.mmmZ`).
+const STAMP_LEN: usize = 20;
+
+/// The baseline the history offers an audit.
+#[derive(Debug, Default)]
+pub struct Chosen {
+    /// The newest whole entry of the same installation, if any.
+    pub entry: Option<Entry>,
+    /// Newer entries passed over because they could not be read: each
+    /// says which file and why.
+    pub skipped: Vec<String>,
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> Error {
@@ -46,9 +91,36 @@ impl HistoryDir {
         &self.dir
     }
 
+    /// Refuses a directory that others could write to (when it exists).
+    pub fn check_private(&self) -> Result<()> {
+        if std::fs::symlink_metadata(&self.dir).is_err() {
+            return Ok(());
+        }
+        crate::private_dir::check(&self.dir).map_err(|reason| {
+            io_error(
+                &self.dir,
+                std::io::Error::other(format!("not a private history directory: {reason}")),
+            )
+        })
+    }
+
+    /// Holds the directory's lock until the returned file is dropped.
+    fn lock(&self) -> Result<std::fs::File> {
+        let path = self.dir.join(LOCK_FILE);
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(&path).map_err(|e| io_error(&path, e))?;
+        file.lock().map_err(|e| io_error(&path, e))?;
+        Ok(file)
+    }
+
     /// Records `entry`, then applies `retention`; returns the entry's path.
     pub fn record(&self, entry: &Entry, retention: Retention) -> Result<PathBuf> {
-        create_private_dir(&self.dir)?;
+        crate::private_dir::create(&self.dir).map_err(|e| io_error(&self.dir, e))?;
+        self.check_private()?;
+        let _lock = self.lock()?;
         let text = serde_json::to_vec_pretty(entry)
             .map_err(|e| io_error(&self.dir, std::io::Error::other(e)))?;
         let stamp = file_stamp(entry.recorded_at_ms);
@@ -97,7 +169,7 @@ impl HistoryDir {
                 files.push(item.path());
             }
         }
-        files.sort();
+        files.sort_by_cached_key(|path| sort_key(path));
         Ok(files)
     }
 
@@ -113,12 +185,27 @@ impl HistoryDir {
             .collect()
     }
 
-    /// The newest entry, if any.
-    pub fn latest(&self) -> Result<Option<Entry>> {
-        match self.files()?.pop() {
-            Some(path) => read_entry(&path).map(Some),
-            None => Ok(None),
+    /// The baseline of the next audit of the installation with this
+    /// config file and state directory: the newest entry of it whose
+    /// posture is whole. Entries of other installations sharing the
+    /// directory and entries whose state could not be read are passed
+    /// over; so are files that cannot be read, each named in `skipped`.
+    pub fn baseline_for(&self, config: &str, state_dir: &str) -> Result<Chosen> {
+        self.check_private()?;
+        let mut chosen = Chosen::default();
+        for path in self.files()?.iter().rev() {
+            match read_entry(path) {
+                Ok(entry) if entry.is_of(config, state_dir) && entry.posture_complete() => {
+                    chosen.entry = Some(entry);
+                    break;
+                }
+                Ok(_) => {}
+                Err(error) => chosen
+                    .skipped
+                    .push(format!("history entry passed over as a baseline: {error}")),
+            }
         }
+        Ok(chosen)
     }
 
     /// Removes entries beyond the newest `keep` or older than `max_age`
@@ -199,15 +286,6 @@ fn file_stamp(ms: u64) -> String {
         .replace(['-', ':'], "")
 }
 
-/// Creates the directory (and parents), owner-only on Unix.
-fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|e| io_error(dir, e))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,5 +298,25 @@ mod tests {
         let path = PathBuf::from(format!("/h/audit-{stamp}.json"));
         assert_eq!(recorded_at(&path), Some(ms));
         assert_eq!(recorded_at(Path::new("/h/audit-x.json")), None);
+    }
+
+    #[test]
+    fn entries_of_one_millisecond_sort_in_the_order_written() {
+        let mut names = vec![
+            "audit-20261128T174405.518Z-2.json",
+            "audit-20261128T174405.519Z.json",
+            "audit-20261128T174405.518Z-10.json",
+            "audit-20261128T174405.518Z.json",
+        ];
+        names.sort_by_cached_key(|name| sort_key(Path::new(name)));
+        assert_eq!(
+            names,
+            [
+                "audit-20261128T174405.518Z.json",
+                "audit-20261128T174405.518Z-2.json",
+                "audit-20261128T174405.518Z-10.json",
+                "audit-20261128T174405.519Z.json",
+            ]
+        );
     }
 }

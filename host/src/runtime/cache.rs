@@ -79,14 +79,14 @@ impl CompiledCache {
     /// A cache in `dir`, created owner-only if missing. A directory that is
     /// not safe to load code from (see the module doc) disables the cache.
     pub fn at(dir: PathBuf) -> CompiledCache {
-        if let Err(error) = create_private_dir(&dir) {
+        if let Err(error) = crate::private_dir::create(&dir) {
             tracing_note(&format!(
                 "compiled-plugin cache {} not used: {error}",
                 dir.display()
             ));
             return CompiledCache::disabled();
         }
-        match safe_dir(&dir) {
+        match crate::private_dir::check(&dir) {
             Ok(()) => CompiledCache { dir: Some(dir) },
             Err(reason) => {
                 tracing_note(&format!(
@@ -168,43 +168,6 @@ fn tracing_note(message: &str) {
     }
 }
 
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
-}
-
-/// Condition 1 of the module doc.
-fn safe_dir(dir: &Path) -> Result<(), String> {
-    let metadata = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
-    if !metadata.is_dir() {
-        return Err("not a directory (or a symlink)".to_owned());
-    }
-    private(&metadata)
-}
-
-#[cfg(unix)]
-fn private(metadata: &std::fs::Metadata) -> Result<(), String> {
-    use std::os::unix::fs::MetadataExt;
-    if metadata.uid() != rustix::process::geteuid().as_raw() {
-        return Err("owned by another user".to_owned());
-    }
-    if metadata.mode() & 0o022 != 0 {
-        return Err(format!(
-            "group or others may write to it (mode {:o}); chmod go-w it",
-            metadata.mode() & 0o777
-        ));
-    }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn private(_metadata: &std::fs::Metadata) -> Result<(), String> {
-    Ok(())
-}
-
 #[cfg(unix)]
 fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::MetadataExt;
@@ -220,7 +183,7 @@ fn same_file(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
 /// 2), checking that the file opened is the one stated.
 fn open_private(path: &Path) -> Option<std::fs::File> {
     let metadata = std::fs::symlink_metadata(path).ok()?;
-    if !metadata.is_file() || private(&metadata).is_err() {
+    if !metadata.is_file() || crate::private_dir::private(&metadata).is_err() {
         return None;
     }
     let file = std::fs::File::open(path).ok()?;

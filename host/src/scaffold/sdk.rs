@@ -12,8 +12,13 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
     ("baseline.rs", include_str!("../../../sdk/src/baseline.rs")),
     ("bindings.rs", include_str!("../../../sdk/src/bindings.rs")),
     ("envsubst.rs", include_str!("../../../sdk/src/envsubst.rs")),
+    ("exec.rs", include_str!("../../../sdk/src/exec.rs")),
     ("finding.rs", include_str!("../../../sdk/src/finding.rs")),
     ("guest.rs", include_str!("../../../sdk/src/guest.rs")),
+    (
+        "inventory.rs",
+        include_str!("../../../sdk/src/inventory.rs"),
+    ),
     ("lib.rs", include_str!("../../../sdk/src/lib.rs")),
     ("meta.rs", include_str!("../../../sdk/src/meta.rs")),
     ("params.rs", include_str!("../../../sdk/src/params.rs")),
@@ -22,6 +27,10 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
     ("severity.rs", include_str!("../../../sdk/src/severity.rs")),
     ("state.rs", include_str!("../../../sdk/src/state.rs")),
     ("testing.rs", include_str!("../../../sdk/src/testing.rs")),
+    (
+        "token_age.rs",
+        include_str!("../../../sdk/src/token_age.rs"),
+    ),
     ("tools.rs", include_str!("../../../sdk/src/tools.rs")),
     ("view.rs", include_str!("../../../sdk/src/view.rs")),
 ];

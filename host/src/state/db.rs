@@ -173,20 +173,22 @@ pub fn channel_allow(db: &Connection) -> rusqlite::Result<Vec<ChannelAllowEntry>
     )
 }
 
-/// Counts of one ledger's events by status: in the day and week before
-/// `now_ms`, and in all. `time_column` holds ms since the epoch.
+/// Counts of one ledger's events by status and `kind_column` (the event
+/// kind, or the channel): in the day and week before `now_ms`, in all,
+/// and the newest one's time. `time_column` holds ms since the epoch.
 pub fn event_counts(
     db: &Connection,
     ledger: &str,
     table: &str,
+    kind_column: &str,
     time_column: &str,
     now_ms: i64,
 ) -> rusqlite::Result<Vec<EventCount>> {
     const DAY_MS: i64 = 86_400_000;
     let sql = format!(
-        "SELECT status, \
-         SUM({time_column} > ?1), SUM({time_column} > ?2), COUNT(*) \
-         FROM {table} GROUP BY status ORDER BY status"
+        "SELECT status, {kind_column}, \
+         SUM({time_column} > ?1), SUM({time_column} > ?2), COUNT(*), MAX({time_column}) \
+         FROM {table} GROUP BY status, {kind_column} ORDER BY status, {kind_column}"
     );
     let mut statement = db.prepare(&sql)?;
     let rows = statement.query_map([now_ms - DAY_MS, now_ms - 7 * DAY_MS], |row| {
@@ -196,9 +198,11 @@ pub fn event_counts(
         Ok(EventCount {
             ledger: ledger.to_owned(),
             status: row.get(0)?,
-            last_day: count(1)?,
-            last_week: count(2)?,
-            total: count(3)?,
+            kind: row.get(1)?,
+            last_day: count(2)?,
+            last_week: count(3)?,
+            total: count(4)?,
+            latest_at_ms: row.get(5)?,
         })
     })?;
     rows.collect()

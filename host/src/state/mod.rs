@@ -7,6 +7,7 @@
 mod db;
 mod install_records;
 mod installed;
+pub mod journal;
 mod legacy;
 mod open;
 mod parse;
@@ -20,10 +21,20 @@ pub use open::{BUSY_TIMEOUT, OpenError, OpenedAs, open_read_only};
 /// Where OpenClaw 2026.9 keeps its database, under the state dir.
 pub const DATABASE: &str = "state/openclaw.sqlite";
 
-/// Reads the state facts of `state_dir`, as of `now_ms` (for the event
-/// counts of the last day and week).
-pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
-    let (mut facts, machine_state) = collect_records(state_dir, now_ms);
+/// What the state directory holds: the facts plugins see, and OpenClaw's
+/// config journal, which stays in the host (see [`journal`]).
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The state facts of the `gateway` and `nodes` interfaces.
+    pub facts: StateFacts,
+    /// The newest config journal records, newest first.
+    pub config_journal: Vec<journal::JournalRecord>,
+}
+
+/// Reads the state of `state_dir`, as of `now_ms` (for the event counts
+/// of the last day and week).
+pub fn collect(state_dir: &Path, now_ms: i64) -> Collected {
+    let (mut facts, machine_state, config_journal) = collect_records(state_dir, now_ms);
     facts.gateway.install_records = install_records::collect(state_dir, &machine_state);
     facts.gateway.installed_extensions = installed::extensions(state_dir);
     facts.gateway.installed_plugin_ids =
@@ -32,20 +43,31 @@ pub fn collect(state_dir: &Path, now_ms: i64) -> StateFacts {
         Ok(servers) => facts.gateway.mcporter_servers = servers,
         Err(note) => facts.gateway.info.notes.push(note),
     }
-    facts
+    Collected {
+        facts,
+        config_journal,
+    }
 }
 
-/// The records of the database, or of the legacy files, and the
-/// database's install-record rows.
-fn collect_records(state_dir: &Path, now_ms: i64) -> (StateFacts, Vec<(String, String)>) {
+/// The records of the database, or of the legacy files, the database's
+/// install-record rows and its config journal.
+fn collect_records(
+    state_dir: &Path,
+    now_ms: i64,
+) -> (
+    StateFacts,
+    Vec<(String, String)>,
+    Vec<journal::JournalRecord>,
+) {
     let database = state_dir.join(DATABASE);
     if std::fs::symlink_metadata(&database).is_ok() {
-        let (mut facts, gaps, machine_state) = read_database(&database, now_ms);
-        legacy::fill_gaps(state_dir, &gaps, &mut facts);
-        return (facts, machine_state);
+        let read = read_database(&database, now_ms);
+        let mut facts = read.facts;
+        legacy::fill_gaps(state_dir, &read.gaps, &mut facts);
+        return (facts, read.machine_state, read.config_journal);
     }
     if let Some(facts) = legacy::read(state_dir) {
-        return (facts, Vec::new());
+        return (facts, Vec::new(), Vec::new());
     }
     let mut facts = StateFacts::default();
     facts.gateway.info.notes.push(StateNote {
@@ -56,12 +78,21 @@ fn collect_records(state_dir: &Path, now_ms: i64) -> (StateFacts, Vec<(String, S
             database.display()
         ),
     });
-    (facts, Vec::new())
+    (facts, Vec::new(), Vec::new())
 }
 
-/// Reads the database; also returns the sections its schema lacks and its
-/// install-record rows.
-fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>, Vec<(String, String)>) {
+/// What [`read_database`] read.
+struct DatabaseRead {
+    facts: StateFacts,
+    /// The sections its schema lacks.
+    gaps: Vec<Section>,
+    /// Its install-record rows.
+    machine_state: Vec<(String, String)>,
+    config_journal: Vec<journal::JournalRecord>,
+}
+
+/// Reads the database.
+fn read_database(path: &Path, now_ms: i64) -> DatabaseRead {
     let mut facts = StateFacts::default();
     facts.gateway.info = StateInfo {
         source: StateSource::Database,
@@ -79,7 +110,12 @@ fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>, Vec<(St
         Err(error) => {
             reader.error(describe_open_error(&error));
             facts.gateway.info.notes = reader.notes;
-            return (facts, Vec::new(), Vec::new());
+            return DatabaseRead {
+                facts,
+                gaps: Vec::new(),
+                machine_state: Vec::new(),
+                config_journal: Vec::new(),
+            };
         }
     };
     let db = &connection;
@@ -129,7 +165,7 @@ fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>, Vec<(St
         .unwrap_or_default();
     let mut events = reader
         .section("audit events", None, || {
-            db::event_counts(db, "audit", "audit_events", "occurred_at", now_ms)
+            db::event_counts(db, "audit", "audit_events", "kind", "occurred_at", now_ms)
         })
         .unwrap_or_default();
     events.extend(
@@ -139,6 +175,7 @@ fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>, Vec<(St
                     db,
                     "ingress",
                     "channel_ingress_events",
+                    "channel_id",
                     "received_at",
                     now_ms,
                 )
@@ -154,8 +191,16 @@ fn read_database(path: &Path, now_ms: i64) -> (StateFacts, Vec<Section>, Vec<(St
             )
         })
         .unwrap_or_default();
+    let config_journal = reader
+        .section("config journal", None, || journal::read(db))
+        .unwrap_or_default();
     facts.gateway.info.notes = reader.notes;
-    (facts, reader.gaps, machine_state)
+    DatabaseRead {
+        facts,
+        gaps: reader.gaps,
+        machine_state,
+        config_journal,
+    }
 }
 
 /// Reads sections one by one, turning SQLite errors into notes. After the

@@ -898,6 +898,23 @@ fn token_age_is_a_lower_bound_from_the_config_files() {
     .env("GW_TOKEN", GOOD)
     .file_fact(config_fact(400));
     assert!(!ids(from_env).contains(&ID.to_owned()));
+    // A change history that dates the token hands it to drift.token_unrotated.
+    let dated = |since_ms: Option<u64>| pincer_sdk::GatewayState {
+        credential_age: Some(pincer_sdk::CredentialAge {
+            kind: "token".into(),
+            path: "gateway.auth.token".into(),
+            written_in_config: true,
+            in_place_since_ms: since_ms,
+            ..pincer_sdk::CredentialAge::default()
+        }),
+        ..pincer_sdk::GatewayState::default()
+    };
+    assert!(!ids(inline(120).gateway_state(dated(Some(1)))).contains(&ID.to_owned()));
+    assert!(has(
+        inline(120).gateway_state(dated(None)),
+        ID,
+        Severity::Warn
+    ));
 }
 
 #[test]

@@ -3,15 +3,17 @@
 //! sandboxed, how exposed, how much exec may do).
 
 use pincer_sdk::View;
-use pincer_sdk::baseline::{LanePosture, Posture, lanes, settings};
+use pincer_sdk::baseline::{LaneExec, LanePosture, Posture, lanes, settings};
+use pincer_sdk::exec::{Ask, Security};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// The parts of the current posture drift compares.
 pub struct Current {
     /// The defaults and every agent.
     pub lanes: Vec<LanePosture>,
     /// The security-relevant settings.
-    pub settings: std::collections::BTreeMap<String, Value>,
+    pub settings: BTreeMap<String, Value>,
 }
 
 impl Current {
@@ -48,38 +50,66 @@ pub fn sandbox_rank(mode: &str) -> u8 {
     }
 }
 
-/// How far the gateway listens: loopback (or unset) 0, tailnet 1,
-/// anything wider 2.
-pub fn bind_rank(bind: Option<&str>) -> u8 {
+/// Whether a host name or address is a loopback one.
+fn is_loopback_host(host: &str) -> bool {
+    let host = host.trim().trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// How far the gateway listens: loopback (or unset, or a custom loopback
+/// address) 0, tailnet 1, anything wider 2.
+pub fn bind_rank(bind: Option<&str>, custom_host: Option<&str>) -> u8 {
     match bind {
         None | Some("loopback") => 0,
         Some("tailnet") => 1,
+        Some("custom") if custom_host.is_some_and(is_loopback_host) => 0,
         Some(_) => 2,
     }
 }
 
-/// What global exec may do: deny 0, allowlist 1, full 2 (`mode` over
-/// `security`; unset is deny).
-pub fn exec_rank(settings: &std::collections::BTreeMap<String, Value>) -> u8 {
-    let text = |key: &str| settings.get(key).and_then(Value::as_str);
-    match text("tools.exec.mode") {
-        Some("full") => return 2,
-        Some("deny") => return 0,
-        Some("allowlist" | "ask" | "auto") => return 1,
-        _ => {}
-    }
-    match text("tools.exec.security") {
-        Some("full") => 2,
-        Some("allowlist") => 1,
+/// How far Tailscale publishes the gateway: off (or unset) 0, serve (the
+/// tailnet) 1, funnel (the internet) 2.
+pub fn tailscale_rank(mode: Option<&str>) -> u8 {
+    match mode {
+        Some("serve") => 1,
+        Some("funnel") => 2,
         _ => 0,
     }
 }
 
-/// The spelling of an exec rank.
-pub fn exec_name(rank: u8) -> &'static str {
-    match rank {
-        0 => "deny",
-        1 => "allowlist",
-        _ => "full",
+/// What loosened in a lane's exec policy from `before` to `now`, one
+/// phrase each; nothing while exec is denied now.
+pub fn exec_loosened(before: &LaneExec, now: &LaneExec) -> Vec<String> {
+    let security = |exec: &LaneExec| Security::parse(&exec.security).unwrap_or(Security::Full);
+    let ask = |exec: &LaneExec| Ask::parse(&exec.ask).unwrap_or(Ask::Off);
+    let mut changes = Vec::new();
+    if security(now) == Security::Deny {
+        return changes;
     }
+    if security(before) == Security::Deny {
+        changes.push(format!("exec allowed again (security {})", now.security));
+        if !now.in_sandbox {
+            changes.push("on the host".to_owned());
+        }
+        return changes;
+    }
+    if before.in_sandbox && !now.in_sandbox {
+        changes.push("commands run on the host instead of the sandbox".to_owned());
+    }
+    if security(now) > security(before) {
+        changes.push(format!("security {} → {}", before.security, now.security));
+    }
+    if ask(now) < ask(before) {
+        changes.push(format!("ask {} → {}", before.ask, now.ask));
+    }
+    changes
+}
+
+/// Whether a lane's exec runs any host command without asking: what
+/// `tools.exec.full_without_approval` reports.
+pub fn exec_unguarded(exec: &LaneExec) -> bool {
+    !exec.in_sandbox && exec.security == "full" && exec.ask == "off"
 }

@@ -1,11 +1,13 @@
 //! Built-in plugin `drift`: what changed since the last recorded audit
 //! (`pincer audit --history DIR` gives the previous run as the baseline):
-//! new paired nodes and grown node scopes, tools newly admitted to an
-//! agent lane, sandboxing lowered, elevated tools or full exec turned on,
-//! the gateway's bind, auth or Tailscale exposure weakened. And, from the
-//! state database whether or not a history exists: gateway restart loops,
-//! repeated blocked activity and failing channel ingress — the incident
-//! triggers of the security architecture.
+//! new paired nodes (critical when the inventory does not list them) and
+//! grown node scopes, tools newly admitted to an agent lane, sandboxing
+//! lowered, elevated tools or exec loosened, the gateway's bind, auth or
+//! Tailscale exposure weakened, the gateway credential kept past its
+//! policy age or after an exposure. And, from the state database whether
+//! or not a history exists: gateway restart loops, repeated blocked
+//! activity and failing channel ingress — the incident triggers of the
+//! security architecture.
 
 pub mod checks;
 pub mod compare;
@@ -14,6 +16,20 @@ use pincer_sdk::prelude::*;
 
 /// The plugin's parameters.
 pub const PARAMS: &[ParamMeta] = &[
+    ParamMeta {
+        name: "inventory",
+        kind: ParamKind::StringList,
+        default: "no inventory: every new device is a warning",
+        description: "The devices allowed to pair (device ids, id prefixes of at least 12 \
+                      characters, or operator labels, as for node-overreach): a new device it \
+                      lists is expected, one it does not list is critical.",
+    },
+    ParamMeta {
+        name: "tokenMaxAgeDays",
+        kind: ParamKind::Integer { min: 1, max: 3650 },
+        default: "90",
+        description: "Days the gateway token or password may stay in place.",
+    },
     ParamMeta {
         name: "restartLoopBoots",
         kind: ParamKind::Integer { min: 2, max: 1000 },
@@ -55,8 +71,9 @@ impl Plugin for Drift {
     const META: PluginMeta = PluginMeta {
         name: "drift",
         version: env!("CARGO_PKG_VERSION"),
-        description: "Changes since the last recorded audit (nodes, tools, sandboxing, gateway \
-                      exposure), restart loops and repeated blocked or failing activity.",
+        description: "Changes since the last recorded audit (nodes, tools, sandboxing, exec, \
+                      gateway exposure), the gateway credential's age and exposures, restart \
+                      loops and repeated blocked or failing activity.",
         category: "drift",
         checks: checks::ALL,
         params: PARAMS,

@@ -1,12 +1,14 @@
 //! Native tests through the SDK's harness: every check with a positive
-//! and a negative case. tests/e2e/drift.rs runs the plugin through the
-//! real host on two real state dirs and a recorded history.
+//! and a negative case. tests/e2e/history.rs runs the plugin through the
+//! real host on a real state dir that changes between recorded audits.
 
 use crate::Drift;
-use pincer_sdk::baseline::{Baseline, NodePosture, lanes, settings};
+use pincer_sdk::baseline::{Baseline, CredentialPosture, NodePosture, lanes, settings};
 use pincer_sdk::prelude::*;
 use pincer_sdk::testing::assert_metadata;
-use pincer_sdk::{BootRecord, EventCount, GatewayState, PairedDevice};
+use pincer_sdk::{
+    BootRecord, CredentialAge, EventCount, FileFact, FileKind, GatewayState, PairedDevice,
+};
 use serde_json::{Value, json};
 
 const NOW: u64 = 1_790_000_000_000;
@@ -206,30 +208,361 @@ fn restart_loops_are_found_with_or_without_a_baseline() {
     assert_eq!(of(strict, "drift.restart_loop"), vec![Severity::Critical]);
 }
 
-fn events(ledger: &str, status: &str, last_day: u64) -> GatewayState {
+/// Counts of one ledger's events: `(status, kind, last day, newest
+/// minutes ago)`.
+fn events(ledger: &str, counts: &[(&str, &str, u64, u64)]) -> GatewayState {
     GatewayState {
-        events: vec![EventCount {
-            ledger: ledger.to_owned(),
-            status: status.to_owned(),
-            last_day,
-            last_week: last_day,
-            total: last_day,
-        }],
+        events: counts
+            .iter()
+            .map(|(status, kind, last_day, minutes_ago)| EventCount {
+                ledger: ledger.to_owned(),
+                status: (*status).to_owned(),
+                kind: Some((*kind).to_owned()),
+                last_day: *last_day,
+                last_week: *last_day,
+                total: *last_day,
+                latest_at_ms: Some(i64::try_from(NOW - minutes_ago * 60_000).unwrap()),
+            })
+            .collect(),
         ..GatewayState::default()
     }
 }
 
 #[test]
 fn repeated_blocked_or_failing_activity_is_reported() {
-    let blocked = scenario(json!({})).gateway_state(events("audit", "blocked", 25));
-    assert_eq!(of(blocked, "drift.blocked_activity"), vec![Severity::Warn]);
-    let few = scenario(json!({})).gateway_state(events("audit", "blocked", 3));
-    assert_eq!(of(few, "drift.blocked_activity"), vec![]);
-    let failing = scenario(json!({})).gateway_state(events("ingress", "failed", 40));
+    let blocked = scenario(json!({})).gateway_state(events(
+        "audit",
+        &[
+            ("blocked", "agent_run", 5, 3),
+            ("blocked", "tool_action", 20, 2),
+        ],
+    ));
     assert_eq!(
-        of(failing.clone(), "drift.channel_ingress_failures"),
+        of(blocked.clone(), "drift.blocked_activity"),
         vec![Severity::Warn]
     );
+    assert!(
+        blocked.details_of::<Drift>("drift.blocked_activity")[0]
+            .contains("25 actions blocked by policy")
+    );
+    let few =
+        scenario(json!({})).gateway_state(events("audit", &[("blocked", "tool_action", 3, 2)]));
+    assert_eq!(of(few, "drift.blocked_activity"), vec![]);
+    // Skipped messages (duplicates, a reply under way) are not policy blocks.
+    let skipped =
+        scenario(json!({})).gateway_state(events("audit", &[("blocked", "message", 60, 2)]));
+    assert_eq!(of(skipped, "drift.blocked_activity"), vec![]);
+
+    let failing = scenario(json!({})).gateway_state(events(
+        "ingress",
+        &[("failed", "telegram", 40, 2), ("failed", "discord", 5, 2)],
+    ));
+    assert_eq!(
+        of(failing.clone(), "drift.channel_ingress_failures"),
+        vec![Severity::Warn],
+        "one channel over the default of 20, one under it"
+    );
+    assert!(failing.details_of::<Drift>("drift.channel_ingress_failures")[0].contains("telegram"));
     let tolerant = failing.params(json!({"ingressFailuresPerDay": 100}));
     assert_eq!(of(tolerant, "drift.channel_ingress_failures"), vec![]);
+    let under_default =
+        scenario(json!({})).gateway_state(events("ingress", &[("failed", "telegram", 5, 2)]));
+    assert_eq!(of(under_default, "drift.channel_ingress_failures"), vec![]);
+}
+
+#[test]
+fn a_burst_the_last_audit_saw_is_not_reported_again() {
+    // The baseline is an hour old: a burst whose newest event is two hours
+    // old was reported then; one that went on since is reported now.
+    let old = events("audit", &[("blocked", "tool_action", 30, 120)]);
+    let growing = events("audit", &[("blocked", "tool_action", 30, 5)]);
+    let seen = scenario(json!({}))
+        .gateway_state(old.clone())
+        .baseline(baseline(json!({}), vec![]));
+    assert_eq!(of(seen, "drift.blocked_activity"), vec![]);
+    let without_history = scenario(json!({})).gateway_state(old);
+    assert_eq!(
+        of(without_history, "drift.blocked_activity"),
+        vec![Severity::Warn]
+    );
+    let news = scenario(json!({}))
+        .gateway_state(growing)
+        .baseline(baseline(json!({}), vec![]));
+    assert_eq!(of(news, "drift.blocked_activity"), vec![Severity::Warn]);
+    let ingress_seen = scenario(json!({}))
+        .gateway_state(events("ingress", &[("failed", "telegram", 40, 120)]))
+        .baseline(baseline(json!({}), vec![]));
+    assert_eq!(of(ingress_seen, "drift.channel_ingress_failures"), vec![]);
+}
+
+#[test]
+fn exec_is_judged_by_the_lane_policy_the_gateway_runs() {
+    // Deleting tools.exec.security does not deny exec: the gateway's
+    // default is full on the host, asking nobody.
+    let before = baseline(
+        json!({"tools": {"exec": {"security": "allowlist", "ask": "on-miss"}}}),
+        vec![],
+    );
+    let unset = scenario(json!({})).baseline(before.clone());
+    assert_eq!(
+        of(unset.clone(), "drift.exec_security_raised"),
+        vec![Severity::Critical]
+    );
+    let detail = &unset.details_of::<Drift>("drift.exec_security_raised")[0];
+    assert!(
+        detail.contains("security allowlist → full") && detail.contains("ask on-miss → off"),
+        "{detail}"
+    );
+    let ask_lowered = scenario(json!({"tools": {"exec": {"security": "allowlist", "ask": "off"}}}))
+        .baseline(before.clone());
+    assert_eq!(
+        of(ask_lowered, "drift.exec_security_raised"),
+        vec![Severity::Warn]
+    );
+    let tighter = scenario(json!({"tools": {"exec": {"security": "allowlist", "ask": "always"}}}))
+        .baseline(before);
+    assert_eq!(of(tighter, "drift.exec_security_raised"), vec![]);
+
+    let sandboxed =
+        json!({"tools": {"exec": {"host": "sandbox", "security": "full", "ask": "on-miss"}}});
+    let to_host = scenario(
+        json!({"tools": {"exec": {"host": "gateway", "security": "full", "ask": "on-miss"}}}),
+    )
+    .baseline(baseline(sandboxed.clone(), vec![]));
+    assert_eq!(
+        of(to_host.clone(), "drift.exec_security_raised"),
+        vec![Severity::Warn]
+    );
+    assert!(
+        to_host.details_of::<Drift>("drift.exec_security_raised")[0]
+            .contains("on the host instead of the sandbox")
+    );
+    let stays = scenario(sandboxed.clone()).baseline(baseline(sandboxed, vec![]));
+    assert_eq!(of(stays, "drift.exec_security_raised"), vec![]);
+}
+
+#[test]
+fn one_agent_loosening_exec_is_its_own_lane() {
+    let strict = json!({
+        "tools": {"exec": {"security": "deny"}},
+        "agents": {"entries": {"ops": {}, "web": {}}}
+    });
+    let before = baseline(strict, vec![]);
+    let ops_full = scenario(json!({
+        "tools": {"exec": {"security": "deny"}},
+        "agents": {"entries": {"ops": {"tools": {"exec": {"security": "full"}}}, "web": {}}}
+    }))
+    .baseline(before);
+    let details = ops_full.details_of::<Drift>("drift.exec_security_raised");
+    assert_eq!(details.len(), 1, "{details:?}");
+    assert!(
+        details[0].contains("agents.entries.ops") && !details[0].contains("web"),
+        "{details:?}"
+    );
+}
+
+#[test]
+fn elevated_is_followed_per_lane() {
+    let before = baseline(
+        json!({"agents": {"entries": {"ops": {"tools": {"elevated": {"enabled": false}}}}},
+               "tools": {"elevated": {"enabled": true}}}),
+        vec![],
+    );
+    let ops_on = scenario(json!({"agents": {"entries": {"ops": {}}},
+                                 "tools": {"elevated": {"enabled": true}}}))
+    .baseline(before.clone());
+    assert_eq!(
+        of(ops_on.clone(), "drift.elevated_enabled"),
+        vec![Severity::Critical]
+    );
+    let detail = &ops_on.details_of::<Drift>("drift.elevated_enabled")[0];
+    assert!(
+        detail.contains("agents.entries.ops") && !detail.contains("agents.defaults"),
+        "{detail}"
+    );
+    let same = scenario(
+        json!({"agents": {"entries": {"ops": {"tools": {"elevated": {"enabled": false}}}}},
+                               "tools": {"elevated": {"enabled": true}}}),
+    )
+    .baseline(before);
+    assert_eq!(of(same, "drift.elevated_enabled"), vec![]);
+}
+
+#[test]
+fn entries_recorded_before_lanes_kept_exec_and_elevated_still_compare() {
+    let mut before = baseline(json!({"tools": {"elevated": {"enabled": false}}}), vec![]);
+    for lane in &mut before.posture.lanes {
+        lane.exec = None;
+        lane.elevated = None;
+    }
+    let now = scenario(json!({})).baseline(before);
+    assert_eq!(
+        of(now.clone(), "drift.elevated_enabled"),
+        vec![Severity::Critical]
+    );
+    assert_eq!(
+        of(now, "drift.exec_security_raised"),
+        vec![],
+        "nothing to compare exec with"
+    );
+}
+
+#[test]
+fn more_ways_the_gateway_weakens() {
+    let before = baseline(
+        json!({"gateway": {"bind": "custom", "customBindHost": "127.0.0.1",
+                           "auth": {"mode": "token"}, "trustedProxies": ["10.0.0.1"]}}),
+        vec![],
+    );
+    let weaker = scenario(json!({"gateway": {"bind": "custom", "customBindHost": "0.0.0.0",
+                                             "auth": {"mode": "trusted-proxy", "allowTailscale": true},
+                                             "trustedProxies": ["10.0.0.1", "10.0.0.0/8"],
+                                             "tailscale": {"mode": "serve"}}}))
+    .baseline(before.clone());
+    let details = weaker.details_of::<Drift>("drift.gateway_weakened");
+    assert_eq!(details.len(), 5, "{details:?}");
+    for expected in [
+        "custom (0.0.0.0)",
+        "trusted-proxy",
+        "allowTailscale",
+        "10.0.0.0/8",
+        "serve",
+    ] {
+        assert!(
+            details.iter().any(|d| d.contains(expected)),
+            "{expected}: {details:?}"
+        );
+    }
+    let loopback_v6 = scenario(json!({"gateway": {"bind": "custom", "customBindHost": "::1",
+                                                  "auth": {"mode": "token"}, "trustedProxies": ["10.0.0.1"]}}))
+    .baseline(before);
+    assert_eq!(of(loopback_v6, "drift.gateway_weakened"), vec![]);
+}
+
+fn credential(since_days_ago: Option<u64>, evidence: &[&str]) -> CredentialAge {
+    CredentialAge {
+        kind: "token".to_owned(),
+        path: "gateway.auth.token".to_owned(),
+        written_in_config: true,
+        in_place_since_ms: since_days_ago.map(|days| NOW - days * 24 * HOUR),
+        evidence: evidence.iter().map(|e| (*e).to_owned()).collect(),
+        tracked: true,
+        ..CredentialAge::default()
+    }
+}
+
+fn with_credential(age: CredentialAge) -> GatewayState {
+    GatewayState {
+        credential_age: Some(age),
+        ..GatewayState::default()
+    }
+}
+
+#[test]
+fn a_removed_credential_weakens_the_gateway() {
+    let mut before = baseline(json!({"gateway": {"auth": {"mode": "token"}}}), vec![]);
+    before.posture.credential = Some(CredentialPosture {
+        kind: "token".to_owned(),
+        ..CredentialPosture::default()
+    });
+    let gone = scenario(json!({"gateway": {"auth": {"mode": "token"}}})).baseline(before.clone());
+    assert_eq!(of(gone, "drift.gateway_weakened"), vec![Severity::Critical]);
+    let kept = scenario(json!({"gateway": {"auth": {"mode": "token"}}}))
+        .gateway_state(with_credential(credential(None, &[])))
+        .baseline(before);
+    assert_eq!(of(kept, "drift.gateway_weakened"), vec![]);
+}
+
+#[test]
+fn a_new_device_the_inventory_lists_is_expected_one_it_does_not_is_critical() {
+    let before = baseline(json!({}), vec![node("dev-a", &[])]);
+    let mut listed = device("0123456789abcdef", &[]);
+    listed.operator_label = Some("build box".to_owned());
+    let now = scenario(json!({}))
+        .baseline(before)
+        .paired(device("dev-a", &[]))
+        .paired(listed)
+        .paired(device("fedcba9876543210", &[]));
+    let with_inventory = now
+        .clone()
+        .params(json!({"inventory": ["build box", "dev-a"]}));
+    assert_eq!(
+        of(with_inventory.clone(), "drift.node_new"),
+        vec![Severity::Critical]
+    );
+    assert!(with_inventory.details_of::<Drift>("drift.node_new")[0].contains("fedcba9876543210"));
+    assert_eq!(of(now, "drift.node_new"), vec![Severity::Warn; 2]);
+}
+
+#[test]
+fn a_credential_the_history_dates_past_the_policy_is_reported() {
+    let old = scenario(json!({}))
+        .gateway_state(with_credential(credential(Some(200), &["config-journal"])));
+    assert_eq!(
+        of(old.clone(), "drift.token_unrotated"),
+        vec![Severity::Warn]
+    );
+    let detail = &old.details_of::<Drift>("drift.token_unrotated")[0];
+    assert!(
+        detail.contains("200 days") && detail.contains("config journal"),
+        "{detail}"
+    );
+    let young = scenario(json!({}))
+        .gateway_state(with_credential(credential(Some(30), &["audit-history"])));
+    assert_eq!(of(young.clone(), "drift.token_unrotated"), vec![]);
+    let strict = young.params(json!({"tokenMaxAgeDays": 10}));
+    assert_eq!(of(strict, "drift.token_unrotated"), vec![Severity::Warn]);
+    // At the limit is still within it.
+    let at_limit = scenario(json!({}))
+        .gateway_state(with_credential(credential(Some(90), &["audit-history"])));
+    assert_eq!(of(at_limit, "drift.token_unrotated"), vec![]);
+    // No history evidence: gateway.token_age judges by the files instead.
+    let unproven = scenario(json!({})).gateway_state(with_credential(credential(None, &[])));
+    assert_eq!(of(unproven, "drift.token_unrotated"), vec![]);
+}
+
+#[test]
+fn the_config_files_lengthen_a_history_bound_for_a_written_token() {
+    let config = FileFact {
+        role: "config".to_owned(),
+        path: "/home/op/.openclaw/openclaw.json".to_owned(),
+        kind: FileKind::File,
+        mode: Some(0o600),
+        owned_by_current_user: Some(true),
+        modified_ms: Some(NOW - 150 * 24 * HOUR),
+    };
+    let now = scenario(json!({}))
+        .file_fact(config.clone())
+        .gateway_state(with_credential(credential(Some(20), &["audit-history"])));
+    let detail = &now.details_of::<Drift>("drift.token_unrotated")[0];
+    assert!(
+        detail.contains("150 days") && detail.contains("modification times"),
+        "{detail}"
+    );
+    let mut from_env = credential(Some(20), &["audit-history"]);
+    from_env.written_in_config = false;
+    let env = scenario(json!({}))
+        .file_fact(config)
+        .gateway_state(with_credential(from_env));
+    assert_eq!(of(env, "drift.token_unrotated"), vec![]);
+}
+
+#[test]
+fn a_credential_seen_exposed_and_still_in_use_is_critical() {
+    let mut exposed = credential(Some(3), &["audit-history"]);
+    exposed.exposed_at_ms = Some(NOW - 2 * 24 * HOUR);
+    exposed.exposed_by = vec!["fs.config.perms_world_readable".to_owned()];
+    let now = scenario(json!({})).gateway_state(with_credential(exposed));
+    assert_eq!(
+        of(now.clone(), "drift.token_exposed_not_rotated"),
+        vec![Severity::Critical]
+    );
+    let detail = &now.details_of::<Drift>("drift.token_exposed_not_rotated")[0];
+    assert!(
+        detail.contains("2 days ago") && detail.contains("perms_world_readable"),
+        "{detail}"
+    );
+    let clean =
+        scenario(json!({})).gateway_state(with_credential(credential(Some(3), &["audit-history"])));
+    assert_eq!(of(clean, "drift.token_exposed_not_rotated"), vec![]);
 }

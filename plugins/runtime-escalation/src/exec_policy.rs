@@ -1,112 +1,13 @@
-//! How the config sets exec security: the scopes it is set in (the global
-//! `tools.exec` and each agent's own), `tools.exec.mode` as shorthand for
-//! security and ask, and the inbound paths (`dmPolicy` / `groupPolicy`
-//! "open" anywhere under `channels`) that make unrestricted exec reachable
-//! by strangers.
+//! How the config sets exec security as the reference audit reads it: the
+//! scopes it is set in (the global `tools.exec` and each agent's own) and
+//! the inbound paths (`dmPolicy` / `groupPolicy` "open" anywhere under
+//! `channels`) that make unrestricted exec reachable by strangers. The
+//! levels and the effective policy live in [`pincer_sdk::exec`].
 
 use pincer_sdk::View;
 use pincer_sdk::agents::{Agent, roster};
+use pincer_sdk::exec::{Security, layered_security};
 use serde_json::Value;
-
-/// Exec security levels, weakest restriction last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Security {
-    /// No exec.
-    Deny,
-    /// Only allow-listed commands.
-    Allowlist,
-    /// Anything.
-    Full,
-}
-
-impl Security {
-    /// The config spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Security::Deny => "deny",
-            Security::Allowlist => "allowlist",
-            Security::Full => "full",
-        }
-    }
-
-    /// A `security` value; none for anything else.
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "deny" => Some(Security::Deny),
-            "allowlist" => Some(Security::Allowlist),
-            "full" => Some(Security::Full),
-            _ => None,
-        }
-    }
-
-    /// The security a `mode` implies.
-    pub fn of_mode(mode: &str) -> Option<Self> {
-        match mode {
-            "full" => Some(Security::Full),
-            "deny" => Some(Security::Deny),
-            "allowlist" | "ask" | "auto" => Some(Security::Allowlist),
-            _ => None,
-        }
-    }
-}
-
-/// Ask levels, least asking first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Ask {
-    /// Never asks.
-    Off,
-    /// Asks for commands outside the allowlist.
-    OnMiss,
-    /// Asks every time.
-    Always,
-}
-
-impl Ask {
-    /// An `ask` value; none for anything else.
-    pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "off" => Some(Ask::Off),
-            "on-miss" => Some(Ask::OnMiss),
-            "always" => Some(Ask::Always),
-            _ => None,
-        }
-    }
-
-    /// The ask a `mode` implies.
-    pub fn of_mode(mode: &str) -> Option<Self> {
-        match mode {
-            "full" | "deny" | "allowlist" => Some(Ask::Off),
-            "ask" | "auto" => Some(Ask::OnMiss),
-            _ => None,
-        }
-    }
-}
-
-/// A string setting of a `tools.exec` object.
-pub fn exec_str<'a>(exec: Option<&'a Value>, key: &str) -> Option<&'a str> {
-    exec?.get(key)?.as_str()
-}
-
-/// The security one `tools.exec` object sets over `inherited`: its mode
-/// decides when given, else its own security, else the inherited one.
-pub fn layered_security(exec: Option<&Value>, inherited: Security) -> Security {
-    if let Some(mode) = exec_str(exec, "mode") {
-        return Security::of_mode(mode).unwrap_or(inherited);
-    }
-    exec_str(exec, "security")
-        .and_then(Security::parse)
-        .unwrap_or(inherited)
-}
-
-/// The ask one `tools.exec` object sets over `inherited`.
-pub fn layered_ask(exec: Option<&Value>, inherited: Ask) -> Ask {
-    if let Some(mode) = exec_str(exec, "mode") {
-        return Ask::of_mode(mode).unwrap_or(inherited);
-    }
-    exec_str(exec, "ask")
-        .and_then(Ask::parse)
-        .unwrap_or(inherited)
-}
 
 /// The agent the global settings stand for in the reference's scope list:
 /// the one marked `default: true` (without explicit ownership), else the

@@ -9,7 +9,6 @@
 
 pub mod bins;
 pub mod checks;
-pub mod effective;
 pub mod exec_policy;
 pub mod safe_bins;
 

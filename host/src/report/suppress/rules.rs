@@ -152,6 +152,13 @@ pub fn today() -> String {
     stamp.get(..10).unwrap_or(&stamp).to_owned()
 }
 
+/// Whether a rule of `rules` in force `today` suppresses `finding`.
+pub fn suppresses(rules: &[Rule], finding: &ReportFinding, today: &str) -> bool {
+    rules
+        .iter()
+        .any(|rule| !rule.expired(today) && rule.matches(finding))
+}
+
 /// Applies `rules` to the report as of `today`: suppresses what active
 /// rules match (the first matching rule is the one recorded; every rule
 /// that matches counts as used), reports expired rules, and unused ones

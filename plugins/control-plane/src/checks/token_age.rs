@@ -6,15 +6,18 @@
 //! written in the config cannot be younger than the last change of the
 //! newest file it may sit in (the config or one of its includes). A token
 //! from the environment or a secret reference has no such record and is not
-//! judged here. A symlinked file counts by its target's time.
+//! judged here. A symlinked file counts by its target's time. When the
+//! change history proves the token's age (OpenClaw's config journal or
+//! Pincer's own history), `drift.token_unrotated` judges it instead, with
+//! the better of both bounds: see [`pincer_sdk::token_age`].
 
 use crate::gateway_auth::GatewayAuth;
+use pincer_sdk::SecretSource;
 use pincer_sdk::prelude::*;
-use pincer_sdk::{FileKind, SecretSource};
+use pincer_sdk::token_age;
 
 /// The policy's default maximum age, in days.
 pub const DEFAULT_MAX_AGE_DAYS: u64 = 90;
-const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {
@@ -26,7 +29,9 @@ pub static META: CheckMeta = CheckMeta {
                   (the `tokenMaxAgeDays` parameter, 90 days by default), so the token is at \
                   least that old. A long-lived token has had more chances to leak through logs, \
                   shell history, backups and copies of the config; the baseline rotates it \
-                  regularly and after any exposure.",
+                  regularly and after any exposure. When a change history (OpenClaw's config \
+                  journal, Pincer's --history) dates the token, drift.token_unrotated reports \
+                  it instead.",
     remediation: "Rotate the token: openclaw config set gateway.auth.token \"$(openssl rand \
                   -hex 32)\", then reinstall and restart the gateway service and update its \
                   clients.",
@@ -42,34 +47,16 @@ pub fn run(view: &View, out: &mut Findings) {
     let written = auth.local_token.value().is_some_and(|marker| {
         marker.source == SecretSource::Inline && marker.placeholder.is_none()
     });
-    if !written {
+    if !written || token_age::from_history(view).is_some() {
         return;
     }
-    // A symlinked config changes when its target does: take the target's
-    // time, not the link's.
-    let modified = |fact: &pincer_sdk::FileFact| {
-        if fact.kind == FileKind::Symlink {
-            view.symlink_target(fact)
-                .and_then(|target| target.modified_ms)
-        } else {
-            fact.modified_ms
-        }
-    };
-    let newest = view
-        .file_facts()
-        .iter()
-        .filter(|fact| matches!(fact.role.as_str(), "config" | "config-include"))
-        .filter(|fact| fact.kind != FileKind::Missing)
-        .map(modified)
-        .collect::<Option<Vec<u64>>>()
-        .and_then(|times| times.into_iter().max());
-    let Some(newest) = newest else {
+    let Some(newest) = token_age::config_files_changed_ms(view) else {
         return;
     };
     let max_days = view
         .param("tokenMaxAgeDays")
         .unwrap_or(DEFAULT_MAX_AGE_DAYS);
-    let age_days = view.audit_time_ms().saturating_sub(newest) / DAY_MS;
+    let age_days = token_age::days(view.audit_time_ms().saturating_sub(newest));
     if age_days > max_days {
         let detail = format!(
             "gateway.auth.token is written in the config, whose files last changed {age_days} \

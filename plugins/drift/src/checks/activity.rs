@@ -1,9 +1,13 @@
 //! `drift.restart_loop`, `drift.blocked_activity`,
 //! `drift.channel_ingress_failures`: incident triggers read from the
 //! state database, with or without a history — the gateway starting again
-//! and again within minutes, many blocked actions (unauthorised senders
-//! or tools) and channel ingress failing repeatedly (two gateways polling
-//! one bot, revoked tokens).
+//! and again within minutes, many actions blocked by policy (tool calls
+//! and runs the senders asked for), and one channel's ingress failing
+//! repeatedly (two gateways polling one bot, revoked tokens). Messages the
+//! gateway skipped (duplicates, a reply already under way) are not blocks.
+//! With a baseline, a burst is reported only while it still grows: when
+//! none of its events is newer than the last recorded audit, that audit
+//! already reported it.
 
 use pincer_sdk::prelude::*;
 
@@ -29,9 +33,10 @@ pub static BLOCKED_ACTIVITY: CheckMeta = CheckMeta {
     id: "drift.blocked_activity",
     severity: Severity::Warn,
     title: "Many actions were blocked in the last day",
-    description: "The audit ledger holds at least blockedEventsPerDay (default 20) blocked \
-                  events in the 24 hours before the audit: someone keeps trying what policy \
-                  forbids, such as unauthorised senders or denied tools.",
+    description: "The audit ledger holds at least blockedEventsPerDay (default 20) tool calls \
+                  or agent runs blocked by policy in the 24 hours before the audit (some after \
+                  the last recorded audit, when there is one): someone keeps trying what \
+                  policy forbids, such as denied tools on behalf of unauthorised senders.",
     remediation: "Look at the blocked events (openclaw audit list --status blocked) and block \
                   or report the senders behind them.",
     references: &["https://docs.openclaw.ai/gateway/security"],
@@ -43,8 +48,9 @@ pub static INGRESS_FAILURES: CheckMeta = CheckMeta {
     severity: Severity::Warn,
     title: "Channel messages keep failing",
     description: "The channel ingress queue holds at least ingressFailuresPerDay (default 20) \
-                  failed events in the 24 hours before the audit: often two gateways \
-                  answering for one bot (a channel conflict) or a revoked channel token.",
+                  failed events of one channel in the 24 hours before the audit (some after \
+                  the last recorded audit, when there is one): often two gateways answering \
+                  for one bot (a channel conflict) or a revoked channel token.",
     remediation: "Make sure only one gateway serves each channel account, and check the \
                   channel tokens.",
     references: &["https://docs.openclaw.ai/channels"],
@@ -95,35 +101,71 @@ pub fn run_restart_loop(view: &View, out: &mut Findings) {
     }
 }
 
-/// The last-day count of one ledger's events with `status`.
-fn last_day(view: &View, ledger: &str, status: &str) -> u64 {
+/// Whether events whose newest is `latest` are news: newer than the last
+/// recorded audit, or anything without one.
+fn fresh(view: &View, latest: Option<i64>) -> bool {
+    match view.baseline() {
+        None => true,
+        Some(baseline) => {
+            let previous = i64::try_from(baseline.recorded_at_ms).unwrap_or(i64::MAX);
+            latest.is_none_or(|at| at > previous)
+        }
+    }
+}
+
+/// The last-day count of one ledger's events with `status` whose kind
+/// passes `kind`, and the newest one's time.
+fn last_day<'a>(
+    view: &'a View,
+    ledger: &str,
+    status: &str,
+    kind: impl Fn(Option<&str>) -> bool,
+) -> impl Iterator<Item = &'a pincer_sdk::EventCount> {
+    let (ledger, status) = (ledger.to_owned(), status.to_owned());
     view.gateway_state()
         .events
         .iter()
-        .filter(|event| event.ledger == ledger && event.status == status)
-        .map(|event| event.last_day)
-        .sum()
+        .filter(move |event| event.ledger == ledger && event.status == status)
+        .filter(move |event| kind(event.kind.as_deref()))
+        .filter(|event| event.last_day > 0)
 }
 
 /// Evaluates `drift.blocked_activity`.
 pub fn run_blocked_activity(view: &View, out: &mut Findings) {
     let threshold: u64 = view.param("blockedEventsPerDay").unwrap_or(20);
-    let blocked = last_day(view, "audit", "blocked");
-    if blocked >= threshold {
+    let counts: Vec<_> =
+        last_day(view, "audit", "blocked", |kind| kind != Some("message")).collect();
+    let blocked: u64 = counts.iter().map(|event| event.last_day).sum();
+    let latest = counts.iter().filter_map(|event| event.latest_at_ms).max();
+    if blocked >= threshold && fresh(view, latest) {
+        let mut kinds: Vec<&str> = counts
+            .iter()
+            .map(|event| event.kind.as_deref().unwrap_or("unknown"))
+            .collect();
+        kinds.dedup();
         out.push(BLOCKED_ACTIVITY.finding(format!(
-            "{blocked} blocked audit events in the last 24 hours (threshold {threshold})."
+            "{blocked} actions blocked by policy in the last 24 hours ({}; threshold \
+             {threshold}).",
+            kinds.join(", ")
         )));
     }
 }
 
-/// Evaluates `drift.channel_ingress_failures`.
+/// Evaluates `drift.channel_ingress_failures`, one finding per channel.
 pub fn run_ingress_failures(view: &View, out: &mut Findings) {
     let threshold: u64 = view.param("ingressFailuresPerDay").unwrap_or(20);
-    let failed = last_day(view, "ingress", "failed");
-    if failed >= threshold {
-        out.push(INGRESS_FAILURES.finding(format!(
-            "{failed} failed channel ingress events in the last 24 hours (threshold \
-             {threshold})."
-        )));
+    for event in last_day(view, "ingress", "failed", |_| true) {
+        if event.last_day >= threshold && fresh(view, event.latest_at_ms) {
+            let channel = event.kind.as_deref();
+            let finding = INGRESS_FAILURES.finding(format!(
+                "{} failed ingress events of {} in the last 24 hours (threshold {threshold}).",
+                event.last_day,
+                channel.unwrap_or("the channels")
+            ));
+            out.push(match channel {
+                Some(channel) => finding.at(format!("channels.{channel}")),
+                None => finding,
+            });
+        }
     }
 }

@@ -2,8 +2,11 @@
 //! its policy admits now and did not at the last recorded audit (runtime,
 //! file writes, web and browser, nodes, control-plane), and a sandbox mode
 //! lowered (`all` → `non-main` → `off`). A lane added since is compared
-//! with the defaults it would have inherited then.
+//! with the defaults it would have inherited then. A lowered sandbox also
+//! lifts the sandbox's tool policy: the tools that admits are named in the
+//! `sandbox_lowered` finding, not reported a second time.
 
+use pincer_sdk::baseline::LanePosture;
 use pincer_sdk::prelude::*;
 
 use crate::compare::{Current, previous_lane, sandbox_rank};
@@ -55,6 +58,19 @@ fn tools_path(lane: &str) -> String {
     }
 }
 
+/// The watched tools `lane` admits that `before` did not.
+fn added<'a>(lane: &'a LanePosture, before: &LanePosture) -> Vec<&'a str> {
+    lane.tools
+        .iter()
+        .filter(|tool| !before.tools.contains(tool))
+        .map(String::as_str)
+        .collect()
+}
+
+fn lowered(lane: &LanePosture, before: &LanePosture) -> bool {
+    sandbox_rank(&lane.sandbox_mode) < sandbox_rank(&before.sandbox_mode)
+}
+
 /// Evaluates `drift.tool_enabled`.
 pub fn run_tool_enabled(view: &View, out: &mut Findings) {
     let Some(baseline) = view.baseline() else {
@@ -64,18 +80,11 @@ pub fn run_tool_enabled(view: &View, out: &mut Findings) {
         let Some(before) = previous_lane(&baseline.posture, &lane) else {
             continue;
         };
-        let added: Vec<&String> = lane
-            .tools
-            .iter()
-            .filter(|tool| !before.tools.contains(tool))
-            .collect();
-        if added.is_empty() {
+        let names = added(&lane, before);
+        if names.is_empty() || lowered(&lane, before) {
             continue;
         }
-        let critical = added
-            .iter()
-            .any(|tool| CRITICAL_TOOLS.contains(&tool.as_str()));
-        let names: Vec<&str> = added.iter().map(|tool| tool.as_str()).collect();
+        let critical = names.iter().any(|tool| CRITICAL_TOOLS.contains(tool));
         out.push(
             TOOL_ENABLED
                 .finding(format!(
@@ -103,11 +112,17 @@ pub fn run_sandbox_lowered(view: &View, out: &mut Findings) {
         let Some(before) = previous_lane(&baseline.posture, &lane) else {
             continue;
         };
-        if sandbox_rank(&lane.sandbox_mode) < sandbox_rank(&before.sandbox_mode) {
+        if lowered(&lane, before) {
+            let names = added(&lane, before);
+            let tools = if names.is_empty() {
+                String::new()
+            } else {
+                format!("; it now admits {}", names.join(", "))
+            };
             out.push(
                 SANDBOX_LOWERED
                     .finding(format!(
-                        "{} runs with sandbox mode {} (was {} for {}).",
+                        "{} runs with sandbox mode {} (was {} for {}){tools}.",
                         lane.lane, lane.sandbox_mode, before.sandbox_mode, before.lane
                     ))
                     .at(format!("{}.sandbox.mode", lane.lane)),

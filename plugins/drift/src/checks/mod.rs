@@ -1,9 +1,11 @@
 //! The plugin's checks: against the baseline, node changes (`nodes.rs`),
-//! lane changes (`lanes.rs`) and global settings (`settings.rs`); from the
-//! state database alone, restart loops and repeated blocked or failing
-//! activity (`activity.rs`).
+//! lane changes (`lanes.rs`) and settings (`settings.rs`); from the
+//! change history the host read, the gateway credential's age and
+//! exposures (`credential.rs`); from the state database alone, restart
+//! loops and repeated blocked or failing activity (`activity.rs`).
 
 pub mod activity;
+pub mod credential;
 pub mod lanes;
 pub mod nodes;
 pub mod settings;
@@ -39,6 +41,14 @@ pub const ALL: &[Check] = &[
     Check {
         meta: &settings::GATEWAY_WEAKENED,
         run: settings::run_gateway_weakened,
+    },
+    Check {
+        meta: &credential::TOKEN_UNROTATED,
+        run: credential::run_unrotated,
+    },
+    Check {
+        meta: &credential::TOKEN_EXPOSED,
+        run: credential::run_exposed,
     },
     Check {
         meta: &activity::RESTART_LOOP,

@@ -1,8 +1,11 @@
 //! `drift.node_new`, `drift.node_scopes_grew`: paired devices that were
-//! not there at the last recorded audit, and devices whose roles or
-//! scopes grew since. An unknown paired node is an incident trigger; a
-//! node that gained scopes can do more than the operator approved.
+//! not there at the last recorded audit (expected when the `inventory`
+//! parameter lists them, critical when an inventory is given and does
+//! not), and devices whose roles or scopes grew since. An unknown paired
+//! node is an incident trigger; a node that gained scopes can do more
+//! than the operator approved.
 
+use pincer_sdk::inventory;
 use pincer_sdk::prelude::*;
 
 const REFERENCES: &[&str] = &["https://docs.openclaw.ai/gateway/pairing"];
@@ -14,8 +17,10 @@ pub static NODE_NEW: CheckMeta = CheckMeta {
     title: "A device paired since the last audit",
     description: "A paired device holds gateway credentials and, as a node, may run commands \
                   for the agents. One that appeared since the last recorded audit should be one \
-                  the operator paired on purpose (the node-overreach inventory check compares \
-                  every device with the approved list).",
+                  the operator paired on purpose. With the `inventory` parameter (device ids, \
+                  id prefixes of 12 or more characters, operator labels) a new device the \
+                  inventory lists is expected and not reported, and one it does not list is \
+                  critical: an unknown paired node is an incident trigger.",
     remediation: "Confirm who paired it; if nobody did, remove it (openclaw devices remove ID) \
                   and rotate the gateway credentials.",
     references: REFERENCES,
@@ -38,23 +43,34 @@ pub fn run_node_new(view: &View, out: &mut Findings) {
     let Some(baseline) = view.baseline() else {
         return;
     };
+    let inventory = view.param::<Vec<String>>("inventory");
     for device in view.paired_devices() {
         let known = baseline
             .posture
             .nodes
             .iter()
             .any(|node| node.device_id == device.device_id);
-        if !known {
-            let platform = device.platform.as_deref().unwrap_or("unknown platform");
-            out.push(
-                NODE_NEW
-                    .finding(format!(
-                        "Device {} ({platform}) is paired now and was not at the last audit.",
-                        device.device_id
-                    ))
-                    .at("nodes"),
-            );
+        if known {
+            continue;
         }
+        let platform = device.platform.as_deref().unwrap_or("unknown platform");
+        let finding = match &inventory {
+            Some(inventory) if inventory::lists(inventory, device) => continue,
+            Some(inventory) => NODE_NEW
+                .finding(format!(
+                    "Device {} ({platform}) is paired now, was not at the last audit, and is \
+                     not among the {} device{} of the inventory.",
+                    device.device_id,
+                    inventory.len(),
+                    if inventory.len() == 1 { "" } else { "s" }
+                ))
+                .with_severity(Severity::Critical),
+            None => NODE_NEW.finding(format!(
+                "Device {} ({platform}) is paired now and was not at the last audit.",
+                device.device_id
+            )),
+        };
+        out.push(finding.at("nodes"));
     }
 }
 

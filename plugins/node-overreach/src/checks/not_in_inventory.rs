@@ -3,13 +3,8 @@
 //! parameter the check has nothing to compare against and stays silent.
 
 use crate::devices::device_label;
-use pincer_sdk::PairedDevice;
+use pincer_sdk::inventory;
 use pincer_sdk::prelude::*;
-use pincer_sdk::secret::js_trim;
-
-/// The shortest device-id prefix an inventory entry may use: the twelve
-/// characters findings and `openclaw devices list` show.
-const MIN_ID_PREFIX: usize = 12;
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {
@@ -28,29 +23,13 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/pairing"],
 };
 
-/// Whether an inventory entry names the device: its id, an id prefix of
-/// at least [`MIN_ID_PREFIX`] characters, or the label an operator gave it.
-fn listed(device: &PairedDevice, entry: &str) -> bool {
-    let entry = js_trim(entry);
-    if entry.is_empty() {
-        return false;
-    }
-    let by_id = entry == device.device_id
-        || (entry.chars().count() >= MIN_ID_PREFIX && device.device_id.starts_with(entry));
-    let by_label = device
-        .operator_label
-        .as_deref()
-        .is_some_and(|label| js_trim(label) == entry);
-    by_id || by_label
-}
-
 /// Evaluates the check, one finding per unlisted device.
 pub fn run(view: &View, out: &mut Findings) {
     let Some(inventory) = view.param::<Vec<String>>("inventory") else {
         return;
     };
     for device in view.paired_devices() {
-        if inventory.iter().any(|entry| listed(device, entry)) {
+        if inventory::lists(&inventory, device) {
             continue;
         }
         let roles = if device.roles.is_empty() {

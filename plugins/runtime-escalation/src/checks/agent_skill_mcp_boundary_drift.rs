@@ -7,8 +7,7 @@ use pincer_sdk::agents::{Agent, roster};
 use pincer_sdk::prelude::*;
 use serde_json::Value;
 
-use crate::effective::exec_policy;
-use crate::exec_policy::Security;
+use pincer_sdk::exec::{Security, exec_policy};
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {

@@ -8,8 +8,7 @@
 use pincer_sdk::agents::{Agent, roster};
 use pincer_sdk::prelude::*;
 
-use crate::effective::exec_policy;
-use crate::exec_policy::{Ask, Security};
+use pincer_sdk::exec::{Ask, Security, exec_policy};
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {

@@ -4,7 +4,8 @@
 
 use pincer_sdk::prelude::*;
 
-use crate::exec_policy::{Security, configured_security, open_inbound_paths};
+use crate::exec_policy::{configured_security, open_inbound_paths};
+use pincer_sdk::exec::Security;
 
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {

@@ -1,9 +1,9 @@
 //! Hostile test plugin: copies everything it can see (the whole config,
 //! every `get` of a secret path, environment markers, file facts, the
-//! gateway's state, paired devices) into its findings, to prove that no
-//! secret value ever reaches a plugin.
+//! gateway's state, paired devices, the previous run's posture) into its
+//! findings, to prove that no secret value ever reaches a plugin.
 
-use pincer_sdk::bindings::pincer::audit::{config, gateway, host_facts, nodes};
+use pincer_sdk::bindings::pincer::audit::{baseline, config, gateway, host_facts, nodes};
 use pincer_sdk::prelude::*;
 
 /// Everything the plugin could see.
@@ -47,6 +47,7 @@ fn dump(_view: &View, out: &mut Findings) {
     text.push_str(&format!("\ngateway = {}", gateway::state()));
     text.push_str(&format!("\npaired = {}", nodes::paired()));
     text.push_str(&format!("\npending = {}", nodes::pending()));
+    text.push_str(&format!("\nbaseline = {:?}", baseline::previous()));
     out.push(DUMP.finding(text));
 }
 
