@@ -1,8 +1,13 @@
 //! Alerts of `pincer watch`: the hook command (`--on-finding CMD`, run
-//! through `sh -c` with the JSON report on stdin and in a private
-//! temporary file, counts in its environment, a time limit) and the
-//! webhook (`--webhook URL`, the JSON report as an HTTP POST, with a time
-//! limit). Neither ever sees more than the report, which holds no secret.
+//! through `sh -c` in a process group of its own with the JSON report on
+//! stdin, fed from another thread so a hook that never reads cannot stall
+//! the watcher, and in a private temporary file, counts in its
+//! environment; stopped with everything it started when it outlives its
+//! time limit or the watcher is told to stop) and the webhook
+//! (`--webhook URL`, the JSON report as an HTTP POST, with a time limit).
+//! Neither ever sees more than the report, which holds no secret; a webhook
+//! URL may (Slack's carry their key in the path), so only its scheme and
+//! host are ever printed.
 
 use crate::report::Report;
 use std::io::Write;
@@ -54,8 +59,9 @@ impl Alert<'_> {
         })
     }
 
-    /// Runs `command` through `sh -c`; returns what became of it.
-    pub fn run_hook(&self, command: &str) -> Result<String, String> {
+    /// Runs `command` through `sh -c`, stopping it early when `cancelled()`
+    /// says so; returns what became of it.
+    pub fn run_hook(&self, command: &str, cancelled: &dyn Fn() -> bool) -> Result<String, String> {
         let body = self.body();
         let mut file = tempfile::Builder::new()
             .prefix("pincer-report-")
@@ -65,7 +71,11 @@ impl Alert<'_> {
         file.write_all(&body)
             .map_err(|e| format!("cannot write the report for the hook: {e}"))?;
         let (critical, warn, info, drift) = self.counts();
-        let mut child = Command::new("sh")
+        let mut hook = Command::new("sh");
+        // Its own process group, so that stopping it stops what it started.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut hook, 0);
+        let mut child = hook
             .arg("-c")
             .arg(command)
             .env("PINCER_REPORT", file.path())
@@ -78,28 +88,39 @@ impl Alert<'_> {
             .stdin(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start the hook: {e}"))?;
-        if let Some(mut stdin) = child.stdin.take() {
-            // A hook that does not read its stdin closes the pipe early:
-            // that is its choice, not a failure.
-            let _ = stdin.write_all(&body);
-        }
+        // A hook that does not read its stdin closes the pipe early: that
+        // is its choice, not a failure. One that neither reads nor exits
+        // would block a writer on a full pipe: the writer is not this
+        // thread, and stopping the hook breaks its pipe.
+        let feeder = child.stdin.take().map(|mut stdin| {
+            std::thread::spawn(move || {
+                let _ = stdin.write_all(&body);
+            })
+        });
         let started = Instant::now();
-        loop {
+        let outcome = loop {
             match child.try_wait() {
-                Ok(Some(status)) if status.success() => return Ok("hook ran".to_owned()),
-                Ok(Some(status)) => return Err(format!("the hook failed ({status})")),
+                Ok(Some(status)) if status.success() => break Ok("hook ran".to_owned()),
+                Ok(Some(status)) => break Err(format!("the hook failed ({status})")),
                 Ok(None) if started.elapsed() > HOOK_LIMIT => {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    return Err(format!(
+                    stop(&mut child);
+                    break Err(format!(
                         "the hook ran longer than {}s and was stopped",
                         HOOK_LIMIT.as_secs()
                     ));
                 }
+                Ok(None) if cancelled() => {
+                    stop(&mut child);
+                    break Err("the hook was stopped: the watcher is stopping".to_owned());
+                }
                 Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-                Err(e) => return Err(format!("cannot wait for the hook: {e}")),
+                Err(e) => break Err(format!("cannot wait for the hook: {e}")),
             }
+        };
+        if let Some(feeder) = feeder {
+            let _ = feeder.join();
         }
+        outcome
     }
 
     /// POSTs the JSON body to `url`.
@@ -115,10 +136,40 @@ impl Alert<'_> {
             .header("user-agent", concat!("pincer/", env!("CARGO_PKG_VERSION")))
             .send(&body[..])
         {
-            Ok(response) => Ok(format!("webhook answered {}", response.status())),
-            Err(error) => Err(format!("webhook delivery failed: {error}")),
+            Ok(response) => Ok(format!(
+                "webhook {} answered {}",
+                shown_url(url),
+                response.status()
+            )),
+            Err(error) => Err(format!(
+                "webhook {} delivery failed: {}",
+                shown_url(url),
+                error.to_string().replace(url, &shown_url(url))
+            )),
         }
     }
+}
+
+/// Kills the hook's process group (the hook and what it started), then
+/// reaps the hook.
+fn stop(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    {
+        let group = rustix::process::Pid::from_child(child);
+        let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// A webhook URL as it may be printed: scheme and host only.
+pub fn shown_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return "the webhook URL".to_owned();
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    format!("{scheme}://{host}/…")
 }
 
 /// Whether a webhook URL is one this client can post to.
@@ -128,7 +179,26 @@ pub fn check_webhook_url(url: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "--webhook {url}: only http:// and https:// URLs are supported"
+            "--webhook {}: only http:// and https:// URLs are supported",
+            shown_url(url)
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_url;
+
+    #[test]
+    fn a_webhook_url_is_shown_without_its_path_query_or_credentials() {
+        assert_eq!(
+            shown_url("https://hooks.slack.com/services/T0/B0/secretpart"),
+            "https://hooks.slack.com/…"
+        );
+        assert_eq!(
+            shown_url("http://user:pw@127.0.0.1:8080/x?token=abc"),
+            "http://127.0.0.1:8080/…"
+        );
+        assert_eq!(shown_url("no-scheme/secret"), "the webhook URL");
     }
 }

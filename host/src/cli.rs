@@ -71,12 +71,12 @@ JSON report (or {\"error\": ...}) as an HTTP POST.";
 /// Arguments of `pincer watch`.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// Time between audits (e.g. 24h, 30m).
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    /// Time between audits (e.g. 24h, 30m): more than zero, at most a year.
+    #[arg(long, value_name = "DURATION", value_parser = parse_interval)]
     pub every: Duration,
     /// Up to this much random delay added to each interval, so that many
-    /// gateways do not audit in step.
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    /// gateways do not audit in step (at most a year).
+    #[arg(long, value_name = "DURATION", value_parser = parse_interval_or_zero)]
     pub jitter: Option<Duration>,
     /// Command to run (through sh -c) when a run alerts.
     #[arg(long = "on-finding", value_name = "CMD")]
@@ -89,6 +89,27 @@ pub struct WatchArgs {
     pub max_runs: Option<u32>,
     #[command(flatten)]
     pub audit: AuditArgs,
+}
+
+/// The longest interval or jitter `pincer watch` takes.
+const MAX_INTERVAL: Duration = Duration::from_secs(366 * 24 * 60 * 60);
+
+/// A `--jitter`: a duration of at most [`MAX_INTERVAL`].
+fn parse_interval_or_zero(text: &str) -> Result<Duration, String> {
+    let duration = parse_duration(text)?;
+    if duration > MAX_INTERVAL {
+        return Err(format!("`{text}` is longer than a year"));
+    }
+    Ok(duration)
+}
+
+/// An `--every`: more than zero, at most [`MAX_INTERVAL`].
+fn parse_interval(text: &str) -> Result<Duration, String> {
+    let duration = parse_interval_or_zero(text)?;
+    if duration.is_zero() {
+        return Err(format!("`{text}`: the interval must be more than zero"));
+    }
+    Ok(duration)
 }
 
 /// Arguments of `pincer new`.

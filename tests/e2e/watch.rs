@@ -1,8 +1,10 @@
 //! `pincer watch`: the real scheduler as a child process — several audits
-//! on demand (SIGHUP) against a config that changes between them, the
-//! hook and a webhook on loopback receiving each alerting run, a failed
-//! run reported while the next still happens, and SIGTERM mid-run leaving
-//! no partial history entry.
+//! on a short interval and on demand (SIGHUP) against a config that
+//! changes between them, the hook and a webhook on loopback receiving each
+//! alerting run, a failed run reported while the next still happens, and
+//! SIGTERM in the middle of a run (held there by a slow stand-in `docker`
+//! under --deep) recording nothing, a second signal not waiting for it,
+//! and a hook that never reads its input or ends stopped with the watcher.
 
 use crate::support::{PATIENCE, pincer, wait_until, write_private_config};
 use rustix::process::{Pid, Signal, kill_process};
@@ -82,15 +84,49 @@ fn hardened() -> Value {
 }
 
 fn watcher(state: &Path, history: &Path, extra: &[&str]) -> Child {
-    pincer()
+    watcher_with_path(state, history, extra, None)
+}
+
+/// A watcher whose PATH starts with `bin` when given.
+fn watcher_with_path(state: &Path, history: &Path, extra: &[&str], bin: Option<&Path>) -> Child {
+    let mut command = pincer();
+    command
         .args(["watch", "--fail-on", "critical"])
         .args(["--state-dir", state.to_str().unwrap()])
         .args(["--history", history.to_str().unwrap()])
         .args(extra)
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
+        .stderr(Stdio::piped());
+    if let Some(bin) = bin {
+        let path = std::env::var("PATH").unwrap_or_default();
+        command.env("PATH", format!("{}:{path}", bin.display()));
+    }
+    command.spawn().unwrap()
+}
+
+/// A directory with a stand-in `docker` that marks `started` (the audit
+/// is under way, in its --deep Docker probe) and then takes its time.
+fn slow_docker(work: &Path, started: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = work.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let docker = bin.join("docker");
+    std::fs::write(
+        &docker,
+        format!("#!/bin/sh\ntouch '{}'\nsleep 3\n", started.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&docker, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+/// Whether process `pid` is gone (or only a zombie waiting to be reaped).
+#[cfg(target_os = "linux")]
+fn gone(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| {
+        stat.rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z'))
+    })
 }
 
 fn stderr_of(child: &mut Child) -> String {
@@ -226,6 +262,140 @@ fn a_failed_run_is_reported_and_the_next_run_still_happens() {
 }
 
 #[test]
+fn a_short_interval_audits_again_and_again_and_sees_the_config_change() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    write_private_config(state.path(), &hardened());
+    let (url, posts) = webhook();
+    let mut child = watcher(
+        state.path(),
+        history.path(),
+        &["--every", "200ms", "--webhook", &url],
+    );
+    wait_until("two runs of the hardened config", || {
+        entry_count(history.path()) >= 2
+    });
+    assert!(posts.try_recv().is_err(), "the hardened config alerted");
+    // No signal: the interval alone brings the next run, which sees it.
+    let mut loosened = hardened();
+    loosened["tools"]["elevated"]["enabled"] = json!(true);
+    write_private_config(state.path(), &loosened);
+    let report = posts
+        .recv_timeout(PATIENCE)
+        .expect("no webhook post after the config changed");
+    let ids: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["checkId"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"drift.elevated_enabled"), "{ids:?}");
+    let runs = entry_count(history.path());
+    wait_until("more runs", || entry_count(history.path()) > runs + 1);
+    signal(&child, Signal::TERM);
+    assert_eq!(exit_status(&mut child), 0);
+    let log = stderr_of(&mut child);
+    assert!(!log.contains("SIGHUP"), "{log}");
+}
+
+#[test]
+fn sigterm_in_the_middle_of_a_run_records_nothing() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    write_private_config(state.path(), &hardened());
+    let started = work.path().join("docker-started");
+    let bin = slow_docker(work.path(), &started);
+    let mut child = watcher_with_path(
+        state.path(),
+        history.path(),
+        &["--every", "1h", "--deep"],
+        Some(&bin),
+    );
+    wait_until("the run to reach its Docker probe", || started.exists());
+    signal(&child, Signal::TERM);
+    assert_eq!(exit_status(&mut child), 0);
+    let log = stderr_of(&mut child);
+    assert!(
+        log.contains("SIGTERM: stopping after run 1") && log.contains("SIGTERM: stopped"),
+        "{log}"
+    );
+    assert_eq!(
+        entry_count(history.path()),
+        0,
+        "the cancelled run was recorded: {log}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(history.path())
+        .map(|dir| dir.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        leftovers.iter().all(|name| name == ".lock"),
+        "{leftovers:?}"
+    );
+}
+
+#[test]
+fn a_second_signal_does_not_wait_for_the_run() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    write_private_config(state.path(), &hardened());
+    let started = work.path().join("docker-started");
+    let bin = slow_docker(work.path(), &started);
+    let mut child = watcher_with_path(
+        state.path(),
+        history.path(),
+        &["--every", "1h", "--deep"],
+        Some(&bin),
+    );
+    wait_until("the run to reach its Docker probe", || started.exists());
+    signal(&child, Signal::INT);
+    std::thread::sleep(Duration::from_millis(100));
+    signal(&child, Signal::TERM);
+    assert_eq!(exit_status(&mut child), 0);
+    let log = stderr_of(&mut child);
+    assert!(
+        log.contains("SIGTERM again: not waiting for run 1"),
+        "{log}"
+    );
+    assert_eq!(entry_count(history.path()), 0);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_hook_that_neither_reads_nor_ends_is_stopped_with_the_watcher() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut loosened = hardened();
+    loosened["gateway"]["bind"] = json!("lan");
+    loosened["gateway"]["auth"] = json!({"mode": "none"});
+    write_private_config(state.path(), &loosened);
+    let pid_file = work.path().join("sleeper.pid");
+    // Never reads stdin; its child sleeps on in the hook's process group.
+    let hook = format!(
+        "sleep 600 & echo $! > '{}.tmp'; mv '{0}.tmp' '{0}'; wait",
+        pid_file.display()
+    );
+    let mut child = watcher(
+        state.path(),
+        history.path(),
+        &["--every", "1h", "--on-finding", &hook],
+    );
+    wait_until("the hook to start", || pid_file.exists());
+    let sleeper = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .to_owned();
+    assert!(!gone(&sleeper));
+    signal(&child, Signal::TERM);
+    assert_eq!(exit_status(&mut child), 0);
+    let log = stderr_of(&mut child);
+    assert!(log.contains("the hook was stopped"), "{log}");
+    wait_until("the hook's own child to be stopped too", || gone(&sleeper));
+}
+
+#[test]
 fn sigterm_mid_run_leaves_only_whole_entries() {
     let state = tempfile::tempdir().unwrap();
     let history = tempfile::tempdir().unwrap();
@@ -251,20 +421,44 @@ fn sigterm_mid_run_leaves_only_whole_entries() {
 }
 
 #[test]
-fn watch_refuses_a_fleet_and_a_bad_webhook_url() {
-    for args in [
-        vec![
-            "watch",
-            "--every",
-            "1h",
-            "--state-dir",
-            "/a",
-            "--state-dir",
-            "/b",
-        ],
-        vec!["watch", "--every", "1h", "--webhook", "ftp://example.org/x"],
+fn watch_refuses_a_fleet_a_bad_webhook_url_and_a_bad_interval() {
+    for (args, says) in [
+        (
+            vec![
+                "watch",
+                "--every",
+                "1h",
+                "--state-dir",
+                "/a",
+                "--state-dir",
+                "/b",
+            ],
+            "one installation",
+        ),
+        (
+            vec![
+                "watch",
+                "--every",
+                "1h",
+                "--webhook",
+                "ftp://example.org/secret-path",
+            ],
+            "only http:// and https://",
+        ),
+        (vec!["watch", "--every", "0s"], "more than zero"),
+        (vec!["watch", "--every", "400days"], "longer than a year"),
+        (
+            vec!["watch", "--every", "1h", "--jitter", "9999days"],
+            "longer than a year",
+        ),
     ] {
         let output = pincer().args(&args).output().unwrap();
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("secret-path"),
+            "the webhook URL was printed: {stderr}"
+        );
     }
 }

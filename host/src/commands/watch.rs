@@ -4,8 +4,10 @@
 //! reaches --fail-on, detects drift, is incomplete or fails; a failed run
 //! is reported and the next one still happens. SIGINT and SIGTERM (Ctrl-C
 //! off Unix, where there is no SIGHUP) stop it: a run in progress finishes
-//! its audit but records nothing, so the history never holds a partial or
-//! cancelled entry.
+//! its audit but records nothing and sends no alert (a hook already
+//! running is stopped), so the history never holds a partial or cancelled
+//! entry; a second signal stops the watcher at once (an entry is written
+//! whole or not at all, whenever the process ends).
 
 use crate::alert::{Alert, check_webhook_url};
 use crate::cli::{FormatSpec, WatchArgs};
@@ -38,7 +40,10 @@ pub fn run(args: WatchArgs) -> Result<u8> {
         .enable_all()
         .build()
         .map_err(|e| Error::Engine(format!("cannot start the scheduler: {e}")))?;
-    runtime.block_on(schedule(Arc::new(args), Arc::new(outputs)))
+    let outcome = runtime.block_on(schedule(Arc::new(args), Arc::new(outputs)));
+    // A run still under way after a second signal is abandoned, not awaited.
+    runtime.shutdown_background();
+    outcome
 }
 
 /// What a signal asks of the scheduler.
@@ -134,7 +139,12 @@ async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result
                 joined = &mut handle => break joined.unwrap_or(exit::INCOMPLETE),
                 event = signals.next() => match event {
                     Event::Hangup => again = true,
+                    Event::Stop(signal) if stopping.is_some() => {
+                        log(&format!("{signal} again: not waiting for run {runs}"));
+                        return Ok(stopped(signal));
+                    }
                     Event::Stop(signal) => {
+                        log(&format!("{signal}: stopping after run {runs}, which records nothing"));
                         cancel.store(true, Ordering::SeqCst);
                         stopping = Some(signal);
                     }
@@ -151,6 +161,7 @@ async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result
             log("SIGHUP during a run: auditing again now");
             Instant::now()
         } else {
+            // Both are at most a year (the flags' parsers say so).
             Instant::now() + args.every + jitter(args.jitter)
         };
     }
@@ -214,7 +225,7 @@ fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number
         error,
     };
     if let Some(command) = &args.on_finding {
-        match alert.run_hook(command) {
+        match alert.run_hook(command, &cancelled) {
             Ok(done) | Err(done) => log(&format!("run {number}: {done}")),
         }
     }
