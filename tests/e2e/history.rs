@@ -332,6 +332,29 @@ fn drift_between_two_real_state_dirs_is_reported() {
     assert!(boots.iter().any(|boot| boot["bootId"] == "loop-2"));
     assert_no_planted_secret(history.path());
 
+    // pincer history names the drift checks of each run.
+    let (code, table, stderr) = history_command(history.path(), "table");
+    assert_eq!(code, 0, "{stderr}");
+    let row = table.lines().nth(2).unwrap();
+    assert!(
+        row.contains("drift: ") && row.contains("node_new") && row.contains("restart_loop"),
+        "{table}"
+    );
+    let (_, json, _) = history_command(history.path(), "json");
+    let runs: Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        runs["runs"][1]["driftChecks"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("drift.sandbox_lowered")),
+        "{json}"
+    );
+    let (_, html, _) = history_command(history.path(), "html");
+    assert!(
+        html.contains("class=\"drift\"") && html.contains("sandbox_lowered"),
+        "{html}"
+    );
+
     // The next run compares with state B: the same state is no drift.
     let third = audit_into(&place, history.path(), &[]);
     let drift: Vec<_> = third

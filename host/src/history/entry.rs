@@ -72,6 +72,23 @@ impl Entry {
         .to_string()
     }
 
+    /// The `drift.*` check ids the audit reported, sorted, each once.
+    pub fn drift_checks(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .report
+            .get("findings")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|finding| finding.get("checkId").and_then(Value::as_str))
+            .filter(|id| id.starts_with("drift."))
+            .map(str::to_owned)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
     /// Whether the posture is whole: every state fact was read.
     pub fn posture_complete(&self) -> bool {
         self.state_complete.unwrap_or(self.complete)
