@@ -200,6 +200,33 @@ fn a_configured_deny_that_forgets_the_browser_lets_it_in() {
         vec!["agents.entries.web.tools.sandbox.tools lets sandboxed sessions call web_fetch."]
     );
     assert_eq!(of(hardened(), id), vec![]);
+    // An open allow list with a deny list that keeps every risky tool
+    // out (by group, with the channels by name) lets nothing risky in.
+    let mut deny = vec![
+        json!("group:web"),
+        json!("group:ui"),
+        json!("group:automation"),
+    ];
+    deny.extend(
+        pincer_sdk::tools::CHANNEL_TOOLS
+            .iter()
+            .map(|tool| json!(tool)),
+    );
+    let guarded = with(
+        hardened(),
+        json!({"tools": {"sandbox": {"tools": {"allow": ["*"], "deny": deny.clone()}}}}),
+    );
+    assert_eq!(of(guarded, id), vec![]);
+    // One channel missing from that list is enough to report.
+    deny.retain(|tool| tool != "telegram");
+    let one_short = with(
+        hardened(),
+        json!({"tools": {"sandbox": {"tools": {"allow": ["*"], "deny": deny}}}}),
+    );
+    assert_eq!(
+        details(one_short, id),
+        vec!["tools.sandbox.tools lets sandboxed sessions call telegram."]
+    );
 }
 
 #[test]
