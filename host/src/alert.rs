@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 /// How long the hook command may run before it is killed.
 const HOOK_LIMIT: Duration = Duration::from_secs(120);
 
+/// The most an environment variable given to the hook may hold; the whole
+/// text is in the report on its stdin.
+const ENV_LIMIT: usize = 4096;
+
 /// How long a webhook delivery may take.
 const WEBHOOK_LIMIT: Duration = Duration::from_secs(20);
 
@@ -84,21 +88,26 @@ impl Alert<'_> {
             .env("PINCER_WARN", warn.to_string())
             .env("PINCER_INFO", info.to_string())
             .env("PINCER_DRIFT", drift.to_string())
-            .env("PINCER_ERROR", self.error.clone().unwrap_or_default())
+            .env(
+                "PINCER_ERROR",
+                capped(self.error.as_deref().unwrap_or_default()),
+            )
             .stdin(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start the hook: {e}"))?;
         // A hook that does not read its stdin closes the pipe early: that
         // is its choice, not a failure. One that neither reads nor exits
         // would block a writer on a full pipe: the writer is not this
-        // thread, and stopping the hook breaks its pipe.
-        let feeder = child.stdin.take().map(|mut stdin| {
+        // thread, and it is not waited for (stopping the hook breaks its
+        // pipe; a process outside the group holding it would otherwise
+        // hold the watcher too).
+        if let Some(mut stdin) = child.stdin.take() {
             std::thread::spawn(move || {
                 let _ = stdin.write_all(&body);
-            })
-        });
+            });
+        }
         let started = Instant::now();
-        let outcome = loop {
+        loop {
             match child.try_wait() {
                 Ok(Some(status)) if status.success() => break Ok("hook ran".to_owned()),
                 Ok(Some(status)) => break Err(format!("the hook failed ({status})")),
@@ -116,11 +125,7 @@ impl Alert<'_> {
                 Ok(None) => std::thread::sleep(Duration::from_millis(20)),
                 Err(e) => break Err(format!("cannot wait for the hook: {e}")),
             }
-        };
-        if let Some(feeder) = feeder {
-            let _ = feeder.join();
         }
-        outcome
     }
 
     /// POSTs the JSON body to `url`.
@@ -144,9 +149,34 @@ impl Alert<'_> {
             Err(error) => Err(format!(
                 "webhook {} delivery failed: {}",
                 shown_url(url),
-                error.to_string().replace(url, &shown_url(url))
+                describe(&error)
             )),
         }
+    }
+}
+
+/// At most [`ENV_LIMIT`] bytes of `text` (cut at a character boundary),
+/// so that an environment variable never makes the hook too big to start.
+fn capped(text: &str) -> &str {
+    let mut end = text.len().min(ENV_LIMIT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Why a delivery failed, in words that never repeat the URL (some of
+/// ureq's errors quote it).
+fn describe(error: &ureq::Error) -> String {
+    match error {
+        ureq::Error::StatusCode(code) => format!("it answered {code}"),
+        ureq::Error::Timeout(_) => format!("no answer within {}s", WEBHOOK_LIMIT.as_secs()),
+        ureq::Error::HostNotFound => "its host was not found".to_owned(),
+        ureq::Error::ConnectionFailed => "the connection failed".to_owned(),
+        ureq::Error::Io(io) => format!("input/output error ({})", io.kind()),
+        ureq::Error::BadUri(_) => "the URL is not valid".to_owned(),
+        ureq::Error::Tls(_) => "TLS failed".to_owned(),
+        _ => "the request failed".to_owned(),
     }
 }
 
@@ -187,7 +217,26 @@ pub fn check_webhook_url(url: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::shown_url;
+    use super::{Alert, shown_url};
+    use std::time::{Duration, Instant};
+
+    #[test]
+    fn a_hook_that_neither_reads_a_large_report_nor_ends_is_stopped() {
+        // Larger than any pipe buffer: a writer on this thread would block.
+        let alert = Alert {
+            report: None,
+            exit_code: 2,
+            error: Some("x".repeat(4 << 20)),
+        };
+        let started = Instant::now();
+        let stop_at = started + Duration::from_millis(300);
+        let outcome = alert.run_hook("sleep 600", &|| Instant::now() > stop_at);
+        assert_eq!(
+            outcome,
+            Err("the hook was stopped: the watcher is stopping".to_owned())
+        );
+        assert!(started.elapsed() < Duration::from_secs(60));
+    }
 
     #[test]
     fn a_webhook_url_is_shown_without_its_path_query_or_credentials() {

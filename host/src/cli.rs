@@ -82,7 +82,15 @@ pub struct WatchArgs {
     #[arg(long = "on-finding", value_name = "CMD")]
     pub on_finding: Option<String>,
     /// URL to POST the JSON report to when a run alerts (http or https).
-    #[arg(long, value_name = "URL")]
+    /// One that holds a key (Slack's do) is better given in the
+    /// environment than on the command line, which every local user can
+    /// read.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "PINCER_WEBHOOK",
+        hide_env_values = true
+    )]
     pub webhook: Option<String>,
     /// Stop after this many runs (by default, run until stopped).
     #[arg(long = "max-runs", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]

@@ -72,6 +72,9 @@ pub struct LaneExec {
 pub struct CredentialPosture {
     /// `token` or `password`.
     pub kind: String,
+    /// It was written in the config file itself.
+    #[serde(default)]
+    pub written_in_config: bool,
     /// A keyed, truncated HMAC of the credential (the key is OpenClaw's
     /// config-journal fingerprint key, which stays in the audited state
     /// directory): equal fingerprints mean the same credential. Only the

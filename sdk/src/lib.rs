@@ -65,6 +65,7 @@ pub mod secret;
 mod severity;
 pub mod state;
 pub mod testing;
+pub mod time;
 pub mod token_age;
 pub mod tools;
 mod view;

@@ -1,11 +1,10 @@
 //! `examples/scheduled/` as documented: the units pass `systemd-analyze
-//! verify`; the `ExecStart` lines of the systemd units and the cron line
-//! run with `%h` / `$HOME` pointing at a test home that holds an OpenClaw
-//! installation and the alert hook (and, for the units, the private state
-//! directory their `StateDirectory=` makes systemd create); the watcher
-//! reloads on SIGHUP (`ExecReload`) and stops on SIGTERM (`systemctl
-//! stop`), each audit lands in the history; the cron line prints (and so
-//! mails) only when the audit exits non-zero.
+//! --user verify` as shipped; their `ExecStartPre` (the history's private
+//! directory) and `ExecStart` lines and the cron line run with `%h` /
+//! `$HOME` pointing at a test home that holds an OpenClaw installation and
+//! the alert hook; the watcher reloads on SIGHUP (`ExecReload`) and stops
+//! on SIGTERM (`systemctl stop`), each audit lands in the history; the
+//! cron line prints (and so mails) only when the audit exits non-zero.
 
 use crate::support::{PATIENCE, pincer, root, wait_until};
 use rustix::process::{Pid, Signal, kill_process};
@@ -17,36 +16,49 @@ fn example(name: &str) -> String {
     std::fs::read_to_string(root().join("examples/scheduled").join(name)).unwrap()
 }
 
-/// The arguments of a unit's `ExecStart`, after the program, with `%h`
-/// replaced by `home`.
-fn exec_start(unit: &str, home: &Path) -> Vec<String> {
+/// The words of a unit's `KEY=` line, with `%h` replaced by `home`.
+fn exec_line(unit: &str, key: &str, home: &Path) -> Vec<String> {
+    let prefix = format!("{key}=");
     let line = example(unit)
         .lines()
-        .find_map(|line| line.strip_prefix("ExecStart="))
+        .find_map(|line| line.strip_prefix(prefix.as_str()))
         .map(str::to_owned)
-        .unwrap();
-    let mut words = line.split_whitespace();
-    assert_eq!(words.next(), Some("%h/.cargo/bin/pincer"), "{line}");
-    words
+        .unwrap_or_else(|| panic!("{unit} has no {key}"));
+    line.split_whitespace()
         .map(|word| word.replace("%h", home.to_str().unwrap()))
         .collect()
 }
 
-/// What systemd does for `StateDirectory=pincer` with
-/// `StateDirectoryMode=0700` in a user unit: `~/.local/state/pincer`,
-/// private.
-fn state_directory(home: &Path) {
+/// The arguments of a unit's `ExecStart`, after the program.
+fn exec_start(unit: &str, home: &Path) -> Vec<String> {
+    let words = exec_line(unit, "ExecStart", home);
+    assert_eq!(
+        words[0],
+        format!("{}/.cargo/bin/pincer", home.display()),
+        "{words:?}"
+    );
+    words[1..].to_vec()
+}
+
+/// Runs a unit's `ExecStartPre` (the history's private directory) as
+/// systemd would before `ExecStart`.
+fn exec_start_pre(unit: &str, home: &Path) {
+    let words = exec_line(unit, "ExecStartPre", home);
+    let status = std::process::Command::new(&words[0])
+        .args(&words[1..])
+        .status()
+        .unwrap();
+    assert!(status.success(), "{words:?}");
     use std::os::unix::fs::PermissionsExt;
-    for unit in ["pincer-watch.service", "pincer-audit.service"] {
-        let text = example(unit);
-        assert!(
-            text.contains("StateDirectory=pincer\n") && text.contains("StateDirectoryMode=0700\n"),
-            "{unit}"
-        );
-    }
-    let dir = home.join(".local/state/pincer");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let mode = std::fs::metadata(home.join(".local/state/pincer"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o777,
+        0o700,
+        "{unit}: the history's directory is not private"
+    );
 }
 
 /// A home with `.openclaw` (a hardened config) and the alert hook.
@@ -95,7 +107,7 @@ fn the_watch_service_runs_reloads_and_stops_as_documented() {
     let home = home();
     let args = exec_start("pincer-watch.service", home.path());
     assert!(args.starts_with(&["watch".to_owned()]), "{args:?}");
-    state_directory(home.path());
+    exec_start_pre("pincer-watch.service", home.path());
     let mut child = pincer()
         .args(&args)
         .env("HOME", home.path())
@@ -124,7 +136,7 @@ fn the_watch_service_runs_reloads_and_stops_as_documented() {
 fn the_timer_service_and_the_cron_line_audit_into_the_history() {
     let home = home();
     let args = exec_start("pincer-audit.service", home.path());
-    state_directory(home.path());
+    exec_start_pre("pincer-audit.service", home.path());
     let output = pincer()
         .args(&args)
         .env("HOME", home.path())
@@ -207,25 +219,31 @@ fn the_units_pass_systemd_analyze_verify() {
             std::env::var_os("PINCER_REQUIRE_SYSTEMD_ANALYZE").is_none(),
             "systemd-analyze is required (PINCER_REQUIRE_SYSTEMD_ANALYZE) but missing"
         );
-        eprintln!("systemd-analyze not found: the units' syntax is not verified here");
+        eprintln!("systemd-analyze not found: the units are not verified here");
         return;
     };
     assert!(version.status.success());
-    // Offline, as a system manager would load them, with the program at a
-    // path that exists (verify checks that ExecStart is executable).
-    let dir = tempfile::tempdir().unwrap();
+    // As a user manager loads them, unchanged: %h is a home holding
+    // pincer at ~/.cargo/bin (verify checks every program is executable).
+    let home = tempfile::tempdir().unwrap();
+    let bin = home.path().join(".cargo/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_pincer"), bin.join("pincer")).unwrap();
+    let runtime = tempfile::tempdir().unwrap();
     let units = [
         "pincer-watch.service",
         "pincer-audit.service",
         "pincer-audit.timer",
     ];
-    for unit in units {
-        let text = example(unit).replace("%h/.cargo/bin/pincer", env!("CARGO_BIN_EXE_pincer"));
-        std::fs::write(dir.path().join(unit), text).unwrap();
-    }
     let output = std::process::Command::new("systemd-analyze")
-        .arg("verify")
-        .args(units.iter().map(|unit| dir.path().join(unit)))
+        .args(["--user", "verify"])
+        .args(
+            units
+                .iter()
+                .map(|unit| root().join("examples/scheduled").join(unit)),
+        )
+        .env("HOME", home.path())
+        .env("XDG_RUNTIME_DIR", runtime.path())
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);

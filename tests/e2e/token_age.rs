@@ -142,6 +142,35 @@ fn the_config_journal_dates_a_token_written_in_the_config() {
 }
 
 #[test]
+fn the_main_file_s_journal_says_nothing_of_a_token_in_an_include() {
+    let state = journalled(200);
+    let mut main = config(TOKEN);
+    main["gateway"]["auth"] = json!({"$include": "./auth.json5"});
+    write_private_config(state.path(), &main);
+    std::fs::write(
+        state.path().join("auth.json5"),
+        format!("{{ mode: \"token\", token: \"{TOKEN}\" }}"),
+    )
+    .unwrap();
+    chmod(&state.path().join("auth.json5"), 0o600);
+    // The journal vouches for the main file as it is now, and still
+    // says nothing of the included token.
+    let current = file_digest(state.path());
+    journal(
+        state.path(),
+        5,
+        150,
+        write("h9", &current, &["tools.profile"]),
+    );
+    let result = run(state.path(), &[]);
+    assert!(
+        !ids(&result).contains(&"drift.token_unrotated".to_owned()),
+        "{:?}",
+        result.pairs()
+    );
+}
+
+#[test]
 fn a_change_the_journal_does_not_account_for_proves_nothing() {
     // Edited by hand since: the journal's last write produced another file.
     let state = journalled(200);
@@ -172,25 +201,28 @@ fn a_change_the_journal_does_not_account_for_proves_nothing() {
 }
 
 fn chmod(path: &Path, mode: u32) {
+    #[cfg(not(unix))]
+    let _ = (path, mode);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
     }
-    #[cfg(not(unix))]
-    let _ = (path, mode);
 }
 
+/// The newest entry of a history, by the time it records.
 fn newest_entry(history: &Path) -> (std::path::PathBuf, Value) {
-    let mut files: Vec<_> = std::fs::read_dir(history)
+    std::fs::read_dir(history)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    let path = files.pop().unwrap();
-    let entry = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    (path, entry)
+        .map(|path| {
+            let entry: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            (path, entry)
+        })
+        .max_by_key(|(_, entry)| entry["recordedAtMs"].as_u64().unwrap())
+        .unwrap()
 }
 
 #[cfg(unix)]
@@ -290,7 +322,12 @@ fn the_history_dates_a_token_from_the_environment() {
         "--history",
         history.path().to_str().unwrap(),
     ];
-    let env = [("PINCER_TEST_GATEWAY_TOKEN", TOKEN)];
+    // In the gateway service's own environment: there the variable is
+    // the gateway's (outside it, Pincer does not follow such a token).
+    let env = [
+        ("PINCER_TEST_GATEWAY_TOKEN", TOKEN),
+        ("OPENCLAW_SERVICE_KIND", "gateway"),
+    ];
     audit(&args, &env);
     // A history that has seen this token for 200 days.
     let (path, mut entry) = newest_entry(history.path());
@@ -300,7 +337,13 @@ fn the_history_dates_a_token_from_the_environment() {
     let result = audit(&args, &env);
     assert_unrotated(&result, &["recorded audits", "200 days"]);
     // Another token in the environment is another credential.
-    let rotated = audit(&args, &[("PINCER_TEST_GATEWAY_TOKEN", ROTATED)]);
+    let rotated = audit(
+        &args,
+        &[
+            ("PINCER_TEST_GATEWAY_TOKEN", ROTATED),
+            ("OPENCLAW_SERVICE_KIND", "gateway"),
+        ],
+    );
     assert!(
         !ids(&rotated).contains(&"drift.token_unrotated".to_owned()),
         "{:?}",

@@ -2,9 +2,10 @@
 //! on a short interval and on demand (SIGHUP) against a config that
 //! changes between them, the hook and a webhook on loopback receiving each
 //! alerting run, a failed run reported while the next still happens, and
-//! SIGTERM in the middle of a run (held there by a slow stand-in `docker`
-//! under --deep) recording nothing, a second signal not waiting for it,
-//! and a hook that never reads its input or ends stopped with the watcher.
+//! SIGTERM in the middle of a run (held there by a stand-in `docker` under
+//! --deep) recording nothing, a second signal not waiting for it, a
+//! watcher killed outright leaving only whole entries, and a hook that
+//! never reads its input or ends stopped with the watcher.
 
 use crate::support::{PATIENCE, pincer, wait_until, write_private_config};
 use rustix::process::{Pid, Signal, kill_process};
@@ -104,20 +105,75 @@ fn watcher_with_path(state: &Path, history: &Path, extra: &[&str], bin: Option<&
     command.spawn().unwrap()
 }
 
-/// A directory with a stand-in `docker` that marks `started` (the audit
-/// is under way, in its --deep Docker probe) and then takes its time.
-fn slow_docker(work: &Path, started: &Path) -> std::path::PathBuf {
-    use std::os::unix::fs::PermissionsExt;
-    let bin = work.join("bin");
-    std::fs::create_dir_all(&bin).unwrap();
-    let docker = bin.join("docker");
-    std::fs::write(
-        &docker,
-        format!("#!/bin/sh\ntouch '{}'\nsleep 3\n", started.display()),
+/// A stand-in `docker` that holds the audit in its --deep Docker probe:
+/// it marks `started`, waits until `release` exists (at most the probe's
+/// own 5 s limit, after which Pincer stops it), then marks `finished`.
+struct SlowDocker {
+    bin: std::path::PathBuf,
+    started: std::path::PathBuf,
+    release: std::path::PathBuf,
+    finished: std::path::PathBuf,
+}
+
+impl SlowDocker {
+    fn new(work: &Path) -> SlowDocker {
+        use std::os::unix::fs::PermissionsExt;
+        let bin = work.join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let docker = SlowDocker {
+            started: work.join("docker-started"),
+            release: work.join("docker-release"),
+            finished: work.join("docker-finished"),
+            bin,
+        };
+        let script = format!(
+            "#!/bin/sh\ntouch '{started}'\nwhile [ ! -e '{release}' ]; do sleep 0.05; done\ntouch '{finished}'\n",
+            started = docker.started.display(),
+            release = docker.release.display(),
+            finished = docker.finished.display(),
+        );
+        let path = docker.bin.join("docker");
+        std::fs::write(&path, script).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        docker
+    }
+
+    fn release(&self) {
+        std::fs::write(&self.release, "").unwrap();
+    }
+}
+
+/// Collects the watcher's stderr as it comes, so a test can wait for a
+/// line while the watcher runs.
+fn log_of(child: &mut Child) -> std::sync::Arc<std::sync::Mutex<String>> {
+    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let stderr = child.stderr.take().unwrap();
+    let sink = std::sync::Arc::clone(&log);
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let mut text = sink.lock().unwrap();
+            text.push_str(&line);
+            text.push('\n');
+        }
+    });
+    log
+}
+
+/// Writes `config` whole: a temporary file renamed over it, so a run never
+/// reads half a config.
+fn replace_config(state: &Path, config: &Value) {
+    let staging = tempfile::tempdir_in(state).unwrap();
+    write_private_config(staging.path(), config);
+    std::fs::rename(
+        staging.path().join("openclaw.json"),
+        state.join("openclaw.json"),
     )
     .unwrap();
-    std::fs::set_permissions(&docker, std::fs::Permissions::from_mode(0o755)).unwrap();
-    bin
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(state, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
 }
 
 /// Whether process `pid` is gone (or only a zombie waiting to be reaped).
@@ -279,17 +335,27 @@ fn a_short_interval_audits_again_and_again_and_sees_the_config_change() {
     // No signal: the interval alone brings the next run, which sees it.
     let mut loosened = hardened();
     loosened["tools"]["elevated"]["enabled"] = json!(true);
-    write_private_config(state.path(), &loosened);
-    let report = posts
-        .recv_timeout(PATIENCE)
-        .expect("no webhook post after the config changed");
-    let ids: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["checkId"].as_str().unwrap())
-        .collect();
-    assert!(ids.contains(&"drift.elevated_enabled"), "{ids:?}");
+    replace_config(state.path(), &loosened);
+    let start = Instant::now();
+    let drifted = loop {
+        let remaining = PATIENCE.saturating_sub(start.elapsed());
+        let report = posts
+            .recv_timeout(remaining)
+            .expect("no webhook post with drift after the config changed");
+        let ids: Vec<String> = report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f["checkId"].as_str().map(str::to_owned))
+            .collect();
+        if ids.iter().any(|id| id.starts_with("drift.")) {
+            break ids;
+        }
+    };
+    assert!(
+        drifted.contains(&"drift.elevated_enabled".to_owned()),
+        "{drifted:?}"
+    );
     let runs = entry_count(history.path());
     wait_until("more runs", || entry_count(history.path()) > runs + 1);
     signal(&child, Signal::TERM);
@@ -304,22 +370,30 @@ fn sigterm_in_the_middle_of_a_run_records_nothing() {
     let history = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();
     write_private_config(state.path(), &hardened());
-    let started = work.path().join("docker-started");
-    let bin = slow_docker(work.path(), &started);
+    let docker = SlowDocker::new(work.path());
     let mut child = watcher_with_path(
         state.path(),
         history.path(),
         &["--every", "1h", "--deep"],
-        Some(&bin),
+        Some(&docker.bin),
     );
-    wait_until("the run to reach its Docker probe", || started.exists());
+    let log = log_of(&mut child);
+    wait_until("the run to reach its Docker probe", || {
+        docker.started.exists()
+    });
     signal(&child, Signal::TERM);
+    wait_until("the watcher to take the signal", || {
+        log.lock()
+            .unwrap()
+            .contains("SIGTERM: stopping after run 1")
+    });
+    // Only now may the run go on: it was under way when the signal came.
+    docker.release();
     assert_eq!(exit_status(&mut child), 0);
-    let log = stderr_of(&mut child);
-    assert!(
-        log.contains("SIGTERM: stopping after run 1") && log.contains("SIGTERM: stopped"),
-        "{log}"
-    );
+    std::thread::sleep(Duration::from_millis(100));
+    let log = log.lock().unwrap().clone();
+    assert!(log.contains("SIGTERM: stopped"), "{log}");
+    assert!(!log.contains("recorded"), "{log}");
     assert_eq!(
         entry_count(history.path()),
         0,
@@ -340,25 +414,73 @@ fn a_second_signal_does_not_wait_for_the_run() {
     let history = tempfile::tempdir().unwrap();
     let work = tempfile::tempdir().unwrap();
     write_private_config(state.path(), &hardened());
-    let started = work.path().join("docker-started");
-    let bin = slow_docker(work.path(), &started);
+    let docker = SlowDocker::new(work.path());
     let mut child = watcher_with_path(
         state.path(),
         history.path(),
         &["--every", "1h", "--deep"],
-        Some(&bin),
+        Some(&docker.bin),
     );
-    wait_until("the run to reach its Docker probe", || started.exists());
+    let log = log_of(&mut child);
+    wait_until("the run to reach its Docker probe", || {
+        docker.started.exists()
+    });
     signal(&child, Signal::INT);
-    std::thread::sleep(Duration::from_millis(100));
+    wait_until("the watcher to take the first signal", || {
+        log.lock().unwrap().contains("SIGINT: stopping after run 1")
+    });
     signal(&child, Signal::TERM);
     assert_eq!(exit_status(&mut child), 0);
-    let log = stderr_of(&mut child);
+    // It did not wait: the run it left is still held in its Docker probe.
+    assert!(!docker.finished.exists(), "the watcher waited for the run");
+    docker.release();
+    std::thread::sleep(Duration::from_millis(100));
+    let log = log.lock().unwrap().clone();
     assert!(
         log.contains("SIGTERM again: not waiting for run 1"),
         "{log}"
     );
     assert_eq!(entry_count(history.path()), 0);
+}
+
+#[test]
+fn entries_stay_whole_when_the_watcher_is_killed_and_leftovers_are_cleared() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    write_private_config(state.path(), &hardened());
+    for round in 1..=3 {
+        let mut child = watcher(state.path(), history.path(), &["--every", "5ms"]);
+        wait_until("a few more runs", || {
+            entry_count(history.path()) >= round * 3
+        });
+        // No chance to clean up: whatever was being written stays.
+        signal(&child, Signal::KILL);
+        let _ = child.wait();
+    }
+    for file in std::fs::read_dir(history.path()).unwrap() {
+        let path = file.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name.starts_with("audit-") {
+            let entry: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+                .unwrap_or_else(|e| panic!("{name} is not a whole entry: {e}"));
+            assert_eq!(entry["pincerHistory"], 1);
+        }
+    }
+    // The next recorded run clears any half-written temporary file.
+    let output = pincer()
+        .args(["audit", "--fail-on", "never"])
+        .args(["--state-dir", state.path().to_str().unwrap()])
+        .args(["--history", history.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    for file in std::fs::read_dir(history.path()).unwrap() {
+        let name = file.unwrap().file_name().to_str().unwrap().to_owned();
+        assert!(
+            name == ".lock" || (name.starts_with("audit-") && name.ends_with(".json")),
+            "left behind: {name}"
+        );
+    }
 }
 
 #[cfg(target_os = "linux")]
@@ -374,7 +496,7 @@ fn a_hook_that_neither_reads_nor_ends_is_stopped_with_the_watcher() {
     let pid_file = work.path().join("sleeper.pid");
     // Never reads stdin; its child sleeps on in the hook's process group.
     let hook = format!(
-        "sleep 600 & echo $! > '{}.tmp'; mv '{0}.tmp' '{0}'; wait",
+        "sleep 600 >/dev/null 2>&1 & echo $! > '{}.tmp'; mv '{0}.tmp' '{0}'; wait",
         pid_file.display()
     );
     let mut child = watcher(
@@ -390,9 +512,9 @@ fn a_hook_that_neither_reads_nor_ends_is_stopped_with_the_watcher() {
     assert!(!gone(&sleeper));
     signal(&child, Signal::TERM);
     assert_eq!(exit_status(&mut child), 0);
+    wait_until("the hook's own child to be stopped too", || gone(&sleeper));
     let log = stderr_of(&mut child);
     assert!(log.contains("the hook was stopped"), "{log}");
-    wait_until("the hook's own child to be stopped too", || gone(&sleeper));
 }
 
 #[test]

@@ -27,7 +27,9 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         return super::fleet::run(args);
     }
     let outputs = args.outputs()?;
-    audit_once(&args, &outputs, &|| false).map(|outcome| outcome.exit_code)
+    let mut outcome = audit_once(&args, &outputs)?;
+    outcome.record()?;
+    Ok(outcome.exit_code)
 }
 
 /// What one audit produced.
@@ -36,19 +38,27 @@ pub(crate) struct Outcome {
     pub report: Report,
     /// Its exit code by `--fail-on`.
     pub exit_code: u8,
-    /// The history entry recorded, if any.
-    pub recorded: Option<PathBuf>,
+    /// The history entry to record (with `--history`), until recorded.
+    pending: Option<(HistoryDir, Entry, crate::history::Retention)>,
+}
+
+impl Outcome {
+    /// Records the run in its history, once; returns the entry's path
+    /// (none without `--history`, or when already recorded).
+    pub(crate) fn record(&mut self) -> Result<Option<PathBuf>> {
+        match self.pending.take() {
+            Some((history, entry, retention)) => history.record(&entry, retention).map(Some),
+            None => Ok(None),
+        }
+    }
 }
 
 /// One audit of one installation with everything `pincer audit` does
 /// around it: `--baseline`, `--history` (its previous run is the plugins'
-/// baseline; this run is recorded unless `cancelled()` says so by then)
-/// and the report written to `outputs`.
-pub(crate) fn audit_once(
-    args: &AuditArgs,
-    outputs: &[crate::cli::FormatSpec],
-    cancelled: &dyn Fn() -> bool,
-) -> Result<Outcome> {
+/// baseline; the caller records this one with [`Outcome::record`], which
+/// `pincer watch` does only after the run's alerts) and the report written
+/// to `outputs`.
+pub(crate) fn audit_once(args: &AuditArgs, outputs: &[crate::cli::FormatSpec]) -> Result<Outcome> {
     let target = locate(args.config.clone(), args.state_dirs.first().cloned())?;
     for path in outputs.iter().filter_map(|spec| spec.path.as_deref()) {
         refuse_writing_into(path, std::slice::from_ref(&target))?;
@@ -69,8 +79,12 @@ pub(crate) fn audit_once(
         .transpose()?
         .unwrap_or_default();
     let auditor = Auditor::new(args, std::slice::from_ref(&target))?;
-    let (mut report, posture) =
-        auditor.audit_with_posture(&target, Parallelism::PerPlugin, chosen.entry.as_ref())?;
+    let (mut report, posture) = auditor.audit_with_posture(
+        &target,
+        Parallelism::PerPlugin,
+        chosen.entry.as_ref(),
+        chosen.credential_source(),
+    )?;
     report.notes.extend(
         chosen
             .skipped
@@ -83,13 +97,10 @@ pub(crate) fn audit_once(
     if let Some((path, findings)) = &baseline {
         report::baseline::apply(&mut report, path, findings);
     }
-    let mut recorded = None;
-    if let Some(history) = &history
-        && !cancelled()
-    {
+    let pending = history.map(|history| {
         let entry = Entry::of(&report, posture);
-        recorded = Some(history.record(&entry, args.history.retention())?);
-    }
+        (history, entry, args.history.retention())
+    });
     for spec in outputs {
         write_report(
             &report,
@@ -102,7 +113,7 @@ pub(crate) fn audit_once(
     Ok(Outcome {
         report,
         exit_code,
-        recorded,
+        pending,
     })
 }
 
@@ -169,25 +180,27 @@ impl Auditor {
 
     /// Audits one target into its report.
     pub(crate) fn audit(&self, target: &Target, parallelism: Parallelism) -> Result<Report> {
-        self.audit_with_posture(target, parallelism, None)
+        self.audit_with_posture(target, parallelism, None, None)
             .map(|(report, _)| report)
     }
 
     /// Audits one target into its report and the posture snapshot a
-    /// history entry records; `previous`, the last recorded run, is the
-    /// plugins' baseline, and the host reports the critical findings new
-    /// since then.
+    /// history entry records; `previous`, the last whole recorded run, is
+    /// the plugins' baseline, and the host reports the critical findings
+    /// new since then; `credential_from`, the last recorded run, carries
+    /// the gateway credential's record.
     pub(crate) fn audit_with_posture(
         &self,
         target: &Target,
         parallelism: Parallelism,
         previous: Option<&Entry>,
+        credential_from: Option<&Entry>,
     ) -> Result<(Report, Posture)> {
         let mut snapshot = Snapshot::collect(
             target,
             self.deep,
             &self.machine,
-            previous.map(|entry| crate::credential_age::Previous {
+            credential_from.map(|entry| crate::credential_age::Previous {
                 recorded_at_ms: entry.recorded_at_ms,
                 credential: entry.posture.credential.as_ref(),
             }),
@@ -294,7 +307,9 @@ fn refuse_writing_into_target(output: &Path, target: &Target) -> Result<()> {
 }
 
 /// Writes through `render` to `--output` (colourless) or stdout (a
-/// `styled` format coloured on a TTY unless `NO_COLOR`).
+/// `styled` format coloured on a TTY unless `NO_COLOR`). A file is written
+/// whole or not at all: into a temporary file beside it, then renamed
+/// into place (a device or FIFO is written as it is).
 pub(crate) fn write_with(
     output: Option<&Path>,
     styled: bool,
@@ -305,36 +320,50 @@ pub(crate) fn write_with(
         target: target.clone(),
         source,
     };
-    match output {
+    let Some(path) = output else {
+        // Buffered: a large report is a few writes, not one per line.
+        let stdout = std::io::stdout().lock();
+        return if styled {
+            let mut stream = std::io::BufWriter::new(anstream::AutoStream::auto(stdout));
+            render(&mut stream).and_then(|()| stream.flush())
+        } else {
+            let mut stream = std::io::BufWriter::new(stdout);
+            render(&mut stream).and_then(|()| stream.flush())
+        }
+        .map_err(write_error);
+    };
+    let into = |file: &std::fs::File| -> std::io::Result<()> {
         // Formats without styles go straight out, not through a stripper.
-        Some(path) if !styled => {
-            let file = std::fs::File::create(path).map_err(write_error)?;
-            let mut stream = std::io::BufWriter::new(file);
-            render(&mut stream).map_err(write_error)?;
-            stream.flush().map_err(write_error)
-        }
-        None if !styled => {
-            let mut stream = std::io::BufWriter::new(std::io::stdout().lock());
-            render(&mut stream).map_err(write_error)?;
-            stream.flush().map_err(write_error)
-        }
-        Some(path) => {
-            let file = std::fs::File::create(path).map_err(write_error)?;
+        if styled {
             let mut stream = std::io::BufWriter::new(anstream::AutoStream::new(
-                file,
+                file.try_clone()?,
                 anstream::ColorChoice::Never,
             ));
-            render(&mut stream).map_err(write_error)?;
-            stream.flush().map_err(write_error)
+            render(&mut stream).and_then(|()| stream.flush())
+        } else {
+            let mut stream = std::io::BufWriter::new(file);
+            render(&mut stream).and_then(|()| stream.flush())
         }
-        None => {
-            // Buffered: a large report is a few writes, not one per line.
-            let mut stream =
-                std::io::BufWriter::new(anstream::AutoStream::auto(std::io::stdout().lock()));
-            render(&mut stream).map_err(write_error)?;
-            stream.flush().map_err(write_error)
-        }
+    };
+    let special = std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file());
+    if special {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(write_error)?;
+        return into(&file).map_err(write_error);
     }
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let temp = tempfile::Builder::new()
+        .prefix(".pincer-output-")
+        .tempfile_in(dir)
+        .map_err(write_error)?;
+    into(temp.as_file()).map_err(write_error)?;
+    temp.persist(path).map_err(|e| write_error(e.error))?;
+    Ok(())
 }
 
 fn write_report(

@@ -2,12 +2,13 @@
 //! single-threaded tokio scheduler, one run at a time (a SIGHUP during a
 //! run queues one more); alerts through the hook and webhook when a run
 //! reaches --fail-on, detects drift, is incomplete or fails; a failed run
-//! is reported and the next one still happens. SIGINT and SIGTERM (Ctrl-C
-//! off Unix, where there is no SIGHUP) stop it: a run in progress finishes
-//! its audit but records nothing and sends no alert (a hook already
-//! running is stopped), so the history never holds a partial or cancelled
-//! entry; a second signal stops the watcher at once (an entry is written
-//! whole or not at all, whenever the process ends).
+//! is reported and the next one still happens. A run's history entry is
+//! recorded after its alerts. SIGINT and SIGTERM (Ctrl-C off Unix, where
+//! there is no SIGHUP) stop it: a run in progress finishes its audit but
+//! records nothing and sends no further alert (a hook already running is
+//! stopped), so the history never holds a partial or cancelled entry; a
+//! second signal stops the watcher at once (an entry is written whole or
+//! not at all, whenever the process ends).
 
 use crate::alert::{Alert, check_webhook_url};
 use crate::cli::{FormatSpec, WatchArgs};
@@ -177,62 +178,78 @@ fn log(message: &str) {
     let _ = writeln!(std::io::stderr(), "{now} pincer watch: {message}");
 }
 
-/// One audit and its alerts; returns its exit code.
+/// One audit, its alerts, then its history entry; returns its exit code.
+/// The entry is recorded only after the alerts were sent, so that a run
+/// whose alerts a stop cut short leaves no baseline behind: the next run
+/// finds the same drift again and alerts for it.
 fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number: u32) -> u8 {
     let cancelled = || cancel.load(Ordering::SeqCst);
-    let (alert, summary) = match super::audit::audit_once(&args.audit, outputs, &cancelled) {
-        Ok(outcome) => {
-            let report = &outcome.report;
-            let drift = report
-                .findings
-                .iter()
-                .filter(|f| f.check_id.starts_with("drift."))
-                .count();
-            let recorded = outcome
-                .recorded
-                .as_ref()
-                .map_or_else(String::new, |path| format!("; recorded {}", path.display()));
-            let summary = format!(
-                "run {number}: {} critical, {} warn, {} info, {drift} drift{}; exit {}{recorded}",
-                report.summary.critical,
-                report.summary.warn,
-                report.summary.info,
-                if report.complete { "" } else { ", INCOMPLETE" },
-                outcome.exit_code
-            );
-            let alerting = outcome.exit_code != exit::CLEAN || drift > 0;
-            (
-                alerting.then_some((outcome.exit_code, None, Some(outcome))),
-                summary,
-            )
-        }
+    let mut outcome = match super::audit::audit_once(&args.audit, outputs) {
+        Ok(outcome) => outcome,
         Err(error) => {
             let message = error.to_string();
-            let summary = format!("run {number} failed: {message}");
-            (Some((error.exit_code(), Some(message), None)), summary)
+            log(&format!("run {number} failed: {message}"));
+            let alert = Alert {
+                report: None,
+                exit_code: error.exit_code(),
+                error: Some(message),
+            };
+            if !cancelled() {
+                send(args, &alert, number, &cancelled);
+            }
+            return alert.exit_code;
         }
     };
-    log(&summary);
-    let Some((code, error, outcome)) = alert else {
-        return exit::CLEAN;
-    };
+    let report = &outcome.report;
+    let drift = report
+        .findings
+        .iter()
+        .filter(|f| f.check_id.starts_with("drift."))
+        .count();
+    log(&format!(
+        "run {number}: {} critical, {} warn, {} info, {drift} drift{}; exit {}",
+        report.summary.critical,
+        report.summary.warn,
+        report.summary.info,
+        if report.complete { "" } else { ", INCOMPLETE" },
+        outcome.exit_code
+    ));
     if cancelled() {
-        return code;
+        return outcome.exit_code;
     }
-    let alert = Alert {
-        report: outcome.as_ref().map(|o| &o.report),
-        exit_code: code,
-        error,
-    };
+    if outcome.exit_code != exit::CLEAN || drift > 0 {
+        let alert = Alert {
+            report: Some(report),
+            exit_code: outcome.exit_code,
+            error: None,
+        };
+        send(args, &alert, number, &cancelled);
+    }
+    if cancelled() {
+        return outcome.exit_code;
+    }
+    match outcome.record() {
+        Ok(Some(path)) => log(&format!("run {number}: recorded {}", path.display())),
+        Ok(None) => {}
+        Err(error) => log(&format!("run {number}: not recorded: {error}")),
+    }
+    outcome.exit_code
+}
+
+/// Runs the hook, then (unless the watcher is stopping by then) posts to
+/// the webhook, logging what became of each.
+fn send(args: &WatchArgs, alert: &Alert<'_>, number: u32, cancelled: &dyn Fn() -> bool) {
     if let Some(command) = &args.on_finding {
-        match alert.run_hook(command, &cancelled) {
+        match alert.run_hook(command, cancelled) {
             Ok(done) | Err(done) => log(&format!("run {number}: {done}")),
         }
+    }
+    if cancelled() {
+        return;
     }
     if let Some(url) = &args.webhook {
         match alert.post(url) {
             Ok(done) | Err(done) => log(&format!("run {number}: {done}")),
         }
     }
-    code
 }

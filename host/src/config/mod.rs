@@ -37,17 +37,27 @@ pub fn load(path: &Path) -> Result<LoadedConfig> {
         path: path.to_path_buf(),
         source,
     };
-    let metadata = std::fs::metadata(path).map_err(read_error)?;
-    if !metadata.is_file() {
+    // Checked before it is opened (opening a FIFO would wait for a
+    // writer), and read from the handle no further than the limit.
+    if !std::fs::metadata(path).map_err(read_error)?.is_file() {
         return Err(read_error(std::io::Error::other("not a regular file")));
     }
-    if metadata.len() > includes::MAX_FILE_BYTES {
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    if !file.metadata().map_err(read_error)?.is_file() {
+        return Err(read_error(std::io::Error::other("not a regular file")));
+    }
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut std::io::Read::take(file, includes::MAX_FILE_BYTES + 1),
+        &mut text,
+    )
+    .map_err(read_error)?;
+    if text.len() as u64 > includes::MAX_FILE_BYTES {
         return Err(read_error(std::io::Error::other(format!(
             "larger than {} bytes",
             includes::MAX_FILE_BYTES
         ))));
     }
-    let text = std::fs::read_to_string(path).map_err(read_error)?;
     let digest = format!("{:x}", sha2::Sha256::digest(text.as_bytes()));
     let value = parse::parse(path, &text, true)?;
     let node = SourceNode::parse(path, &text);

@@ -1,21 +1,33 @@
-//! The config journal's chain of custody: from the current config file
-//! back through the journal's writes and external changes, for as long as
-//! each record accounts for the file the next one started from. Every
-//! record on the chain that left the credential's path alone vouches that
-//! the credential was in place at its time; the first one that changed it
-//! (or may have) ends the walk. A record that does not fit the chain (a
-//! write that produced another file, a read that saw another file) ends
-//! it too: something changed the file without a record, so nothing older
-//! is proof.
+//! The config journal's chain of custody, content-addressed: a record
+//! whose result is a file the chain holds (a write's or external change's
+//! `nextHash`, a read's `hash`) vouches that the file — and so the
+//! credential written in it — existed at the record's time; a write or
+//! external change that left the credential's path alone adds the file it
+//! started from to the chain, with the same credential. Every file on the
+//! chain holds the current credential, whatever order the records came in
+//! (OpenClaw appends an external change after the write that noticed it),
+//! so the earliest time vouched is a lower bound of the credential's age:
+//! the value has existed at least that long. A write that may have set the
+//! credential ends its branch. An external change counts as leaving the
+//! credential alone only when OpenClaw could see value changes at all:
+//! without its fingerprint key, its changed paths never name a changed
+//! value. Records dated at or before the epoch, or after the audit, are
+//! not believed.
 
 use crate::state::journal::JournalRecord;
+use std::collections::{BTreeSet, HashMap};
+
+/// How far past the audit time a record may be dated (clock skew between
+/// the gateway and the auditor).
+const SKEW_MS: i64 = 5 * 60 * 1000;
 
 /// What the chain proves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JournalBound {
     /// The earliest time the chain shows the credential in place.
     pub in_place_since_ms: i64,
-    /// When a write set the credential, when the chain reached it.
+    /// The earliest write on the chain that set the credential (or may
+    /// have), when the chain reached one.
     pub changed_at_ms: Option<i64>,
 }
 
@@ -42,79 +54,85 @@ fn may_touch(record: &JournalRecord, credential: &str) -> bool {
         })
 }
 
-/// Walks `journal` (newest first) from the file whose SHA-256 is
-/// `digest`, counting only records of one of `config_paths`.
-pub fn bound(
-    journal: &[JournalRecord],
-    config_paths: &[String],
-    digest: &str,
-    credential: &str,
-) -> Option<JournalBound> {
-    let mut current = digest.to_owned();
-    let mut since: Option<i64> = None;
-    let vouch = |since: &mut Option<i64>, at: i64| {
-        *since = Some(since.map_or(at, |earlier| earlier.min(at)));
-    };
-    for record in journal {
-        let ours = record
-            .config_path
-            .as_ref()
-            .is_some_and(|path| config_paths.iter().any(|p| p == path));
-        if !ours {
-            continue;
+/// What the walk needs to know beyond the records.
+#[derive(Debug, Clone, Copy)]
+pub struct Walk<'a> {
+    /// The paths OpenClaw may have recorded the config file under.
+    pub config_paths: &'a [String],
+    /// SHA-256 (hex) of the config file now.
+    pub digest: &'a str,
+    /// The credential's config path (`gateway.auth.token`, ...).
+    pub credential: &'a str,
+    /// OpenClaw's fingerprint key exists, so external changes name the
+    /// values that changed.
+    pub keyed: bool,
+    /// The audit's time (ms since the epoch).
+    pub now_ms: i64,
+}
+
+/// Walks the chain of `journal` from the file whose SHA-256 is
+/// `walk.digest`.
+pub fn bound(journal: &[JournalRecord], walk: &Walk<'_>) -> Option<JournalBound> {
+    let records: Vec<&JournalRecord> = journal
+        .iter()
+        .filter(|record| {
+            record
+                .config_path
+                .as_ref()
+                .is_some_and(|path| walk.config_paths.iter().any(|p| p == path))
+        })
+        .filter(|record| record.at_ms > 0 && record.at_ms <= walk.now_ms.saturating_add(SKEW_MS))
+        .filter(|record| !matches!(record.result.as_deref(), Some("failed" | "rejected")))
+        .collect();
+    // Records by the file they leave behind (or saw).
+    let mut by_result: HashMap<&str, Vec<&JournalRecord>> = HashMap::new();
+    for record in &records {
+        let result = match record.event.as_str() {
+            "config.observe" => record.hash.as_deref(),
+            "config.write" | "config.external" => record.next_hash.as_deref(),
+            _ => None,
+        };
+        if let Some(result) = result {
+            by_result.entry(result).or_default().push(record);
         }
-        match record.event.as_str() {
-            "config.observe" => {
-                if record.hash.as_deref() != Some(current.as_str()) {
-                    break;
+    }
+    let mut chain: BTreeSet<String> = BTreeSet::from([walk.digest.to_owned()]);
+    let mut pending = vec![walk.digest.to_owned()];
+    let mut since: Option<i64> = None;
+    let mut changed: Option<i64> = None;
+    let earliest = |slot: &mut Option<i64>, at: i64| {
+        *slot = Some(slot.map_or(at, |earlier| earlier.min(at)));
+    };
+    while let Some(file) = pending.pop() {
+        for record in by_result.get(file.as_str()).into_iter().flatten() {
+            earliest(&mut since, record.at_ms);
+            let follows = match record.event.as_str() {
+                "config.write" => {
+                    if may_touch(record, walk.credential) {
+                        earliest(&mut changed, record.at_ms);
+                        false
+                    } else {
+                        true
+                    }
                 }
-                vouch(&mut since, record.at_ms);
+                "config.external" => {
+                    walk.keyed
+                        && !record.opaque_change
+                        && record.valid != Some(false)
+                        && !may_touch(record, walk.credential)
+                }
+                _ => false,
+            };
+            if let Some(previous) = record.previous_hash.as_ref().filter(|_| follows)
+                && chain.insert(previous.clone())
+            {
+                pending.push(previous.clone());
             }
-            "config.write" => {
-                if matches!(record.result.as_deref(), Some("failed" | "rejected")) {
-                    continue;
-                }
-                if record.next_hash.as_deref() != Some(current.as_str()) {
-                    break;
-                }
-                if may_touch(record, credential) {
-                    return Some(JournalBound {
-                        in_place_since_ms: record.at_ms,
-                        changed_at_ms: Some(record.at_ms),
-                    });
-                }
-                vouch(&mut since, record.at_ms);
-                match &record.previous_hash {
-                    Some(previous) => current.clone_from(previous),
-                    None => break,
-                }
-            }
-            "config.external" => {
-                if record.next_hash.as_deref() != Some(current.as_str()) {
-                    break;
-                }
-                // Noticed at this time, made at some time before: the
-                // credential is at least as old as the notice, no older
-                // is proven.
-                if record.opaque_change
-                    || record.valid == Some(false)
-                    || may_touch(record, credential)
-                {
-                    vouch(&mut since, record.at_ms);
-                    break;
-                }
-                vouch(&mut since, record.at_ms);
-                match &record.previous_hash {
-                    Some(previous) => current.clone_from(previous),
-                    None => break,
-                }
-            }
-            _ => {}
         }
     }
     since.map(|in_place_since_ms| JournalBound {
         in_place_since_ms,
-        changed_at_ms: None,
+        changed_at_ms: changed,
     })
 }
 
@@ -124,6 +142,7 @@ mod tests {
 
     const PATH: &str = "/home/op/.openclaw/openclaw.json";
     const TOKEN: &str = "gateway.auth.token";
+    const NOW: i64 = 10_000;
 
     fn write(at: i64, from: &str, to: &str, changed: &[&str]) -> JournalRecord {
         JournalRecord {
@@ -148,12 +167,44 @@ mod tests {
         }
     }
 
+    fn external(at: i64, from: &str, to: &str, changed: Option<&[&str]>) -> JournalRecord {
+        JournalRecord {
+            at_ms: at,
+            event: "config.external".to_owned(),
+            config_path: Some(PATH.to_owned()),
+            previous_hash: Some(from.to_owned()),
+            next_hash: Some(to.to_owned()),
+            changed_paths: changed.map(|c| c.iter().map(|p| (*p).to_owned()).collect()),
+            opaque_change: changed.is_none(),
+            valid: Some(true),
+            ..JournalRecord::default()
+        }
+    }
+
+    fn walk_keyed(journal: &[JournalRecord], digest: &str, keyed: bool) -> Option<JournalBound> {
+        let paths = [PATH.to_owned()];
+        bound(
+            journal,
+            &Walk {
+                config_paths: &paths,
+                digest,
+                credential: TOKEN,
+                keyed,
+                now_ms: NOW,
+            },
+        )
+    }
+
     fn walk(journal: &[JournalRecord], digest: &str) -> Option<JournalBound> {
-        bound(journal, &[PATH.to_owned()], digest, TOKEN)
+        walk_keyed(journal, digest, true)
+    }
+
+    fn since(journal: &[JournalRecord], digest: &str) -> Option<i64> {
+        walk(journal, digest).map(|b| b.in_place_since_ms)
     }
 
     #[test]
-    fn a_write_of_the_token_dates_it_exactly_through_later_writes() {
+    fn a_write_of_the_token_dates_it_through_later_writes() {
         let journal = [
             observe(500, "c"),
             write(400, "b", "c", &["channels.telegram.dmPolicy"]),
@@ -195,11 +246,7 @@ mod tests {
             vec!["…+70 more"],
         ] {
             let journal = [write(300, "a", "b", &changed), observe(10, "a")];
-            assert_eq!(
-                walk(&journal, "b").map(|b| b.changed_at_ms),
-                Some(Some(300)),
-                "{changed:?}"
-            );
+            assert_eq!(since(&journal, "b"), Some(300), "{changed:?}");
         }
         let mut truncated = write(300, "a", "b", &["gateway.bind"]);
         truncated.changed_path_count = Some(80);
@@ -217,63 +264,86 @@ mod tests {
             write(300, "a", "b", &["gateway.auth.tokenFile"]),
             observe(10, "a"),
         ];
-        assert_eq!(walk(&journal, "b").map(|b| b.in_place_since_ms), Some(10));
+        assert_eq!(since(&journal, "b"), Some(10));
     }
 
     #[test]
-    fn an_unrecorded_change_ends_the_chain() {
-        // The file now is "x", which no record produced: nothing is proven.
+    fn a_file_no_record_produced_or_saw_proves_nothing() {
         let journal = [write(300, "a", "b", &["gateway.bind"]), observe(10, "a")];
         assert_eq!(walk(&journal, "x"), None);
-        // A read in between saw another file: the chain ends there.
+        // Reads of other files in between do not matter: each file on the
+        // chain holds the same token.
         let journal = [
             observe(500, "c"),
             observe(450, "z"),
             write(400, "b", "c", &["tools.profile"]),
         ];
-        assert_eq!(walk(&journal, "c").map(|b| b.in_place_since_ms), Some(500));
+        assert_eq!(since(&journal, "c"), Some(400));
     }
 
     #[test]
-    fn external_changes_are_followed_or_end_the_walk() {
-        let external = |at, from: &str, to: &str, changed: Option<&[&str]>, opaque| JournalRecord {
-            at_ms: at,
-            event: "config.external".to_owned(),
-            config_path: Some(PATH.to_owned()),
-            previous_hash: Some(from.to_owned()),
-            next_hash: Some(to.to_owned()),
-            changed_paths: changed.map(|c| c.iter().map(|p| (*p).to_owned()).collect()),
-            opaque_change: opaque,
-            valid: Some(true),
-            ..JournalRecord::default()
-        };
-        let untouched = [
-            external(300, "a", "b", Some(&["gateway.bind"]), false),
+    fn an_external_change_noticed_by_a_write_is_followed_in_openclaws_order() {
+        // OpenClaw appends the external change after the write that
+        // noticed it: newest first, the external comes before its write.
+        let journal = [
+            external(400, "a", "b", Some(&["gateway.bind"])),
+            write(400, "b", "c", &["tools.profile"]),
             observe(10, "a"),
         ];
-        assert_eq!(walk(&untouched, "b").map(|b| b.in_place_since_ms), Some(10));
+        assert_eq!(since(&journal, "c"), Some(10));
         for record in [
-            external(300, "a", "b", Some(&["gateway.auth.token"]), false),
-            external(300, "a", "b", None, true),
+            external(400, "a", "b", Some(&["gateway.auth.token"])),
+            external(400, "a", "b", None),
         ] {
-            let journal = [record, observe(10, "a")];
-            assert_eq!(
-                walk(&journal, "b"),
-                Some(JournalBound {
-                    in_place_since_ms: 300,
-                    changed_at_ms: None
-                })
-            );
+            let journal = [
+                record,
+                write(400, "b", "c", &["tools.profile"]),
+                observe(10, "a"),
+            ];
+            assert_eq!(since(&journal, "c"), Some(400));
         }
+        // Without OpenClaw's key its changed paths never name a changed
+        // value: the chain does not follow it.
+        let journal = [
+            external(400, "a", "b", Some(&["gateway.bind"])),
+            write(400, "b", "c", &["tools.profile"]),
+            observe(10, "a"),
+        ];
+        assert_eq!(
+            walk_keyed(&journal, "c", false).map(|b| b.in_place_since_ms),
+            Some(400)
+        );
     }
 
     #[test]
-    fn failed_writes_and_other_configs_are_skipped() {
-        let mut failed = write(400, "b", "q", &["gateway.auth.token"]);
+    fn failed_writes_other_configs_and_unbelievable_times_are_skipped() {
+        let mut failed = write(400, "q", "b", &["tools.profile"]);
         failed.result = Some("failed".to_owned());
-        let mut other = write(350, "b", "b", &["gateway.auth.token"]);
+        let mut rejected = write(390, "r", "b", &["tools.profile"]);
+        rejected.result = Some("rejected".to_owned());
+        let mut other = write(350, "s", "b", &["tools.profile"]);
         other.config_path = Some("/elsewhere/openclaw.json".to_owned());
-        let journal = [failed, other, observe(20, "b")];
-        assert_eq!(walk(&journal, "b").map(|b| b.in_place_since_ms), Some(20));
+        let journal = [failed, rejected, other, observe(20, "b")];
+        assert_eq!(since(&journal, "b"), Some(20));
+        // A gateway that booted before its clock was set: 1970, or before.
+        let journal = [observe(0, "b"), observe(-5, "b"), observe(900, "b")];
+        assert_eq!(since(&journal, "b"), Some(900));
+        // From the future (beyond a few minutes of skew).
+        let journal = [observe(NOW + 60 * 60 * 1000, "b")];
+        assert_eq!(since(&journal, "b"), None);
+    }
+
+    #[test]
+    fn a_file_created_by_a_write_ends_its_branch_and_cycles_end() {
+        let mut created = write(300, "", "b", &["gateway.bind"]);
+        created.previous_hash = None;
+        assert_eq!(since(&[created], "b"), Some(300));
+        // b → c → b: every file holds the same token; the walk ends.
+        let journal = [
+            write(500, "c", "b", &["tools.profile"]),
+            write(400, "b", "c", &["tools.profile"]),
+            observe(100, "b"),
+        ];
+        assert_eq!(since(&journal, "b"), Some(100));
     }
 }

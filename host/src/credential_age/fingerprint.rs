@@ -33,10 +33,8 @@ pub fn key(state_dir: &Path) -> Option<[u8; KEY_BYTES]> {
 }
 
 /// The fingerprint of a `kind` (`token`, `password`) credential.
-pub fn fingerprint(key: &[u8; KEY_BYTES], kind: &str, value: &str) -> String {
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else {
-        return String::new();
-    };
+pub fn fingerprint(key: &[u8; KEY_BYTES], kind: &str, value: &str) -> Option<String> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).ok()?;
     mac.update(b"pincer/gateway-credential/v1\0");
     mac.update(kind.as_bytes());
     mac.update(b"\0");
@@ -44,7 +42,7 @@ pub fn fingerprint(key: &[u8; KEY_BYTES], kind: &str, value: &str) -> String {
     let digest = mac.finalize().into_bytes();
     let mut hex = format!("{digest:x}");
     hex.truncate(FINGERPRINT_HEX);
-    hex
+    Some(hex)
 }
 
 #[cfg(test)]
@@ -54,6 +52,9 @@ mod tests {
     #[test]
     fn fingerprints_tell_credentials_and_keys_apart_and_show_neither() {
         let key = [7u8; KEY_BYTES];
+        let fingerprint = |key: &[u8; KEY_BYTES], kind: &str, value: &str| {
+            super::fingerprint(key, kind, value).unwrap()
+        };
         let one = fingerprint(&key, "token", "a-token-of-forty-characters-aaaaaaaaaaaa");
         assert_eq!(one.len(), FINGERPRINT_HEX);
         assert_eq!(

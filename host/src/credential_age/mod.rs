@@ -84,8 +84,9 @@ fn recorded_paths(config_path: &Path) -> Vec<String> {
     paths
 }
 
-/// Whether the config value at `path` is the credential written out (not
-/// a `${VAR}` or `$NAME` reference, not a secret-reference object).
+/// Whether the config's `gateway.auth.<kind>` is the credential written
+/// out (not a `${VAR}` or `$NAME` reference, not a secret-reference
+/// object).
 fn written_literally(config: &Value, kind: &str) -> bool {
     config
         .get("gateway")
@@ -95,8 +96,37 @@ fn written_literally(config: &Value, kind: &str) -> bool {
         .is_some_and(|text| !text.trim().is_empty() && !text.contains('$'))
 }
 
+/// Whether `path` is written in the main config file itself (not in an
+/// include, and not only its parent: the whole path must be located).
+fn in_main_file(sources: &SourceNode, path: &str, config_path: &Path) -> bool {
+    let Some((location, whole)) = sources.resolve(path) else {
+        return false;
+    };
+    if !whole {
+        return false;
+    }
+    location.file.as_ref() == config_path
+        || matches!(
+            (location.file.canonicalize(), config_path.canonicalize()),
+            (Ok(a), Ok(b)) if a == b
+        )
+}
+
+/// A time from the journal as ms since the epoch; none before it.
+fn epoch_ms(at: i64) -> Option<u64> {
+    u64::try_from(at).ok().filter(|at| *at > 0)
+}
+
 /// Assesses the credential the gateway of `inputs.config` accepts; none
 /// when it accepts none.
+///
+/// Only a credential whose value Pincer can be sure of is followed
+/// through the history: one written in the config, or any when the audit
+/// runs in the gateway service's own environment. A `${VAR}` or an
+/// `OPENCLAW_GATEWAY_TOKEN` resolved from another environment (a cron
+/// user's shell) may not be the gateway's. A password that is not written
+/// in the config is never fingerprinted: with the key, a fingerprint of a
+/// guessable password could be guessed against offline.
 pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
     let (credential, _) = crate::probe::credential(inputs.config, inputs.env);
     let (kind, value) = match &credential {
@@ -106,22 +136,26 @@ pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
     };
     let path = format!("gateway.auth.{kind}");
     let written_in_config = written_literally(inputs.config, kind);
-    let in_main_file = inputs.sources.locate(&path).is_some_and(|location| {
-        location.file.as_ref() == inputs.config_path
-            || location.file.canonicalize().ok() == inputs.config_path.canonicalize().ok()
-    });
-    let journal = (written_in_config && in_main_file)
+    let certain = written_in_config || pincer_sdk::auth_facts::in_gateway_service(inputs.env);
+    let key = fingerprint::key(inputs.state_dir);
+    let journal = (written_in_config && in_main_file(inputs.sources, &path, inputs.config_path))
         .then(|| {
             chain::bound(
                 inputs.journal,
-                &recorded_paths(inputs.config_path),
-                inputs.digest,
-                &path,
+                &chain::Walk {
+                    config_paths: &recorded_paths(inputs.config_path),
+                    digest: inputs.digest,
+                    credential: &path,
+                    keyed: key.is_some(),
+                    now_ms: i64::try_from(inputs.now_ms).unwrap_or(i64::MAX),
+                },
             )
         })
         .flatten();
-    let fingerprint =
-        fingerprint::key(inputs.state_dir).map(|key| fingerprint::fingerprint(&key, kind, value));
+    let fingerprinted = certain && (kind == "token" || written_in_config);
+    let fingerprint = key
+        .filter(|_| fingerprinted)
+        .and_then(|key| fingerprint::fingerprint(&key, kind, value));
 
     let mut age = CredentialAge {
         kind: kind.to_owned(),
@@ -130,13 +164,12 @@ pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
         tracked: fingerprint.is_some(),
         ..CredentialAge::default()
     };
-    let journal_since = journal.map(|bound| u64::try_from(bound.in_place_since_ms).unwrap_or(0));
-    let mut since = journal_since;
-    if journal.is_some() {
+    let mut since = journal.and_then(|bound| epoch_ms(bound.in_place_since_ms));
+    if since.is_some() {
         age.evidence.push(JOURNAL.to_owned());
         age.changed_at_ms = journal
             .and_then(|bound| bound.changed_at_ms)
-            .and_then(|at| u64::try_from(at).ok());
+            .and_then(epoch_ms);
     }
     if let (Some(previous), Some(current)) = (inputs.previous, &fingerprint) {
         let old = previous
@@ -166,6 +199,7 @@ pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
     age.in_place_since_ms = since;
     let posture = CredentialPosture {
         kind: kind.to_owned(),
+        written_in_config,
         in_place_since_ms: match &fingerprint {
             // Known from now on at the latest.
             Some(_) => Some(since.map_or(inputs.now_ms, |s| s.min(inputs.now_ms))),
@@ -209,13 +243,18 @@ pub fn record_exposures(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::journal::JournalRecord;
     use serde_json::json;
 
     const TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef";
+    const NOW: u64 = 1_000_000;
 
+    /// A state dir (keyed or not) holding `config` as openclaw.json.
     struct Fixture {
         dir: tempfile::TempDir,
         config: Value,
+        env: Vec<(&'static str, &'static str)>,
+        journal: Vec<JournalRecord>,
     }
 
     impl Fixture {
@@ -227,23 +266,50 @@ mod tests {
             Fixture {
                 dir,
                 config: json!({ "gateway": { "auth": { "mode": "token", "token": TOKEN } } }),
+                env: Vec::new(),
+                journal: Vec::new(),
             }
         }
 
+        fn config_path(&self) -> std::path::PathBuf {
+            self.dir.path().join("openclaw.json")
+        }
+
         fn assess(&self, previous: Option<Previous<'_>>) -> Option<Assessed> {
-            let sources = SourceNode::default();
-            let env = |_: &str| None;
+            let text = serde_json::to_string_pretty(&self.config).unwrap();
+            std::fs::write(self.config_path(), &text).unwrap();
+            let sources = SourceNode::parse(&self.config_path(), &text);
+            let env = |name: &str| {
+                self.env
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_owned())
+            };
             assess(&Inputs {
                 config: &self.config,
                 env: &env,
                 sources: &sources,
-                config_path: &self.dir.path().join("openclaw.json"),
-                digest: "d",
-                journal: &[],
+                config_path: &self.config_path(),
+                digest: "current",
+                journal: &self.journal,
                 state_dir: self.dir.path(),
                 previous,
-                now_ms: 1_000_000,
+                now_ms: NOW,
             })
+        }
+
+        /// A journal write of the token at `at`, leading to the current file.
+        fn token_written_at(&mut self, at: i64) {
+            self.journal.push(JournalRecord {
+                at_ms: at,
+                event: "config.write".to_owned(),
+                config_path: Some(self.config_path().display().to_string()),
+                result: Some("rename".to_owned()),
+                previous_hash: Some("before".to_owned()),
+                next_hash: Some("current".to_owned()),
+                changed_paths: Some(vec!["gateway.auth.token".to_owned()]),
+                ..JournalRecord::default()
+            });
         }
     }
 
@@ -252,7 +318,8 @@ mod tests {
         let fixture = Fixture::new(true);
         let first = fixture.assess(None).unwrap();
         assert_eq!(first.age.in_place_since_ms, None, "one run proves nothing");
-        assert_eq!(first.posture.in_place_since_ms, Some(1_000_000));
+        assert_eq!(first.posture.in_place_since_ms, Some(NOW));
+        assert!(first.posture.written_in_config);
         let fingerprint = first.posture.fingerprint.clone().unwrap();
         assert!(!fingerprint.contains(TOKEN));
         let mut old = first.posture;
@@ -278,10 +345,12 @@ mod tests {
     }
 
     #[test]
-    fn a_rotated_credential_starts_afresh() {
-        let fixture = Fixture::new(true);
+    fn a_rotated_credential_starts_afresh_and_drops_an_older_journal_date() {
+        let mut fixture = Fixture::new(true);
+        fixture.token_written_at(400);
         let old = CredentialPosture {
             kind: "token".to_owned(),
+            written_in_config: true,
             fingerprint: Some("0000000000000000".to_owned()),
             in_place_since_ms: Some(10),
             exposed_at_ms: Some(10),
@@ -294,10 +363,80 @@ mod tests {
             }))
             .unwrap();
         assert_eq!(now.age.rotated_since_baseline, Some(true));
-        assert_eq!(now.age.in_place_since_ms, None);
+        assert_eq!(
+            now.age.in_place_since_ms, None,
+            "400 is before the last run"
+        );
+        assert!(now.age.evidence.is_empty() && now.age.changed_at_ms.is_none());
         assert_eq!(now.age.exposed_at_ms, None);
         assert!(now.age.exposed_by.is_empty());
-        assert_eq!(now.posture.in_place_since_ms, Some(1_000_000));
+        assert_eq!(now.posture.in_place_since_ms, Some(NOW));
+        // A journal date after the last run stands.
+        let later = fixture
+            .assess(Some(Previous {
+                recorded_at_ms: 300,
+                credential: Some(&old),
+            }))
+            .unwrap();
+        assert_eq!(later.age.in_place_since_ms, Some(400));
+        assert_eq!(later.age.changed_at_ms, Some(400));
+    }
+
+    #[test]
+    fn the_journal_dates_a_token_written_in_the_main_file_only() {
+        let mut fixture = Fixture::new(false);
+        fixture.token_written_at(400);
+        let dated = fixture.assess(None).unwrap();
+        assert_eq!(dated.age.in_place_since_ms, Some(400));
+        assert_eq!(dated.age.evidence, vec![JOURNAL]);
+        assert!(!dated.age.tracked, "no key, no fingerprint");
+        // Written in an include: the main file's journal says nothing of it.
+        fixture.config = json!({ "gateway": { "auth": { "mode": "token" } } });
+        let included = SourceNode::default();
+        let env = |_: &str| None;
+        let mut config = fixture.config.clone();
+        config["gateway"]["auth"]["token"] = json!(TOKEN);
+        let assessed = assess(&Inputs {
+            config: &config,
+            env: &env,
+            sources: &included,
+            config_path: &fixture.config_path(),
+            digest: "current",
+            journal: &fixture.journal,
+            state_dir: fixture.dir.path(),
+            previous: None,
+            now_ms: NOW,
+        })
+        .unwrap();
+        assert_eq!(assessed.age.in_place_since_ms, None);
+        // From ${VAR}: the file's history is not the value's.
+        fixture.config =
+            json!({ "gateway": { "auth": { "mode": "token", "token": "${GATEWAY_TOKEN}" } } });
+        fixture.env = vec![("GATEWAY_TOKEN", TOKEN)];
+        let from_env = fixture.assess(None).unwrap();
+        assert_eq!(from_env.age.in_place_since_ms, None);
+        assert!(!from_env.age.written_in_config);
+    }
+
+    #[test]
+    fn a_credential_from_the_environment_is_followed_only_in_the_gateway_service() {
+        let mut fixture = Fixture::new(true);
+        fixture.config = json!({ "gateway": { "auth": { "mode": "token" } } });
+        fixture.env = vec![("OPENCLAW_GATEWAY_TOKEN", TOKEN)];
+        let outside = fixture.assess(None).unwrap();
+        assert!(!outside.age.tracked && outside.posture.fingerprint.is_none());
+        fixture.env.push(("OPENCLAW_SERVICE_KIND", "gateway"));
+        let inside = fixture.assess(None).unwrap();
+        assert!(inside.age.tracked && inside.posture.fingerprint.is_some());
+        // A password from the environment is never fingerprinted.
+        fixture.config = json!({ "gateway": { "auth": { "mode": "password" } } });
+        fixture.env = vec![
+            ("OPENCLAW_GATEWAY_PASSWORD", "correct horse battery staple"),
+            ("OPENCLAW_SERVICE_KIND", "gateway"),
+        ];
+        let password = fixture.assess(None).unwrap();
+        assert_eq!(password.age.kind, "password");
+        assert!(password.posture.fingerprint.is_none());
     }
 
     #[test]
@@ -322,28 +461,10 @@ mod tests {
     }
 
     #[test]
-    fn no_credential_no_assessment_and_references_are_not_written_in_config() {
+    fn no_credential_no_assessment() {
         let mut fixture = Fixture::new(true);
         fixture.config = json!({ "gateway": { "auth": { "mode": "none" } } });
         assert_eq!(fixture.assess(None), None);
-        fixture.config =
-            json!({ "gateway": { "auth": { "mode": "token", "token": "${GATEWAY_TOKEN}" } } });
-        let env = |name: &str| (name == "GATEWAY_TOKEN").then(|| TOKEN.to_owned());
-        let sources = SourceNode::default();
-        let assessed = assess(&Inputs {
-            config: &fixture.config,
-            env: &env,
-            sources: &sources,
-            config_path: Path::new("/nonexistent/openclaw.json"),
-            digest: "d",
-            journal: &[],
-            state_dir: fixture.dir.path(),
-            previous: None,
-            now_ms: 1,
-        })
-        .unwrap();
-        assert!(!assessed.age.written_in_config);
-        assert!(assessed.age.tracked);
     }
 
     #[test]

@@ -95,9 +95,19 @@ impl Entry {
     }
 
     /// Whether the entry is of the installation with this config file and
-    /// state directory.
+    /// state directory (an entry from before state directories were
+    /// recorded matches by its config file).
     pub fn is_of(&self, config: &str, state_dir: &str) -> bool {
         self.config == config && self.state_dir.as_deref().is_none_or(|dir| dir == state_dir)
+    }
+
+    /// Whether two entries are of the same installation, as [`Entry::is_of`]
+    /// judges.
+    pub fn same_installation(&self, other: &Entry) -> bool {
+        match &other.state_dir {
+            Some(dir) => self.is_of(&other.config, dir),
+            None => self.config == other.config,
+        }
     }
 
     /// The entry of an audit.

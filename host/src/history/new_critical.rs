@@ -39,13 +39,15 @@ pub fn check_info() -> CheckInfo {
     }
 }
 
-/// The critical findings `previous` recorded, suppressed ones included.
+/// The critical findings `previous` recorded, suppressed ones included,
+/// each read on its own (one it cannot read does not hide the others).
 fn recorded_critical(previous: &Entry) -> Vec<RecordedFinding> {
     ["findings", "suppressedFindings"]
         .iter()
         .filter_map(|key| previous.report.get(*key))
-        .filter_map(|list| Vec::<RecordedFinding>::deserialize(list).ok())
+        .filter_map(serde_json::Value::as_array)
         .flatten()
+        .filter_map(|finding| RecordedFinding::deserialize(finding).ok())
         .filter(|finding| finding.severity == Severity::Critical)
         .collect()
 }

@@ -75,8 +75,19 @@ fn several_installations(entries: &[(PathBuf, Entry)]) -> bool {
     entries.iter().any(|(_, entry)| {
         entries
             .first()
-            .is_some_and(|(_, first)| first.config != entry.config)
+            .is_some_and(|(_, first)| !first.same_installation(entry))
     })
+}
+
+/// An installation as the table names it: its config file, and its state
+/// directory when that is not the config file's own.
+fn installation(entry: &Entry) -> String {
+    match &entry.state_dir {
+        Some(dir) if !entry.config.starts_with(dir.as_str()) => {
+            format!("{} ({dir})", entry.config)
+        }
+        _ => entry.config.clone(),
+    }
 }
 
 /// One line a run, oldest first.
@@ -85,6 +96,23 @@ pub fn table(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()
         return writeln!(out, "no recorded audits");
     }
     let several = several_installations(entries);
+    let width = if several {
+        entries
+            .iter()
+            .map(|(_, entry)| installation(entry).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("installation".len())
+    } else {
+        0
+    };
+    let column = |text: &str| {
+        if several {
+            format!("{text:<width$}  ")
+        } else {
+            String::new()
+        }
+    };
     writeln!(
         out,
         "{:<20}  {:>8}  {:>4}  {:>4}  {:>5}  {:<10}  {:<12}  {}changes",
@@ -95,7 +123,7 @@ pub fn table(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()
         "drift",
         "complete",
         "config",
-        if several { "installation  " } else { "" }
+        column("installation")
     )?;
     for (previous, entry) in with_previous(entries) {
         writeln!(
@@ -108,11 +136,7 @@ pub fn table(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()
             entry.drift_findings,
             if entry.complete { "yes" } else { "INCOMPLETE" },
             short_digest(entry),
-            if several {
-                format!("{}  ", entry.config)
-            } else {
-                String::new()
-            },
+            column(&installation(entry)),
             change(previous, entry)
         )?;
     }
@@ -211,7 +235,7 @@ pub fn html(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()>
     let mut rows = String::new();
     for (previous, entry) in with_previous(entries) {
         let installation = if several {
-            format!("{}: ", escape(&entry.config))
+            format!("{}: ", escape(&installation(entry)))
         } else {
             String::new()
         };

@@ -68,9 +68,21 @@ const STAMP_LEN: usize = 20;
 pub struct Chosen {
     /// The newest whole entry of the same installation, if any.
     pub entry: Option<Entry>,
-    /// Newer entries passed over because they could not be read: each
-    /// says which file and why.
+    /// The newest entry of the same installation, whole or not: its
+    /// record of the gateway credential (which needs no state) carries on
+    /// even when its state could not be read.
+    pub latest: Option<Entry>,
+    /// Newer entries passed over: files that could not be read (each
+    /// named, with why) and entries of this installation whose state was
+    /// not read whole.
     pub skipped: Vec<String>,
+}
+
+impl Chosen {
+    /// The entry whose credential record this audit continues.
+    pub fn credential_source(&self) -> Option<&Entry> {
+        self.latest.as_ref().or(self.entry.as_ref())
+    }
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> Error {
@@ -193,17 +205,36 @@ impl HistoryDir {
     pub fn baseline_for(&self, config: &str, state_dir: &str) -> Result<Chosen> {
         self.check_private()?;
         let mut chosen = Chosen::default();
+        let mut incomplete = 0;
         for path in self.files()?.iter().rev() {
             match read_entry(path) {
-                Ok(entry) if entry.is_of(config, state_dir) && entry.posture_complete() => {
-                    chosen.entry = Some(entry);
-                    break;
+                Ok(entry) if entry.is_of(config, state_dir) => {
+                    if entry.posture_complete() {
+                        chosen.entry = Some(entry);
+                        break;
+                    }
+                    incomplete += 1;
+                    if chosen.latest.is_none() {
+                        chosen.latest = Some(entry);
+                    }
                 }
                 Ok(_) => {}
                 Err(error) => chosen
                     .skipped
                     .push(format!("history entry passed over as a baseline: {error}")),
             }
+        }
+        if incomplete > 0 {
+            chosen.skipped.push(format!(
+                "{incomplete} newer history entr{} of this installation passed over as a \
+                 baseline: its state could not be read whole{}",
+                if incomplete == 1 { "y" } else { "ies" },
+                if chosen.entry.is_some() {
+                    ""
+                } else {
+                    ", and no earlier entry was: drift is judged against nothing"
+                }
+            ));
         }
         Ok(chosen)
     }

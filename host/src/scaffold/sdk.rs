@@ -27,6 +27,7 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
     ("severity.rs", include_str!("../../../sdk/src/severity.rs")),
     ("state.rs", include_str!("../../../sdk/src/state.rs")),
     ("testing.rs", include_str!("../../../sdk/src/testing.rs")),
+    ("time.rs", include_str!("../../../sdk/src/time.rs")),
     (
         "token_age.rs",
         include_str!("../../../sdk/src/token_age.rs"),

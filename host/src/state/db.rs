@@ -174,8 +174,9 @@ pub fn channel_allow(db: &Connection) -> rusqlite::Result<Vec<ChannelAllowEntry>
 }
 
 /// Counts of one ledger's events by status and `kind_column` (the event
-/// kind, or the channel): in the day and week before `now_ms`, in all,
-/// and the newest one's time. `time_column` holds ms since the epoch.
+/// kind, or the channel: an SQL expression of the table's columns): in
+/// the day and week before `now_ms`, in all, and the newest one's time.
+/// `time_column` holds ms since the epoch.
 pub fn event_counts(
     db: &Connection,
     ledger: &str,

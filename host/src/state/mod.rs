@@ -18,6 +18,12 @@ use std::path::Path;
 
 pub use open::{BUSY_TIMEOUT, OpenError, OpenedAs, open_read_only};
 
+/// How audit events are grouped: by kind, with the messages the gateway
+/// skipped (duplicates, a reply already under way) apart as
+/// `message_skipped`: they are not blocks by policy, though their status
+/// says `blocked`.
+const AUDIT_EVENT_KIND: &str = "CASE WHEN kind = 'message' AND message_outcome = 'skipped' THEN 'message_skipped' ELSE kind END";
+
 /// Where OpenClaw 2026.9 keeps its database, under the state dir.
 pub const DATABASE: &str = "state/openclaw.sqlite";
 
@@ -165,7 +171,14 @@ fn read_database(path: &Path, now_ms: i64) -> DatabaseRead {
         .unwrap_or_default();
     let mut events = reader
         .section("audit events", None, || {
-            db::event_counts(db, "audit", "audit_events", "kind", "occurred_at", now_ms)
+            db::event_counts(
+                db,
+                "audit",
+                "audit_events",
+                AUDIT_EVENT_KIND,
+                "occurred_at",
+                now_ms,
+            )
         })
         .unwrap_or_default();
     events.extend(

@@ -113,3 +113,52 @@ pub fn exec_loosened(before: &LaneExec, now: &LaneExec) -> Vec<String> {
 pub fn exec_unguarded(exec: &LaneExec) -> bool {
     !exec.in_sandbox && exec.security == "full" && exec.ask == "off"
 }
+
+/// An address or network (`10.0.0.1`, `10.0.0.0/8`, `fd00::/8`) as its
+/// bits and prefix length, IPv4 mapped into IPv6.
+fn network(text: &str) -> Option<(u128, u32)> {
+    let (address, prefix) = match text.trim().split_once('/') {
+        Some((address, prefix)) => (address, Some(prefix.parse::<u32>().ok()?)),
+        None => (text.trim(), None),
+    };
+    let (bits, prefix) = match address.parse::<std::net::IpAddr>().ok()? {
+        std::net::IpAddr::V4(v4) => (
+            u128::from(v4.to_ipv6_mapped()),
+            96 + prefix.unwrap_or(32).min(32),
+        ),
+        std::net::IpAddr::V6(v6) => (u128::from(v6), prefix.unwrap_or(128).min(128)),
+    };
+    Some((bits, prefix))
+}
+
+/// Whether every address `proxy` names was already trusted through
+/// `known` (the same entry, or a network containing it).
+pub fn covered_by(proxy: &str, known: &str) -> bool {
+    if proxy.trim() == known.trim() {
+        return true;
+    }
+    let (Some((inner, inner_prefix)), Some((outer, outer_prefix))) =
+        (network(proxy), network(known))
+    else {
+        return false;
+    };
+    let mask = |prefix: u32| u128::MAX.checked_shl(128 - prefix).unwrap_or(0);
+    inner_prefix >= outer_prefix && inner & mask(outer_prefix) == outer & mask(outer_prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::covered_by;
+
+    #[test]
+    fn a_narrower_or_equal_proxy_entry_is_covered() {
+        assert!(covered_by("10.0.0.1", "0.0.0.0/0"));
+        assert!(covered_by("10.1.2.0/24", "10.0.0.0/8"));
+        assert!(covered_by("10.0.0.1", "10.0.0.1"));
+        assert!(covered_by("fd00::1", "fd00::/8"));
+        assert!(!covered_by("10.0.0.0/8", "10.1.2.0/24"));
+        assert!(!covered_by("192.168.1.1", "10.0.0.0/8"));
+        assert!(!covered_by("fd00::1", "10.0.0.0/8"));
+        assert!(!covered_by("proxy.internal", "10.0.0.0/8"));
+    }
+}

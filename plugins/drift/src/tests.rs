@@ -248,10 +248,17 @@ fn repeated_blocked_or_failing_activity_is_reported() {
     let few =
         scenario(json!({})).gateway_state(events("audit", &[("blocked", "tool_action", 3, 2)]));
     assert_eq!(of(few, "drift.blocked_activity"), vec![]);
-    // Skipped messages (duplicates, a reply under way) are not policy blocks.
-    let skipped =
-        scenario(json!({})).gateway_state(events("audit", &[("blocked", "message", 60, 2)]));
+    // Skipped messages (duplicates, a reply under way) are not policy
+    // blocks; other blocked messages are.
+    let skipped = scenario(json!({}))
+        .gateway_state(events("audit", &[("blocked", "message_skipped", 60, 2)]));
     assert_eq!(of(skipped, "drift.blocked_activity"), vec![]);
+    let blocked_messages =
+        scenario(json!({})).gateway_state(events("audit", &[("blocked", "message", 30, 2)]));
+    assert_eq!(
+        of(blocked_messages, "drift.blocked_activity"),
+        vec![Severity::Warn]
+    );
 
     let failing = scenario(json!({})).gateway_state(events(
         "ingress",
@@ -459,18 +466,88 @@ fn with_credential(age: CredentialAge) -> GatewayState {
 }
 
 #[test]
-fn a_removed_credential_weakens_the_gateway() {
-    let mut before = baseline(json!({"gateway": {"auth": {"mode": "token"}}}), vec![]);
-    before.posture.credential = Some(CredentialPosture {
-        kind: "token".to_owned(),
-        ..CredentialPosture::default()
-    });
-    let gone = scenario(json!({"gateway": {"auth": {"mode": "token"}}})).baseline(before.clone());
+fn a_credential_removed_from_the_config_weakens_the_gateway() {
+    let with_credential_in_config = |written: bool| {
+        let mut before = baseline(json!({"gateway": {"auth": {"mode": "token"}}}), vec![]);
+        before.posture.credential = Some(CredentialPosture {
+            kind: "token".to_owned(),
+            written_in_config: written,
+            ..CredentialPosture::default()
+        });
+        before
+    };
+    let gone = scenario(json!({"gateway": {"auth": {"mode": "token"}}}))
+        .baseline(with_credential_in_config(true));
     assert_eq!(of(gone, "drift.gateway_weakened"), vec![Severity::Critical]);
-    let kept = scenario(json!({"gateway": {"auth": {"mode": "token"}}}))
-        .gateway_state(with_credential(credential(None, &[])))
+    // Moved to a variable this audit cannot resolve: still named, not gone.
+    let moved = scenario(json!({"gateway": {"auth": {"mode": "token", "token": "${GW_TOKEN}"}}}))
+        .baseline(with_credential_in_config(true));
+    assert_eq!(of(moved, "drift.gateway_weakened"), vec![]);
+    // It came from the auditor's environment then: nothing to judge by.
+    let env_then = scenario(json!({"gateway": {"auth": {"mode": "token"}}}))
+        .baseline(with_credential_in_config(false));
+    assert_eq!(of(env_then, "drift.gateway_weakened"), vec![]);
+}
+
+#[test]
+fn tailscale_auth_is_judged_as_the_gateway_decides_it() {
+    let serve = json!({"gateway": {"tailscale": {"mode": "serve"}, "auth": {"mode": "token"}}});
+    // Under Serve, identity headers count by default: saying so changes nothing.
+    let mut explicit = serve.clone();
+    explicit["gateway"]["auth"]["allowTailscale"] = json!(true);
+    let same = scenario(explicit).baseline(baseline(serve.clone(), vec![]));
+    assert_eq!(of(same, "drift.gateway_weakened"), vec![]);
+    // Password mode turns the default off; dropping it turns it on.
+    let mut password = serve.clone();
+    password["gateway"]["auth"]["mode"] = json!("password");
+    let back_to_token = scenario(serve).baseline(baseline(password, vec![]));
+    let details = back_to_token.details_of::<Drift>("drift.gateway_weakened");
+    assert!(
+        details
+            .iter()
+            .any(|d| d.contains("Tailscale identity headers")),
+        "{details:?}"
+    );
+}
+
+#[test]
+fn narrowed_trusted_proxies_are_not_a_weakening() {
+    let before = baseline(
+        json!({"gateway": {"trustedProxies": ["0.0.0.0/0"]}}),
+        vec![],
+    );
+    let narrower = scenario(json!({"gateway": {"trustedProxies": ["10.0.0.1", "10.2.0.0/16"]}}))
         .baseline(before);
-    assert_eq!(of(kept, "drift.gateway_weakened"), vec![]);
+    assert_eq!(of(narrower, "drift.gateway_weakened"), vec![]);
+    let before = baseline(
+        json!({"gateway": {"trustedProxies": ["10.0.0.0/24"]}}),
+        vec![],
+    );
+    let wider = scenario(json!({"gateway": {"trustedProxies": ["10.0.0.0/16"]}})).baseline(before);
+    assert_eq!(
+        of(wider, "drift.gateway_weakened"),
+        vec![Severity::Critical]
+    );
+}
+
+#[test]
+fn exec_is_not_compared_while_the_state_could_not_be_read() {
+    let before = baseline(
+        json!({"tools": {"exec": {"security": "allowlist", "ask": "on-miss"}}}),
+        vec![],
+    );
+    let locked = GatewayState {
+        info: pincer_sdk::StateInfo {
+            notes: vec![pincer_sdk::StateNote {
+                level: pincer_sdk::NoteLevel::Error,
+                message: "locked".to_owned(),
+            }],
+            ..pincer_sdk::StateInfo::default()
+        },
+        ..GatewayState::default()
+    };
+    let now = scenario(json!({})).gateway_state(locked).baseline(before);
+    assert_eq!(of(now, "drift.exec_security_raised"), vec![]);
 }
 
 #[test]
@@ -558,8 +635,9 @@ fn a_credential_seen_exposed_and_still_in_use_is_critical() {
         vec![Severity::Critical]
     );
     let detail = &now.details_of::<Drift>("drift.token_exposed_not_rotated")[0];
+    let date = pincer_sdk::time::utc_date(NOW - 2 * 24 * HOUR);
     assert!(
-        detail.contains("2 days ago") && detail.contains("perms_world_readable"),
+        detail.contains(&date) && detail.contains("perms_world_readable"),
         "{detail}"
     );
     let clean =

@@ -47,7 +47,8 @@ pub fn run(view: &View, out: &mut Findings) {
     let written = auth.local_token.value().is_some_and(|marker| {
         marker.source == SecretSource::Inline && marker.placeholder.is_none()
     });
-    if !written || token_age::from_history(view).is_some() {
+    let dated = token_age::from_history(view).is_some_and(|(age, _)| age.kind == "token");
+    if !written || dated {
         return;
     }
     let Some(newest) = token_age::config_files_changed_ms(view) else {

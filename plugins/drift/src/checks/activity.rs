@@ -2,9 +2,10 @@
 //! `drift.channel_ingress_failures`: incident triggers read from the
 //! state database, with or without a history — the gateway starting again
 //! and again within minutes, many actions blocked by policy (tool calls
-//! and runs the senders asked for), and one channel's ingress failing
-//! repeatedly (two gateways polling one bot, revoked tokens). Messages the
-//! gateway skipped (duplicates, a reply already under way) are not blocks.
+//! and runs the senders asked for, messages blocked), and one channel's
+//! ingress failing repeatedly (two gateways polling one bot, revoked
+//! tokens). Messages the gateway skipped (duplicates, a reply already
+//! under way; the host counts them as `message_skipped`) are not blocks.
 //! With a baseline, a burst is reported only while it still grows: when
 //! none of its events is newer than the last recorded audit, that audit
 //! already reported it.
@@ -33,9 +34,10 @@ pub static BLOCKED_ACTIVITY: CheckMeta = CheckMeta {
     id: "drift.blocked_activity",
     severity: Severity::Warn,
     title: "Many actions were blocked in the last day",
-    description: "The audit ledger holds at least blockedEventsPerDay (default 20) tool calls \
-                  or agent runs blocked by policy in the 24 hours before the audit (some after \
-                  the last recorded audit, when there is one): someone keeps trying what \
+    description: "The audit ledger holds at least blockedEventsPerDay (default 20) tool calls, \
+                  agent runs or messages blocked by policy in the 24 hours before the audit \
+                  (some after the last recorded audit, when there is one; messages the \
+                  gateway skipped as duplicates do not count): someone keeps trying what \
                   policy forbids, such as denied tools on behalf of unauthorised senders.",
     remediation: "Look at the blocked events (openclaw audit list --status blocked) and block \
                   or report the senders behind them.",
@@ -133,8 +135,10 @@ fn last_day<'a>(
 /// Evaluates `drift.blocked_activity`.
 pub fn run_blocked_activity(view: &View, out: &mut Findings) {
     let threshold: u64 = view.param("blockedEventsPerDay").unwrap_or(20);
-    let counts: Vec<_> =
-        last_day(view, "audit", "blocked", |kind| kind != Some("message")).collect();
+    let counts: Vec<_> = last_day(view, "audit", "blocked", |kind| {
+        kind != Some("message_skipped")
+    })
+    .collect();
     let blocked: u64 = counts.iter().map(|event| event.last_day).sum();
     let latest = counts.iter().filter_map(|event| event.latest_at_ms).max();
     if blocked >= threshold && fresh(view, latest) {

@@ -97,17 +97,14 @@ pub fn run_exposed(view: &View, out: &mut Findings) {
     let (Some(at), false) = (age.exposed_at_ms, age.exposed_by.is_empty()) else {
         return;
     };
-    let days = token_age::days(view.audit_time_ms().saturating_sub(at));
-    let when = match days {
-        0 => "less than a day ago".to_owned(),
-        1 => "1 day ago".to_owned(),
-        n => format!("{n} days ago"),
-    };
+    // A date, not "N days ago": the same finding keeps one identity from
+    // run to run (drift.new_critical_findings, --baseline).
     out.push(
         TOKEN_EXPOSED
             .finding(format!(
-                "A recorded audit {when} found the gateway {} exposed ({}), and the gateway \
+                "A recorded audit on {} found the gateway {} exposed ({}), and the gateway \
                  still accepts the same {}.",
+                pincer_sdk::time::utc_date(at),
                 age.kind,
                 age.exposed_by.join(", "),
                 age.kind

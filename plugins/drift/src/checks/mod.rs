@@ -1,11 +1,13 @@
 //! The plugin's checks: against the baseline, node changes (`nodes.rs`),
-//! lane changes (`lanes.rs`) and settings (`settings.rs`); from the
+//! lane changes (`lanes.rs`), lane settings (`settings.rs`) and the
+//! gateway's exposure (`gateway.rs`); from the
 //! change history the host read, the gateway credential's age and
 //! exposures (`credential.rs`); from the state database alone, restart
 //! loops and repeated blocked or failing activity (`activity.rs`).
 
 pub mod activity;
 pub mod credential;
+pub mod gateway;
 pub mod lanes;
 pub mod nodes;
 pub mod settings;
@@ -39,8 +41,8 @@ pub const ALL: &[Check] = &[
         run: settings::run_exec_raised,
     },
     Check {
-        meta: &settings::GATEWAY_WEAKENED,
-        run: settings::run_gateway_weakened,
+        meta: &gateway::GATEWAY_WEAKENED,
+        run: gateway::run_gateway_weakened,
     },
     Check {
         meta: &credential::TOKEN_UNROTATED,

@@ -1,18 +1,13 @@
-//! `drift.elevated_enabled`, `drift.exec_security_raised`,
-//! `drift.gateway_weakened`: settings that loosened since the last
-//! recorded audit — elevated tools turned on for a lane, a lane's exec
-//! allowed more (out of the sandbox, a wider security, less asking), the
-//! gateway listening wider, its auth dropped or delegated, its credential
-//! removed, Tailscale exposure or trusted proxies widened.
+//! `drift.elevated_enabled`, `drift.exec_security_raised`: lane settings
+//! that loosened since the last recorded audit — elevated tools turned on
+//! for a lane, a lane's exec allowed more (out of the sandbox, a wider
+//! security, less asking).
 
 use pincer_sdk::baseline::LanePosture;
 use pincer_sdk::prelude::*;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
-use crate::compare::{
-    Current, bind_rank, exec_loosened, exec_unguarded, previous_lane, tailscale_rank,
-};
+use crate::compare::{Current, exec_loosened, exec_unguarded, previous_lane};
 
 /// Declaration.
 pub static ELEVATED_ENABLED: CheckMeta = CheckMeta {
@@ -42,25 +37,6 @@ pub static EXEC_RAISED: CheckMeta = CheckMeta {
                   change was approved.",
     references: &["https://docs.openclaw.ai/tools/exec-approvals"],
 };
-
-/// Declaration.
-pub static GATEWAY_WEAKENED: CheckMeta = CheckMeta {
-    id: "drift.gateway_weakened",
-    severity: Severity::Critical,
-    title: "The gateway is more exposed than before",
-    description: "Since the last recorded audit the gateway's bind widened (loopback to tailnet \
-                  or beyond), its auth mode went to none or to a trusted proxy, its token or \
-                  password was removed, Tailscale identity headers started to count as auth, \
-                  Tailscale Serve or Funnel published it further, or its trusted proxies grew.",
-    remediation: "Restore gateway.bind, gateway.auth, gateway.tailscale and \
-                  gateway.trustedProxies, and rotate the gateway credential if the gateway was \
-                  reachable in between.",
-    references: &["https://docs.openclaw.ai/gateway/security"],
-};
-
-fn text<'a>(settings: &'a BTreeMap<String, Value>, key: &str) -> Option<&'a str> {
-    settings.get(key).and_then(Value::as_str)
-}
 
 /// Lanes that now pass `changed(before, now)`, each with its phrase,
 /// grouped by phrase: one finding per distinct change.
@@ -135,7 +111,12 @@ pub fn run_elevated_enabled(view: &View, out: &mut Findings) {
 }
 
 /// Evaluates `drift.exec_security_raised`, one finding per kind of change.
+/// Not while the state could not be read whole: without the exec
+/// approvals, a lane's policy would look like the unguarded default.
 pub fn run_exec_raised(view: &View, out: &mut Findings) {
+    if !view.gateway_state().info.complete() {
+        return;
+    }
     let groups = grouped(view, |before, now| {
         let (Some(before), Some(now)) = (&before.exec, &now.exec) else {
             return None;
@@ -156,114 +137,6 @@ pub fn run_exec_raised(view: &View, out: &mut Findings) {
                     Severity::Warn
                 })
                 .at(lane_path(&lanes[0], "exec")),
-        );
-    }
-}
-
-/// Evaluates `drift.gateway_weakened`, one finding per loosened setting.
-pub fn run_gateway_weakened(view: &View, out: &mut Findings) {
-    let Some(baseline) = view.baseline() else {
-        return;
-    };
-    let before = &baseline.posture.settings;
-    let now = &Current::of(view).settings;
-    let mut weakened = |detail: String, path: &str| {
-        out.push(GATEWAY_WEAKENED.finding(detail).at(path));
-    };
-
-    let (bind, host) = ("gateway.bind", "gateway.customBindHost");
-    if bind_rank(text(now, bind), text(now, host))
-        > bind_rank(text(before, bind), text(before, host))
-    {
-        let shown =
-            |settings: &BTreeMap<String, Value>| match (text(settings, bind), text(settings, host))
-            {
-                (None, _) => "loopback (unset)".to_owned(),
-                (Some("custom"), Some(address)) => format!("custom ({address})"),
-                (Some(value), _) => value.to_owned(),
-            };
-        weakened(
-            format!(
-                "gateway.bind went from {} to {}.",
-                shown(before),
-                shown(now)
-            ),
-            bind,
-        );
-    }
-
-    let auth = "gateway.auth.mode";
-    let delegated = |mode: Option<&str>| matches!(mode, Some("none" | "trusted-proxy"));
-    if delegated(text(now, auth))
-        && text(now, auth) != text(before, auth)
-        && text(before, auth) != Some("none")
-    {
-        weakened(
-            format!(
-                "gateway.auth.mode went from {} to {}.",
-                text(before, auth).unwrap_or("its default"),
-                text(now, auth).unwrap_or_default()
-            ),
-            auth,
-        );
-    }
-
-    let had_credential = baseline.posture.credential.is_some();
-    let has_credential = view.gateway_state().credential_age.is_some();
-    if had_credential && !has_credential && !delegated(text(now, auth)) {
-        weakened(
-            "The gateway had a token or password at the last audit and has none now.".to_owned(),
-            "gateway.auth",
-        );
-    }
-
-    let tailscale_auth = "gateway.auth.allowTailscale";
-    let on = |settings: &BTreeMap<String, Value>| {
-        settings.get(tailscale_auth) == Some(&Value::Bool(true))
-    };
-    if on(now) && !on(before) {
-        weakened(
-            "gateway.auth.allowTailscale is true now: Tailscale identity headers count as auth."
-                .to_owned(),
-            tailscale_auth,
-        );
-    }
-
-    let tailscale = "gateway.tailscale.mode";
-    if tailscale_rank(text(now, tailscale)) > tailscale_rank(text(before, tailscale)) {
-        let detail = if text(now, tailscale) == Some("funnel") {
-            "gateway.tailscale.mode is funnel now: the gateway is on the internet.".to_owned()
-        } else {
-            format!(
-                "gateway.tailscale.mode went from {} to {}: the whole tailnet reaches the gateway.",
-                text(before, tailscale).unwrap_or("off"),
-                text(now, tailscale).unwrap_or_default()
-            )
-        };
-        weakened(detail, tailscale);
-    }
-
-    let proxies = "gateway.trustedProxies";
-    let list = |settings: &BTreeMap<String, Value>| -> Vec<String> {
-        settings
-            .get(proxies)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .map(str::to_owned)
-            .collect()
-    };
-    let old = list(before);
-    let added: Vec<String> = list(now).into_iter().filter(|p| !old.contains(p)).collect();
-    if !added.is_empty() {
-        weakened(
-            format!(
-                "gateway.trustedProxies now also trusts {}: client addresses and identity \
-                 headers from there are believed.",
-                added.join(", ")
-            ),
-            proxies,
         );
     }
 }
