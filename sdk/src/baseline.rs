@@ -222,8 +222,15 @@ const SETTINGS: &[&str] = &[
 /// The per-channel settings recorded for every configured channel.
 const CHANNEL_SETTINGS: &[&str] = &["enabled", "dmPolicy", "groupPolicy"];
 
+/// The key of the derived setting [`settings`] adds: the auth mode the
+/// gateway takes from its config, written or not.
+pub const EFFECTIVE_AUTH_MODE: &str = "gateway.auth.effectiveMode";
+
 /// The security-relevant settings of a config: each path of the list that
-/// is set, and every channel's `enabled`, `dmPolicy` and `groupPolicy`.
+/// is set, every channel's `enabled`, `dmPolicy` and `groupPolicy`, and
+/// [`EFFECTIVE_AUTH_MODE`]: `gateway.auth.mode`, else `password` when the
+/// config names a password, else `token` (as the gateway decides; a
+/// password from its environment is not seen here).
 pub fn settings(view: &View) -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();
     for path in SETTINGS {
@@ -231,6 +238,14 @@ pub fn settings(view: &View) -> BTreeMap<String, Value> {
             out.insert((*path).to_owned(), value.clone());
         }
     }
+    let mode = view
+        .str("gateway.auth.mode")
+        .unwrap_or(if view.is_set("gateway.auth.password") {
+            "password"
+        } else {
+            "token"
+        });
+    out.insert(EFFECTIVE_AUTH_MODE.to_owned(), Value::from(mode));
     let channels = view.get("channels").and_then(Value::as_object);
     for (name, channel) in channels.into_iter().flatten() {
         for key in CHANNEL_SETTINGS {

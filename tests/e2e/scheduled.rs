@@ -129,7 +129,7 @@ fn the_watch_service_runs_reloads_and_stops_as_documented() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_eq!(status.code(), Some(0));
-    assert!(example("pincer-watch.service").contains("ExecReload=/bin/kill -HUP $MAINPID"));
+    assert!(example("pincer-watch.service").contains("ExecReload=kill -HUP $MAINPID"));
 }
 
 #[test]

@@ -106,13 +106,12 @@ fn watcher_with_path(state: &Path, history: &Path, extra: &[&str], bin: Option<&
 }
 
 /// A stand-in `docker` that holds the audit in its --deep Docker probe:
-/// it marks `started`, waits until `release` exists (at most the probe's
-/// own 5 s limit, after which Pincer stops it), then marks `finished`.
+/// it writes its pid to `started`, then waits until `release` exists (at
+/// most the probe's own 5 s limit, after which Pincer kills it).
 struct SlowDocker {
     bin: std::path::PathBuf,
     started: std::path::PathBuf,
     release: std::path::PathBuf,
-    finished: std::path::PathBuf,
 }
 
 impl SlowDocker {
@@ -123,14 +122,13 @@ impl SlowDocker {
         let docker = SlowDocker {
             started: work.join("docker-started"),
             release: work.join("docker-release"),
-            finished: work.join("docker-finished"),
             bin,
         };
         let script = format!(
-            "#!/bin/sh\ntouch '{started}'\nwhile [ ! -e '{release}' ]; do sleep 0.05; done\ntouch '{finished}'\n",
+            "#!/bin/sh\necho $$ > '{started}.tmp' && mv '{started}.tmp' '{started}'\n\
+             while [ ! -e '{release}' ]; do sleep 0.05; done\n",
             started = docker.started.display(),
             release = docker.release.display(),
-            finished = docker.finished.display(),
         );
         let path = docker.bin.join("docker");
         std::fs::write(&path, script).unwrap();
@@ -140,6 +138,14 @@ impl SlowDocker {
 
     fn release(&self) {
         std::fs::write(&self.release, "").unwrap();
+    }
+
+    /// The pid of the stand-in that started.
+    fn pid(&self) -> String {
+        std::fs::read_to_string(&self.started)
+            .unwrap()
+            .trim()
+            .to_owned()
     }
 }
 
@@ -390,9 +396,10 @@ fn sigterm_in_the_middle_of_a_run_records_nothing() {
     // Only now may the run go on: it was under way when the signal came.
     docker.release();
     assert_eq!(exit_status(&mut child), 0);
-    std::thread::sleep(Duration::from_millis(100));
+    wait_until("the last log line", || {
+        log.lock().unwrap().contains("SIGTERM: stopped")
+    });
     let log = log.lock().unwrap().clone();
-    assert!(log.contains("SIGTERM: stopped"), "{log}");
     assert!(!log.contains("recorded"), "{log}");
     assert_eq!(
         entry_count(history.path()),
@@ -408,6 +415,7 @@ fn sigterm_in_the_middle_of_a_run_records_nothing() {
     );
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 fn a_second_signal_does_not_wait_for_the_run() {
     let state = tempfile::tempdir().unwrap();
@@ -431,16 +439,57 @@ fn a_second_signal_does_not_wait_for_the_run() {
     });
     signal(&child, Signal::TERM);
     assert_eq!(exit_status(&mut child), 0);
-    // It did not wait: the run it left is still held in its Docker probe.
-    assert!(!docker.finished.exists(), "the watcher waited for the run");
+    // It did not wait: the run it left is still held in its Docker probe
+    // (waiting, Pincer would have killed the stand-in at the probe's 5 s
+    // limit, or it would have been released).
+    let stand_in = docker.pid();
+    assert!(!gone(&stand_in), "the watcher waited for the run");
     docker.release();
-    std::thread::sleep(Duration::from_millis(100));
+    wait_until("the stand-in to end", || gone(&stand_in));
+    wait_until("the last log line", || {
+        log.lock()
+            .unwrap()
+            .contains("SIGTERM again: not waiting for run 1")
+    });
+    assert_eq!(entry_count(history.path()), 0);
+}
+
+#[test]
+fn a_run_whose_alert_reached_nobody_is_not_recorded() {
+    let state = tempfile::tempdir().unwrap();
+    let history = tempfile::tempdir().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let mut exposed = hardened();
+    exposed["gateway"]["bind"] = json!("lan");
+    exposed["gateway"]["auth"] = json!({"mode": "none"});
+    write_private_config(state.path(), &exposed);
+    let attempts = work.path().join("attempts");
+    // The pager is down: the hook fails every time.
+    let hook = format!("echo x >> '{}'; exit 1", attempts.display());
+    let mut child = watcher(
+        state.path(),
+        history.path(),
+        &["--every", "100ms", "--on-finding", &hook],
+    );
+    let log = log_of(&mut child);
+    wait_until("a few failed deliveries", || {
+        std::fs::read_to_string(&attempts).is_ok_and(|text| text.lines().count() >= 3)
+    });
+    signal(&child, Signal::TERM);
+    assert_eq!(exit_status(&mut child), 0);
+    assert_eq!(
+        entry_count(history.path()),
+        0,
+        "a run nobody heard of became the baseline"
+    );
+    wait_until("the log", || {
+        log.lock().unwrap().contains("SIGTERM: stopped")
+    });
     let log = log.lock().unwrap().clone();
     assert!(
-        log.contains("SIGTERM again: not waiting for run 1"),
+        log.contains("not recorded: no alert was delivered"),
         "{log}"
     );
-    assert_eq!(entry_count(history.path()), 0);
 }
 
 #[test]
@@ -466,7 +515,9 @@ fn entries_stay_whole_when_the_watcher_is_killed_and_leftovers_are_cleared() {
             assert_eq!(entry["pincerHistory"], 1);
         }
     }
-    // The next recorded run clears any half-written temporary file.
+    // The next recorded run clears any half-written temporary file (one
+    // planted, should no kill have landed mid-write).
+    std::fs::write(history.path().join(".audit-killed.tmp"), "{\"pincerHis").unwrap();
     let output = pincer()
         .args(["audit", "--fail-on", "never"])
         .args(["--state-dir", state.path().to_str().unwrap()])

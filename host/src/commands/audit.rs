@@ -307,9 +307,10 @@ fn refuse_writing_into_target(output: &Path, target: &Target) -> Result<()> {
 }
 
 /// Writes through `render` to `--output` (colourless) or stdout (a
-/// `styled` format coloured on a TTY unless `NO_COLOR`). A file is written
-/// whole or not at all: into a temporary file beside it, then renamed
-/// into place (a device or FIFO is written as it is).
+/// `styled` format coloured on a TTY unless `NO_COLOR`). An existing file
+/// is replaced whole or not at all: a temporary file beside it, with its
+/// mode, renamed into place (a link is followed; a device or FIFO is
+/// written as it is).
 pub(crate) fn write_with(
     output: Option<&Path>,
     styled: bool,
@@ -345,25 +346,42 @@ pub(crate) fn write_with(
             render(&mut stream).and_then(|()| stream.flush())
         }
     };
-    let special = std::fs::metadata(path).is_ok_and(|metadata| !metadata.is_file());
-    if special {
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(write_error)?;
-        return into(&file).map_err(write_error);
+    // Through a link to where it points, as writing to it always did.
+    let path = &std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let existing = std::fs::metadata(path).ok();
+    match existing {
+        // A new file is created as before (the umask decides its mode);
+        // a device or FIFO is written as it is.
+        None => {
+            let file = std::fs::File::create(path).map_err(write_error)?;
+            into(&file).map_err(write_error)
+        }
+        Some(metadata) if !metadata.is_file() => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(write_error)?;
+            into(&file).map_err(write_error)
+        }
+        // An existing file is replaced whole, keeping its mode: a reader
+        // (a web server, the next run) never sees half a report.
+        Some(metadata) => {
+            let dir = match path.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            let temp = tempfile::Builder::new()
+                .prefix(".pincer-output-")
+                .tempfile_in(dir)
+                .map_err(write_error)?;
+            temp.as_file()
+                .set_permissions(metadata.permissions())
+                .map_err(write_error)?;
+            into(temp.as_file()).map_err(write_error)?;
+            temp.persist(path).map_err(|e| write_error(e.error))?;
+            Ok(())
+        }
     }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let temp = tempfile::Builder::new()
-        .prefix(".pincer-output-")
-        .tempfile_in(dir)
-        .map_err(write_error)?;
-    into(temp.as_file()).map_err(write_error)?;
-    temp.persist(path).map_err(|e| write_error(e.error))?;
-    Ok(())
 }
 
 fn write_report(

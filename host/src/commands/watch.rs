@@ -179,9 +179,10 @@ fn log(message: &str) {
 }
 
 /// One audit, its alerts, then its history entry; returns its exit code.
-/// The entry is recorded only after the alerts were sent, so that a run
-/// whose alerts a stop cut short leaves no baseline behind: the next run
-/// finds the same drift again and alerts for it.
+/// The entry is recorded only after the alerts went out, so that a run
+/// whose alerts a stop cut short, or that no alert reached, leaves no
+/// baseline behind: the next run finds the same drift again and alerts
+/// for it. A run whose entry cannot be recorded alerts for that.
 fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number: u32) -> u8 {
     let cancelled = || cancel.load(Ordering::SeqCst);
     let mut outcome = match super::audit::audit_once(&args.audit, outputs) {
@@ -223,7 +224,13 @@ fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number
             exit_code: outcome.exit_code,
             error: None,
         };
-        send(args, &alert, number, &cancelled);
+        if !send(args, &alert, number, &cancelled) {
+            log(&format!(
+                "run {number}: not recorded: no alert was delivered, so the next run \
+                 compares with the same baseline and alerts again"
+            ));
+            return outcome.exit_code;
+        }
     }
     if cancelled() {
         return outcome.exit_code;
@@ -231,25 +238,41 @@ fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number
     match outcome.record() {
         Ok(Some(path)) => log(&format!("run {number}: recorded {}", path.display())),
         Ok(None) => {}
-        Err(error) => log(&format!("run {number}: not recorded: {error}")),
+        Err(error) => {
+            let message = format!("the history entry was not recorded: {error}");
+            log(&format!("run {number}: {message}"));
+            let alert = Alert {
+                report: None,
+                exit_code: error.exit_code(),
+                error: Some(message),
+            };
+            send(args, &alert, number, &cancelled);
+            return alert.exit_code;
+        }
     }
     outcome.exit_code
 }
 
 /// Runs the hook, then (unless the watcher is stopping by then) posts to
-/// the webhook, logging what became of each.
-fn send(args: &WatchArgs, alert: &Alert<'_>, number: u32, cancelled: &dyn Fn() -> bool) {
+/// the webhook, logging what became of each; whether the alert reached
+/// somewhere (or there is nowhere to send it).
+fn send(args: &WatchArgs, alert: &Alert<'_>, number: u32, cancelled: &dyn Fn() -> bool) -> bool {
+    let mut tried = false;
+    let mut delivered = false;
+    let mut note = |outcome: Result<String, String>| {
+        tried = true;
+        delivered |= outcome.is_ok();
+        match outcome {
+            Ok(done) | Err(done) => log(&format!("run {number}: {done}")),
+        }
+    };
     if let Some(command) = &args.on_finding {
-        match alert.run_hook(command, cancelled) {
-            Ok(done) | Err(done) => log(&format!("run {number}: {done}")),
-        }
+        note(alert.run_hook(command, cancelled));
     }
-    if cancelled() {
-        return;
+    if !cancelled()
+        && let Some(url) = &args.webhook
+    {
+        note(alert.post(url));
     }
-    if let Some(url) = &args.webhook {
-        match alert.post(url) {
-            Ok(done) | Err(done) => log(&format!("run {number}: {done}")),
-        }
-    }
+    delivered || !tried
 }

@@ -11,8 +11,10 @@
 //! credential ends its branch. An external change counts as leaving the
 //! credential alone only when OpenClaw could see value changes at all:
 //! without its fingerprint key, its changed paths never name a changed
-//! value. Records dated at or before the epoch, or after the audit, are
-//! not believed.
+//! value, so one counts only when the key existed when it was recorded.
+//! Records dated before 2020 (a gateway whose clock was not set yet writes
+//! 1970 and its uptime) or after the audit are not believed, nor writes
+//! whose result is not one OpenClaw calls a success.
 
 use crate::state::journal::JournalRecord;
 use std::collections::{BTreeSet, HashMap};
@@ -20,6 +22,13 @@ use std::collections::{BTreeSet, HashMap};
 /// How far past the audit time a record may be dated (clock skew between
 /// the gateway and the auditor).
 const SKEW_MS: i64 = 5 * 60 * 1000;
+
+/// The earliest time a record may be dated: 2020-01-01, before any
+/// OpenClaw kept a journal.
+pub const EARLIEST_MS: i64 = 1_577_836_800_000;
+
+/// The results OpenClaw gives a write that changed the file.
+const WRITTEN: &[&str] = &["rename", "copy-fallback"];
 
 /// What the chain proves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,8 +41,8 @@ pub struct JournalBound {
 }
 
 /// Whether a record's changed paths may include `credential` (say
-/// `gateway.auth.token`): the path itself, a parent or a child of it, a
-/// truncated list, or no list at all.
+/// `gateway.auth.token`): the path itself, a parent or a child of it, the
+/// whole config (an empty path), a truncated list, or no list at all.
 fn may_touch(record: &JournalRecord, credential: &str) -> bool {
     let Some(paths) = &record.changed_paths else {
         return true;
@@ -44,6 +53,7 @@ fn may_touch(record: &JournalRecord, credential: &str) -> bool {
     truncated
         || paths.iter().any(|path| {
             path == credential
+                || path.is_empty()
                 || path.starts_with('…')
                 || credential
                     .strip_prefix(path.as_str())
@@ -63,9 +73,9 @@ pub struct Walk<'a> {
     pub digest: &'a str,
     /// The credential's config path (`gateway.auth.token`, ...).
     pub credential: &'a str,
-    /// OpenClaw's fingerprint key exists, so external changes name the
-    /// values that changed.
-    pub keyed: bool,
+    /// Since when OpenClaw's fingerprint key exists (its file's time):
+    /// external changes recorded since then name the values that changed.
+    pub keyed_since_ms: Option<i64>,
     /// The audit's time (ms since the epoch).
     pub now_ms: i64,
 }
@@ -81,8 +91,16 @@ pub fn bound(journal: &[JournalRecord], walk: &Walk<'_>) -> Option<JournalBound>
                 .as_ref()
                 .is_some_and(|path| walk.config_paths.iter().any(|p| p == path))
         })
-        .filter(|record| record.at_ms > 0 && record.at_ms <= walk.now_ms.saturating_add(SKEW_MS))
-        .filter(|record| !matches!(record.result.as_deref(), Some("failed" | "rejected")))
+        .filter(|record| {
+            record.at_ms >= EARLIEST_MS && record.at_ms <= walk.now_ms.saturating_add(SKEW_MS)
+        })
+        .filter(|record| {
+            record.event != "config.write"
+                || record
+                    .result
+                    .as_deref()
+                    .is_some_and(|result| WRITTEN.contains(&result))
+        })
         .collect();
     // Records by the file they leave behind (or saw).
     let mut by_result: HashMap<&str, Vec<&JournalRecord>> = HashMap::new();
@@ -116,7 +134,8 @@ pub fn bound(journal: &[JournalRecord], walk: &Walk<'_>) -> Option<JournalBound>
                     }
                 }
                 "config.external" => {
-                    walk.keyed
+                    walk.keyed_since_ms
+                        .is_some_and(|since| record.at_ms >= since)
                         && !record.opaque_change
                         && record.valid != Some(false)
                         && !may_touch(record, walk.credential)
@@ -142,11 +161,17 @@ mod tests {
 
     const PATH: &str = "/home/op/.openclaw/openclaw.json";
     const TOKEN: &str = "gateway.auth.token";
-    const NOW: i64 = 10_000;
+    /// 2026-11-28, and times as minutes after 2025-01-01.
+    const NOW: i64 = 1_795_887_845_518;
+    const T0: i64 = 1_735_689_600_000;
 
-    fn write(at: i64, from: &str, to: &str, changed: &[&str]) -> JournalRecord {
+    fn at(minutes: i64) -> i64 {
+        T0 + minutes * 60_000
+    }
+
+    fn write(minutes: i64, from: &str, to: &str, changed: &[&str]) -> JournalRecord {
         JournalRecord {
-            at_ms: at,
+            at_ms: at(minutes),
             event: "config.write".to_owned(),
             config_path: Some(PATH.to_owned()),
             result: Some("rename".to_owned()),
@@ -157,9 +182,9 @@ mod tests {
         }
     }
 
-    fn observe(at: i64, hash: &str) -> JournalRecord {
+    fn observe(minutes: i64, hash: &str) -> JournalRecord {
         JournalRecord {
-            at_ms: at,
+            at_ms: at(minutes),
             event: "config.observe".to_owned(),
             config_path: Some(PATH.to_owned()),
             hash: Some(hash.to_owned()),
@@ -167,9 +192,9 @@ mod tests {
         }
     }
 
-    fn external(at: i64, from: &str, to: &str, changed: Option<&[&str]>) -> JournalRecord {
+    fn external(minutes: i64, from: &str, to: &str, changed: Option<&[&str]>) -> JournalRecord {
         JournalRecord {
-            at_ms: at,
+            at_ms: at(minutes),
             event: "config.external".to_owned(),
             config_path: Some(PATH.to_owned()),
             previous_hash: Some(from.to_owned()),
@@ -181,7 +206,12 @@ mod tests {
         }
     }
 
-    fn walk_keyed(journal: &[JournalRecord], digest: &str, keyed: bool) -> Option<JournalBound> {
+    /// The walk, OpenClaw's key made at `keyed_since` (minutes), if at all.
+    fn walk_keyed(
+        journal: &[JournalRecord],
+        digest: &str,
+        keyed_since: Option<i64>,
+    ) -> Option<JournalBound> {
         let paths = [PATH.to_owned()];
         bound(
             journal,
@@ -189,18 +219,28 @@ mod tests {
                 config_paths: &paths,
                 digest,
                 credential: TOKEN,
-                keyed,
+                keyed_since_ms: keyed_since.map(at),
                 now_ms: NOW,
             },
         )
     }
 
     fn walk(journal: &[JournalRecord], digest: &str) -> Option<JournalBound> {
-        walk_keyed(journal, digest, true)
+        walk_keyed(journal, digest, Some(0))
     }
 
+    /// The bound, in minutes after T0.
     fn since(journal: &[JournalRecord], digest: &str) -> Option<i64> {
-        walk(journal, digest).map(|b| b.in_place_since_ms)
+        walk(journal, digest).map(|b| (b.in_place_since_ms - T0) / 60_000)
+    }
+
+    fn minutes(bound: Option<JournalBound>) -> Option<(i64, Option<i64>)> {
+        bound.map(|b| {
+            (
+                (b.in_place_since_ms - T0) / 60_000,
+                b.changed_at_ms.map(|c| (c - T0) / 60_000),
+            )
+        })
     }
 
     #[test]
@@ -211,13 +251,7 @@ mod tests {
             write(300, "a", "b", &["gateway.auth.token"]),
             write(100, "0", "a", &["gateway.bind"]),
         ];
-        assert_eq!(
-            walk(&journal, "c"),
-            Some(JournalBound {
-                in_place_since_ms: 300,
-                changed_at_ms: Some(300)
-            })
-        );
+        assert_eq!(minutes(walk(&journal, "c")), Some((300, Some(300))));
     }
 
     #[test]
@@ -228,13 +262,7 @@ mod tests {
             write(300, "a", "b", &["gateway.bind"]),
             observe(10, "a"),
         ];
-        assert_eq!(
-            walk(&journal, "c"),
-            Some(JournalBound {
-                in_place_since_ms: 10,
-                changed_at_ms: None
-            })
-        );
+        assert_eq!(minutes(walk(&journal, "c")), Some((10, None)));
     }
 
     #[test]
@@ -254,11 +282,14 @@ mod tests {
         unlisted.changed_paths = None;
         for record in [truncated, unlisted] {
             assert_eq!(
-                walk(&[record.clone(), observe(10, "a")], "b").map(|b| b.changed_at_ms),
-                Some(Some(300)),
+                minutes(walk(&[record.clone(), observe(10, "a")], "b")),
+                Some((300, Some(300))),
                 "{record:?}"
             );
         }
+        // The whole config replaced (an empty path) may have set it too.
+        let journal = [write(300, "a", "b", &[""]), observe(10, "a")];
+        assert_eq!(since(&journal, "b"), Some(300));
         // A sibling whose name starts like the token is not the token.
         let journal = [
             write(300, "a", "b", &["gateway.auth.tokenFile"]),
@@ -303,16 +334,20 @@ mod tests {
             assert_eq!(since(&journal, "c"), Some(400));
         }
         // Without OpenClaw's key its changed paths never name a changed
-        // value: the chain does not follow it.
+        // value: the chain does not follow it, nor one recorded before the
+        // key was made.
         let journal = [
             external(400, "a", "b", Some(&["gateway.bind"])),
             write(400, "b", "c", &["tools.profile"]),
             observe(10, "a"),
         ];
-        assert_eq!(
-            walk_keyed(&journal, "c", false).map(|b| b.in_place_since_ms),
-            Some(400)
-        );
+        for keyed_since in [None, Some(401)] {
+            assert_eq!(
+                minutes(walk_keyed(&journal, "c", keyed_since)),
+                Some((400, None)),
+                "{keyed_since:?}"
+            );
+        }
     }
 
     #[test]
@@ -321,16 +356,26 @@ mod tests {
         failed.result = Some("failed".to_owned());
         let mut rejected = write(390, "r", "b", &["tools.profile"]);
         rejected.result = Some("rejected".to_owned());
+        let mut unknown = write(380, "t", "b", &["tools.profile"]);
+        unknown.result = Some("some-future-result".to_owned());
         let mut other = write(350, "s", "b", &["tools.profile"]);
         other.config_path = Some("/elsewhere/openclaw.json".to_owned());
-        let journal = [failed, rejected, other, observe(20, "b")];
+        let journal = [failed, rejected, unknown, other, observe(20, "b")];
         assert_eq!(since(&journal, "b"), Some(20));
-        // A gateway that booted before its clock was set: 1970, or before.
-        let journal = [observe(0, "b"), observe(-5, "b"), observe(900, "b")];
+        // A gateway that booted before its clock was set: 1970 and its
+        // uptime, or before; and a year before any journal existed.
+        let mut booted = observe(0, "b");
+        booted.at_ms = 30_000;
+        let mut negative = observe(0, "b");
+        negative.at_ms = -5;
+        let mut early = observe(0, "b");
+        early.at_ms = EARLIEST_MS - 1;
+        let journal = [booted, negative, early, observe(900, "b")];
         assert_eq!(since(&journal, "b"), Some(900));
         // From the future (beyond a few minutes of skew).
-        let journal = [observe(NOW + 60 * 60 * 1000, "b")];
-        assert_eq!(since(&journal, "b"), None);
+        let mut future = observe(0, "b");
+        future.at_ms = NOW + 60 * 60 * 1000;
+        assert_eq!(since(&[future], "b"), None);
     }
 
     #[test]

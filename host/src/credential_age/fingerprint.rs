@@ -21,15 +21,33 @@ const KEY_BYTES: usize = 32;
 /// never share one, too few to be worth more than the key.
 const FINGERPRINT_HEX: usize = 16;
 
+/// OpenClaw's key, and since when it exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The 32 bytes.
+    pub bytes: [u8; KEY_BYTES],
+    /// The key file's modification time (ms since the epoch): OpenClaw
+    /// writes it once, so it has existed at least since then.
+    pub since_ms: Option<i64>,
+}
+
 /// The key, when `state_dir` holds one: a regular file (not a link) of
 /// exactly 32 bytes, read through a cap-std handle on the directory.
-pub fn key(state_dir: &Path) -> Option<[u8; KEY_BYTES]> {
+pub fn key(state_dir: &Path) -> Option<Key> {
     let dir = cap_std::fs::Dir::open_ambient_dir(state_dir, cap_std::ambient_authority()).ok()?;
     let metadata = dir.symlink_metadata(KEY_FILE).ok()?;
     if !metadata.is_file() || metadata.len() != KEY_BYTES as u64 {
         return None;
     }
-    dir.read(KEY_FILE).ok()?.try_into().ok()
+    let since_ms = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.into_std().duration_since(std::time::UNIX_EPOCH).ok())
+        .and_then(|since| i64::try_from(since.as_millis()).ok());
+    Some(Key {
+        bytes: dir.read(KEY_FILE).ok()?.try_into().ok()?,
+        since_ms,
+    })
 }
 
 /// The fingerprint of a `kind` (`token`, `password`) credential.
@@ -87,7 +105,9 @@ mod tests {
         std::fs::write(dir.path().join(KEY_FILE), [1u8; 31]).unwrap();
         assert_eq!(key(dir.path()), None);
         std::fs::write(dir.path().join(KEY_FILE), [1u8; 32]).unwrap();
-        assert_eq!(key(dir.path()), Some([1u8; 32]));
+        let found = key(dir.path()).unwrap();
+        assert_eq!(found.bytes, [1u8; 32]);
+        assert!(found.since_ms.is_some_and(|ms| ms > 1_700_000_000_000));
         #[cfg(unix)]
         {
             let linked = tempfile::tempdir().unwrap();

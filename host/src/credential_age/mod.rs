@@ -112,9 +112,12 @@ fn in_main_file(sources: &SourceNode, path: &str, config_path: &Path) -> bool {
         )
 }
 
-/// A time from the journal as ms since the epoch; none before it.
+/// A time from the journal as ms since the epoch; none before any
+/// journal existed (see [`chain::EARLIEST_MS`]).
 fn epoch_ms(at: i64) -> Option<u64> {
-    u64::try_from(at).ok().filter(|at| *at > 0)
+    (at >= chain::EARLIEST_MS)
+        .then(|| u64::try_from(at).ok())
+        .flatten()
 }
 
 /// Assesses the credential the gateway of `inputs.config` accepts; none
@@ -146,7 +149,7 @@ pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
                     config_paths: &recorded_paths(inputs.config_path),
                     digest: inputs.digest,
                     credential: &path,
-                    keyed: key.is_some(),
+                    keyed_since_ms: key.and_then(|key| key.since_ms),
                     now_ms: i64::try_from(inputs.now_ms).unwrap_or(i64::MAX),
                 },
             )
@@ -155,7 +158,7 @@ pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
     let fingerprinted = certain && (kind == "token" || written_in_config);
     let fingerprint = key
         .filter(|_| fingerprinted)
-        .and_then(|key| fingerprint::fingerprint(&key, kind, value));
+        .and_then(|key| fingerprint::fingerprint(&key.bytes, kind, value));
 
     let mut age = CredentialAge {
         kind: kind.to_owned(),
@@ -197,6 +200,19 @@ pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
         }
     }
     age.in_place_since_ms = since;
+    // This run cannot tell which credential it saw: the record carries on
+    // as it was, so the next run that can still compares with it.
+    if fingerprint.is_none()
+        && let Some(old) = inputs
+            .previous
+            .and_then(|previous| previous.credential)
+            .filter(|old| old.fingerprint.is_some() && old.kind == kind)
+    {
+        return Some(Assessed {
+            age,
+            posture: old.clone(),
+        });
+    }
     let posture = CredentialPosture {
         kind: kind.to_owned(),
         written_in_config,
@@ -247,7 +263,13 @@ mod tests {
     use serde_json::json;
 
     const TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef";
-    const NOW: u64 = 1_000_000;
+    /// 2026-11-28; times below are days before it.
+    const NOW: u64 = 1_795_887_845_518;
+    const DAY: u64 = 86_400_000;
+
+    fn days_ago(days: u64) -> u64 {
+        NOW - days * DAY
+    }
 
     /// A state dir (keyed or not) holding `config` as openclaw.json.
     struct Fixture {
@@ -299,9 +321,9 @@ mod tests {
         }
 
         /// A journal write of the token at `at`, leading to the current file.
-        fn token_written_at(&mut self, at: i64) {
+        fn token_written_at(&mut self, at: u64) {
             self.journal.push(JournalRecord {
-                at_ms: at,
+                at_ms: i64::try_from(at).unwrap(),
                 event: "config.write".to_owned(),
                 config_path: Some(self.config_path().display().to_string()),
                 result: Some("rename".to_owned()),
@@ -323,49 +345,49 @@ mod tests {
         let fingerprint = first.posture.fingerprint.clone().unwrap();
         assert!(!fingerprint.contains(TOKEN));
         let mut old = first.posture;
-        old.in_place_since_ms = Some(10);
+        old.in_place_since_ms = Some(days_ago(200));
         record_exposures(
             &mut old,
             true,
             &["fs.config.perms_world_readable", "gateway.bind_no_auth"],
-            10,
+            days_ago(100),
         );
         let again = fixture
             .assess(Some(Previous {
-                recorded_at_ms: 10,
+                recorded_at_ms: days_ago(1),
                 credential: Some(&old),
             }))
             .unwrap();
-        assert_eq!(again.age.in_place_since_ms, Some(10));
+        assert_eq!(again.age.in_place_since_ms, Some(days_ago(200)));
         assert_eq!(again.age.evidence, vec![HISTORY]);
         assert_eq!(again.age.rotated_since_baseline, Some(false));
-        assert_eq!(again.age.exposed_at_ms, Some(10));
+        assert_eq!(again.age.exposed_at_ms, Some(days_ago(100)));
         assert_eq!(again.age.exposed_by, vec!["fs.config.perms_world_readable"]);
-        assert_eq!(again.posture.in_place_since_ms, Some(10));
+        assert_eq!(again.posture.in_place_since_ms, Some(days_ago(200)));
     }
 
     #[test]
     fn a_rotated_credential_starts_afresh_and_drops_an_older_journal_date() {
         let mut fixture = Fixture::new(true);
-        fixture.token_written_at(400);
+        fixture.token_written_at(days_ago(40));
         let old = CredentialPosture {
             kind: "token".to_owned(),
             written_in_config: true,
             fingerprint: Some("0000000000000000".to_owned()),
-            in_place_since_ms: Some(10),
-            exposed_at_ms: Some(10),
+            in_place_since_ms: Some(days_ago(300)),
+            exposed_at_ms: Some(days_ago(300)),
             exposed_by: vec!["fs.synced_dir".to_owned()],
         };
         let now = fixture
             .assess(Some(Previous {
-                recorded_at_ms: 500,
+                recorded_at_ms: days_ago(30),
                 credential: Some(&old),
             }))
             .unwrap();
         assert_eq!(now.age.rotated_since_baseline, Some(true));
         assert_eq!(
             now.age.in_place_since_ms, None,
-            "400 is before the last run"
+            "the write 40 days ago is before the last run"
         );
         assert!(now.age.evidence.is_empty() && now.age.changed_at_ms.is_none());
         assert_eq!(now.age.exposed_at_ms, None);
@@ -374,41 +396,50 @@ mod tests {
         // A journal date after the last run stands.
         let later = fixture
             .assess(Some(Previous {
-                recorded_at_ms: 300,
+                recorded_at_ms: days_ago(50),
                 credential: Some(&old),
             }))
             .unwrap();
-        assert_eq!(later.age.in_place_since_ms, Some(400));
-        assert_eq!(later.age.changed_at_ms, Some(400));
+        assert_eq!(later.age.in_place_since_ms, Some(days_ago(40)));
+        assert_eq!(later.age.changed_at_ms, Some(days_ago(40)));
     }
 
     #[test]
     fn the_journal_dates_a_token_written_in_the_main_file_only() {
         let mut fixture = Fixture::new(false);
-        fixture.token_written_at(400);
+        fixture.token_written_at(days_ago(40));
         let dated = fixture.assess(None).unwrap();
-        assert_eq!(dated.age.in_place_since_ms, Some(400));
+        assert_eq!(dated.age.in_place_since_ms, Some(days_ago(40)));
         assert_eq!(dated.age.evidence, vec![JOURNAL]);
         assert!(!dated.age.tracked, "no key, no fingerprint");
-        // Written in an include: the main file's journal says nothing of it.
-        fixture.config = json!({ "gateway": { "auth": { "mode": "token" } } });
-        let included = SourceNode::default();
-        let env = |_: &str| None;
-        let mut config = fixture.config.clone();
+        // Written in an include: the main file's journal says nothing of
+        // it, whether the main file's map has no place for the token at all
+        // or only its parent (an include merged it in: the parent's line is
+        // no proof).
+        let mut config = json!({ "gateway": { "auth": { "mode": "token" } } });
         config["gateway"]["auth"]["token"] = json!(TOKEN);
-        let assessed = assess(&Inputs {
-            config: &config,
-            env: &env,
-            sources: &included,
-            config_path: &fixture.config_path(),
-            digest: "current",
-            journal: &fixture.journal,
-            state_dir: fixture.dir.path(),
-            previous: None,
-            now_ms: NOW,
-        })
-        .unwrap();
-        assert_eq!(assessed.age.in_place_since_ms, None);
+        let text = "{\n  \"gateway\": {\n    \"auth\": { \"mode\": \"token\" }\n  }\n}";
+        let parent_only = SourceNode::parse(&fixture.config_path(), text);
+        assert!(
+            parent_only.locate("gateway.auth.token").is_some(),
+            "falls back to the parent"
+        );
+        let env = |_: &str| None;
+        for sources in [SourceNode::default(), parent_only] {
+            let assessed = assess(&Inputs {
+                config: &config,
+                env: &env,
+                sources: &sources,
+                config_path: &fixture.config_path(),
+                digest: "current",
+                journal: &fixture.journal,
+                state_dir: fixture.dir.path(),
+                previous: None,
+                now_ms: NOW,
+            })
+            .unwrap();
+            assert_eq!(assessed.age.in_place_since_ms, None);
+        }
         // From ${VAR}: the file's history is not the value's.
         fixture.config =
             json!({ "gateway": { "auth": { "mode": "token", "token": "${GATEWAY_TOKEN}" } } });
@@ -440,24 +471,31 @@ mod tests {
     }
 
     #[test]
-    fn without_the_key_the_history_cannot_follow_it() {
+    fn without_the_key_the_history_cannot_follow_it_and_keeps_its_record() {
         let fixture = Fixture::new(false);
+        let first = fixture.assess(None).unwrap();
+        assert!(!first.age.tracked && first.posture.fingerprint.is_none());
         let old = CredentialPosture {
             kind: "token".to_owned(),
             fingerprint: Some("0000000000000000".to_owned()),
-            in_place_since_ms: Some(10),
+            in_place_since_ms: Some(days_ago(300)),
+            exposed_at_ms: Some(days_ago(200)),
+            exposed_by: vec!["fs.synced_dir".to_owned()],
             ..CredentialPosture::default()
         };
         let now = fixture
             .assess(Some(Previous {
-                recorded_at_ms: 500,
+                recorded_at_ms: days_ago(1),
                 credential: Some(&old),
             }))
             .unwrap();
         assert!(!now.age.tracked);
         assert_eq!(now.age.rotated_since_baseline, None);
         assert_eq!(now.age.in_place_since_ms, None);
-        assert_eq!(now.posture.fingerprint, None);
+        assert!(now.age.exposed_by.is_empty(), "unknown: not reported");
+        // This run could not tell: the record carries on for the next run
+        // that can, exposures included.
+        assert_eq!(now.posture, old);
     }
 
     #[test]

@@ -62,28 +62,28 @@ fn with_previous(entries: &[(PathBuf, Entry)]) -> Vec<(Option<&Entry>, &Entry)> 
                 .iter()
                 .rev()
                 .map(|(_, earlier)| earlier)
-                .find(|earlier| {
-                    earlier.config == entry.config && earlier.state_dir == entry.state_dir
-                });
+                .find(|earlier| earlier.same_installation(entry));
             (previous, entry)
         })
         .collect()
 }
 
-/// Whether the runs audited more than one installation.
+/// Whether the runs audited more than one installation: two entries that
+/// are not of the same one.
 fn several_installations(entries: &[(PathBuf, Entry)]) -> bool {
-    entries.iter().any(|(_, entry)| {
-        entries
-            .first()
-            .is_some_and(|(_, first)| !first.same_installation(entry))
+    entries.iter().enumerate().any(|(index, (_, entry))| {
+        entries[..index]
+            .iter()
+            .any(|(_, earlier)| !earlier.same_installation(entry))
     })
 }
 
 /// An installation as the table names it: its config file, and its state
-/// directory when that is not the config file's own.
+/// directory when that is not the directory the config file is in.
 fn installation(entry: &Entry) -> String {
+    let config_dir = std::path::Path::new(&entry.config).parent();
     match &entry.state_dir {
-        Some(dir) if !entry.config.starts_with(dir.as_str()) => {
+        Some(dir) if config_dir != Some(std::path::Path::new(dir)) => {
             format!("{} ({dir})", entry.config)
         }
         _ => entry.config.clone(),

@@ -79,9 +79,20 @@ pub struct Chosen {
 }
 
 impl Chosen {
-    /// The entry whose credential record this audit continues.
+    /// The entry whose credential record this audit continues: the newest
+    /// one, unless the whole one before it has a record the newest lacks.
     pub fn credential_source(&self) -> Option<&Entry> {
-        self.latest.as_ref().or(self.entry.as_ref())
+        let fingerprinted = |entry: &&Entry| {
+            entry
+                .posture
+                .credential
+                .as_ref()
+                .is_some_and(|credential| credential.fingerprint.is_some())
+        };
+        self.latest
+            .as_ref()
+            .filter(fingerprinted)
+            .or(self.entry.as_ref())
     }
 }
 
@@ -225,16 +236,23 @@ impl HistoryDir {
             }
         }
         if incomplete > 0 {
-            chosen.skipped.push(format!(
-                "{incomplete} newer history entr{} of this installation passed over as a \
-                 baseline: its state could not be read whole{}",
-                if incomplete == 1 { "y" } else { "ies" },
-                if chosen.entry.is_some() {
-                    ""
-                } else {
-                    ", and no earlier entry was: drift is judged against nothing"
-                }
-            ));
+            let (entries, their) = if incomplete == 1 {
+                ("entry", "its")
+            } else {
+                ("entries", "their")
+            };
+            chosen.skipped.push(if chosen.entry.is_some() {
+                format!(
+                    "{incomplete} newer history {entries} of this installation passed over as \
+                     a baseline: {their} state could not be read whole"
+                )
+            } else {
+                format!(
+                    "{incomplete} history {entries} of this installation passed over as a \
+                     baseline ({their} state could not be read whole), and there is no other: \
+                     nothing to judge drift against"
+                )
+            });
         }
         Ok(chosen)
     }

@@ -511,6 +511,27 @@ fn tailscale_auth_is_judged_as_the_gateway_decides_it() {
 }
 
 #[test]
+fn a_password_in_the_config_makes_password_the_default_mode() {
+    // Serve with a password and no mode: password mode, no identity auth.
+    // Drop the password for a token, still no mode: token mode under
+    // Serve, and identity headers count.
+    let password = json!({"gateway": {"tailscale": {"mode": "serve"},
+                                      "auth": {"password": "${GW_PASSWORD}"}}});
+    let token = json!({"gateway": {"tailscale": {"mode": "serve"},
+                                   "auth": {"token": "${GW_TOKEN}"}}});
+    let now = scenario(token.clone()).baseline(baseline(password.clone(), vec![]));
+    let details = now.details_of::<Drift>("drift.gateway_weakened");
+    assert!(
+        details
+            .iter()
+            .any(|d| d.contains("Tailscale identity headers")),
+        "{details:?}"
+    );
+    let back = scenario(password).baseline(baseline(token, vec![]));
+    assert_eq!(of(back, "drift.gateway_weakened"), vec![]);
+}
+
+#[test]
 fn narrowed_trusted_proxies_are_not_a_weakening() {
     let before = baseline(
         json!({"gateway": {"trustedProxies": ["0.0.0.0/0"]}}),

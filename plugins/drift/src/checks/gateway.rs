@@ -5,7 +5,7 @@
 //! default under Serve), Tailscale Serve or Funnel publishing it further,
 //! trusted proxies covering addresses they did not.
 
-use pincer_sdk::baseline::Posture;
+use pincer_sdk::baseline::{EFFECTIVE_AUTH_MODE, Posture};
 use pincer_sdk::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -31,26 +31,22 @@ fn text<'a>(settings: &'a BTreeMap<String, Value>, key: &str) -> Option<&'a str>
     settings.get(key).and_then(Value::as_str)
 }
 
-/// The auth mode the gateway runs with: the configured one, else password
-/// when only a password is set, else token.
-fn auth_mode<'a>(settings: &'a BTreeMap<String, Value>, credential_kind: Option<&str>) -> &'a str {
-    text(settings, "gateway.auth.mode").unwrap_or(match credential_kind {
-        Some("password") => "password",
-        _ => "token",
-    })
+/// The auth mode the gateway takes from its config (entries recorded
+/// before the effective mode was kept: the configured one, else token).
+fn auth_mode(settings: &BTreeMap<String, Value>) -> &str {
+    text(settings, EFFECTIVE_AUTH_MODE)
+        .or_else(|| text(settings, "gateway.auth.mode"))
+        .unwrap_or("token")
 }
 
 /// Whether Tailscale identity headers count as auth: as configured, else
 /// under Tailscale Serve unless the mode is password or trusted-proxy.
-fn tailscale_auth(settings: &BTreeMap<String, Value>, credential_kind: Option<&str>) -> bool {
+fn tailscale_auth(settings: &BTreeMap<String, Value>) -> bool {
     match settings.get("gateway.auth.allowTailscale") {
         Some(Value::Bool(allowed)) => *allowed,
         _ => {
             text(settings, "gateway.tailscale.mode") == Some("serve")
-                && !matches!(
-                    auth_mode(settings, credential_kind),
-                    "password" | "trusted-proxy"
-                )
+                && !matches!(auth_mode(settings), "password" | "trusted-proxy")
         }
     }
 }
@@ -80,12 +76,6 @@ pub fn run_gateway_weakened(view: &View, out: &mut Findings) {
     let posture: &Posture = &baseline.posture;
     let before = &posture.settings;
     let now = &Current::of(view).settings;
-    let kind_before = posture.credential.as_ref().map(|c| c.kind.as_str());
-    let kind_now = view
-        .gateway_state()
-        .credential_age
-        .as_ref()
-        .map(|c| c.kind.as_str());
     let mut weakened = |detail: String, path: &str| {
         out.push(GATEWAY_WEAKENED.finding(detail).at(path));
     };
@@ -111,7 +101,7 @@ pub fn run_gateway_weakened(view: &View, out: &mut Findings) {
         );
     }
 
-    let (mode_before, mode_now) = (auth_mode(before, kind_before), auth_mode(now, kind_now));
+    let (mode_before, mode_now) = (auth_mode(before), auth_mode(now));
     let delegated = |mode: &str| matches!(mode, "none" | "trusted-proxy");
     if delegated(mode_now) && mode_now != mode_before && mode_before != "none" {
         weakened(
@@ -135,7 +125,7 @@ pub fn run_gateway_weakened(view: &View, out: &mut Findings) {
         );
     }
 
-    if tailscale_auth(now, kind_now) && !tailscale_auth(before, kind_before) {
+    if tailscale_auth(now) && !tailscale_auth(before) {
         weakened(
             "Tailscale identity headers count as gateway auth now (gateway.auth.allowTailscale, \
              or Tailscale Serve without it set)."
