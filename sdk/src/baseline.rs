@@ -156,7 +156,8 @@ pub struct Posture {
     /// SHA-256 of the redacted config (hex): changes whenever a setting
     /// does; secret values enter only as their markers.
     pub config_digest: String,
-    /// The security-relevant settings present in the config, by path.
+    /// The security-relevant settings present in the config, by path, and
+    /// the derived [`EFFECTIVE_AUTH_MODE`] (see [`settings`]).
     #[serde(default)]
     pub settings: BTreeMap<String, Value>,
     /// The defaults and every agent.
