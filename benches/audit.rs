@@ -41,7 +41,7 @@ fn plugins(c: &mut Criterion) {
     let runtime = Runtime::new(Limits::default()).unwrap();
     let plugins: Vec<_> = BUILTIN_PLUGINS
         .iter()
-        .map(|(name, bytes)| runtime.load(PluginSource::Builtin(name), bytes).unwrap())
+        .map(|(name, bytes, _)| runtime.load(PluginSource::Builtin(name), bytes).unwrap())
         .collect();
     let _ticker = runtime.ticking();
     c.bench_function("built-in plugins, one run", |b| {

@@ -7,6 +7,7 @@
     reason = "a build script talks to cargo through stdout and stderr"
 )]
 
+use sha2::Digest as _;
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
@@ -62,9 +63,12 @@ fn run() -> Result<(), String> {
     build_plugins(&root, &target_dir, &plugins)?;
 
     let out_dir = PathBuf::from(env_var("OUT_DIR")?);
-    let mut table =
-        String::from("/// The built-in plugins: (crate directory name, component bytes).\n");
-    table.push_str("pub static BUILTIN_PLUGINS: &[(&str, &[u8])] = &[\n");
+    let mut table = String::new();
+    table.push_str(
+        "/// The built-in plugins: (crate directory name, component bytes, their\n\
+         /// SHA-256 in hex, computed here so that no audit hashes them again).\n",
+    );
+    table.push_str("pub static BUILTIN_PLUGINS: &[(&str, &[u8], &str)] = &[\n");
     for name in &plugins {
         let wasm = target_dir
             .join(TARGET)
@@ -76,9 +80,11 @@ fn run() -> Result<(), String> {
                 wasm.display()
             ));
         }
+        let bytes = fs::read(&wasm).map_err(|e| format!("reading {}: {e}", wasm.display()))?;
+        let digest = format!("{:x}", sha2::Sha256::digest(&bytes));
         let _ = writeln!(
             table,
-            "    ({name:?}, include_bytes!({:?})),",
+            "    ({name:?}, include_bytes!({:?}), {digest:?}),",
             wasm.display().to_string()
         );
     }

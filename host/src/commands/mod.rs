@@ -22,8 +22,12 @@ use crate::runtime::{LoadedPlugin, PluginSource, Runtime};
 pub(crate) fn load_plugins(runtime: &Runtime, args: &PluginArgs) -> Result<Vec<LoadedPlugin>> {
     let mut plugins = Vec::new();
     if !args.no_builtin {
-        for (name, bytes) in BUILTIN_PLUGINS {
-            plugins.push(runtime.load(PluginSource::Builtin(name), bytes)?);
+        for (name, bytes, sha256) in BUILTIN_PLUGINS {
+            plugins.push(runtime.load_hashed(
+                PluginSource::Builtin(name),
+                bytes,
+                (*sha256).to_owned(),
+            )?);
         }
     }
     for path in &args.plugins {

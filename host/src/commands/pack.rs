@@ -25,8 +25,12 @@ pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
         );
     let mut plugins = Vec::new();
     let mut owners = Vec::new();
-    for (name, bytes) in BUILTIN_PLUGINS {
-        plugins.push(runtime.load(PluginSource::Builtin(name), bytes)?);
+    for (name, bytes, sha256) in BUILTIN_PLUGINS {
+        plugins.push(runtime.load_hashed(
+            PluginSource::Builtin(name),
+            bytes,
+            (*sha256).to_owned(),
+        )?);
         owners.push(None);
     }
     for plugin in &pack.plugins {

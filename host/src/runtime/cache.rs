@@ -17,10 +17,14 @@
 //!    by group or others.
 //! 3. Its record (`KEY.meta`) is Pincer's: a magic line, the key it was
 //!    stored under (the component's SHA-256, the wasmtime version and the
-//!    engine's compatibility hash), and the SHA-256 of the compiled code
-//!    (`KEY.cwasm`), which must match the code read now. A truncated,
-//!    corrupt or foreign entry (another plugin's, another wasmtime's,
-//!    another setting's) fails here.
+//!    engine's compatibility hash), the SHA-256 of the compiled code
+//!    (`KEY.cwasm`) and the code file's stamp when it was written (device,
+//!    inode, size, modification and change times: `stamp.rs`). The code
+//!    must still carry that stamp — it has not been changed through the
+//!    file system since Pincer wrote and hashed it — or else hash to the
+//!    recorded digest as it is read now (a cache copied elsewhere, a
+//!    system without stamps). A truncated, corrupt or foreign entry
+//!    (another plugin's, another wasmtime's, another setting's) fails here.
 //!
 //! The code is then mapped by wasmtime straight from its file
 //! (`deserialize_file`), not copied through memory: between the digest
@@ -37,8 +41,9 @@ use std::path::{Path, PathBuf};
 use wasmtime::Engine;
 use wasmtime::component::Component;
 
-const MAGIC: &[u8] = b"pincer-compiled-component/2\n";
-const RECORD_LEN: usize = MAGIC.len() + 64 + 1 + 64 + 1;
+const MAGIC: &[u8] = b"pincer-compiled-component/3\n";
+/// The longest record: magic, key, digest, stamp, each on its line.
+const RECORD_MAX: usize = MAGIC.len() + 65 + 65 + 128;
 
 /// Where compiled plugins are kept, or nowhere.
 #[derive(Debug, Clone, Default)]
@@ -190,8 +195,8 @@ fn open_private(path: &Path) -> Option<std::fs::File> {
     same_file(&metadata, &file.metadata().ok()?).then_some(file)
 }
 
-/// Conditions 2 and 3 of the module doc: the record names `key` and the
-/// SHA-256 of the code as it is read now.
+/// Conditions 2 and 3 of the module doc: the record names `key`, and the
+/// code carries the recorded stamp or hashes to the recorded digest.
 fn verified(record: &Path, code: &Path, key: &str) -> bool {
     let Some(expected) = read_record(record, key) else {
         return false;
@@ -199,6 +204,15 @@ fn verified(record: &Path, code: &Path, key: &str) -> bool {
     let Some(mut file) = open_private(code) else {
         return false;
     };
+    let unchanged = expected.stamp.is_some()
+        && file
+            .metadata()
+            .ok()
+            .and_then(|metadata| super::stamp::of(&metadata))
+            == expected.stamp;
+    if unchanged {
+        return true;
+    }
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     loop {
@@ -208,30 +222,41 @@ fn verified(record: &Path, code: &Path, key: &str) -> bool {
             Err(_) => return false,
         }
     }
-    format!("{:x}", hasher.finalize()) == expected
+    format!("{:x}", hasher.finalize()) == expected.digest
 }
 
-/// The code digest a record holds for `key`, or none.
-fn read_record(record: &Path, key: &str) -> Option<String> {
+/// What a record vouches for.
+#[derive(Debug, PartialEq, Eq)]
+struct Record {
+    /// The SHA-256 (hex) of the code.
+    digest: String,
+    /// The code file's stamp when it was written, when there is one.
+    stamp: Option<String>,
+}
+
+/// What the record at `record` vouches for under `key`, or none.
+fn read_record(record: &Path, key: &str) -> Option<Record> {
     let mut file = open_private(record)?;
-    let mut text = Vec::with_capacity(RECORD_LEN);
+    let mut text = Vec::with_capacity(RECORD_MAX);
     std::io::Read::read_to_end(
-        &mut std::io::Read::take(&mut file, RECORD_LEN as u64 + 1),
+        &mut std::io::Read::take(&mut file, RECORD_MAX as u64 + 1),
         &mut text,
     )
     .ok()?;
-    if text.len() != RECORD_LEN {
+    if text.len() > RECORD_MAX {
         return None;
     }
-    let rest = text.strip_prefix(MAGIC)?;
-    let (stored_key, rest) = rest.split_at(64);
-    if stored_key != key.as_bytes() || rest.first() != Some(&b'\n') {
+    let text = std::str::from_utf8(text.strip_prefix(MAGIC)?).ok()?;
+    let mut lines = text.split_terminator('\n');
+    let (stored_key, digest, stamp) = (lines.next()?, lines.next()?, lines.next()?);
+    let hex = |s: &str| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    if stored_key != key || !hex(digest) || lines.next().is_some() || !text.ends_with('\n') {
         return None;
     }
-    let digest = rest.get(1..65)?;
-    (rest.get(65) == Some(&b'\n'))
-        .then(|| String::from_utf8(digest.to_vec()).ok())
-        .flatten()
+    Some(Record {
+        digest: digest.to_owned(),
+        stamp: (!stamp.is_empty()).then(|| stamp.to_owned()),
+    })
 }
 
 /// Writes one file of an entry: a private temporary file renamed into place.
@@ -247,7 +272,8 @@ fn write_atomically(dir: &Path, path: &Path, parts: &[&[u8]]) -> std::io::Result
     Ok(())
 }
 
-/// Writes the code, then the record that vouches for it.
+/// Writes the code, then the record that vouches for it: its digest, and
+/// its stamp as it lies in place.
 fn write_entry(
     dir: &Path,
     record: &Path,
@@ -257,10 +283,22 @@ fn write_entry(
 ) -> std::io::Result<()> {
     write_atomically(dir, code, &[compiled])?;
     let digest = format!("{:x}", Sha256::digest(compiled));
+    let stamp = std::fs::symlink_metadata(code)
+        .ok()
+        .and_then(|metadata| super::stamp::of(&metadata))
+        .unwrap_or_default();
     write_atomically(
         dir,
         record,
-        &[MAGIC, key.as_bytes(), b"\n", digest.as_bytes(), b"\n"],
+        &[
+            MAGIC,
+            key.as_bytes(),
+            b"\n",
+            digest.as_bytes(),
+            b"\n",
+            stamp.as_bytes(),
+            b"\n",
+        ],
     )
 }
 
@@ -278,6 +316,10 @@ mod tests {
         assert!(!verified(&record, &code, &"b".repeat(64)), "foreign key");
         std::fs::write(&code, b"compiled bytez").unwrap();
         assert!(!verified(&record, &code, &key), "changed code");
+        // Changed back to the very bytes: the stamp no longer matches, but
+        // the digest does.
+        std::fs::write(&code, b"compiled bytes").unwrap();
+        assert!(verified(&record, &code, &key), "the digest still vouches");
         write_entry(dir.path(), &record, &code, &key, b"compiled bytes").unwrap();
         std::fs::write(&record, b"short").unwrap();
         assert!(!verified(&record, &code, &key), "truncated record");

@@ -71,7 +71,17 @@ impl Runtime {
     /// component built for a `pincer:audit` this host cannot serve, are input
     /// errors; a component that does not link is loaded as a failed plugin.
     pub fn load(&self, source: PluginSource, bytes: &[u8]) -> Result<LoadedPlugin> {
-        let sha256 = format!("{:x}", Sha256::digest(bytes));
+        self.load_hashed(source, bytes, format!("{:x}", Sha256::digest(bytes)))
+    }
+
+    /// [`Runtime::load`] of bytes whose SHA-256 is known (the built-ins',
+    /// computed when they were embedded).
+    pub fn load_hashed(
+        &self,
+        source: PluginSource,
+        bytes: &[u8],
+        sha256: String,
+    ) -> Result<LoadedPlugin> {
         if !bytes.starts_with(b"\0asm") {
             return Err(plugin_error(&source, "is not a WebAssembly file"));
         }

@@ -12,6 +12,7 @@ pub mod limits;
 mod load;
 mod ownership;
 mod run;
+mod stamp;
 pub mod state;
 pub mod ticker;
 
