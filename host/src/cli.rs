@@ -66,7 +66,9 @@ $PINCER_REPORT, and PINCER_EXIT (the audit's exit code), PINCER_CRITICAL,
 PINCER_WARN, PINCER_INFO and PINCER_DRIFT (counts) in its environment; a run
 that failed (unreadable config, locked database, ...) calls it with
 PINCER_EXIT=2 and the message in PINCER_ERROR. The webhook receives the same
-JSON report (or {\"error\": ...}) as an HTTP POST.";
+JSON report (or {\"error\": ...}) as an HTTP POST. With --history, a run is
+recorded after its alerts, and not when none was delivered (the hook exited
+non-zero and the webhook got no 2xx answer): the next run alerts again.";
 
 /// Arguments of `pincer watch`.
 #[derive(Debug, Args)]
