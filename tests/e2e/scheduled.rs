@@ -61,6 +61,17 @@ fn exec_start_pre(unit: &str, home: &Path) {
     );
 }
 
+/// Runs a cron job's command as cron would, with `home` as `$HOME`.
+fn run_cron(command: &str, home: &Path) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .env("HOME", home)
+        .env("PINCER_CACHE_DIR", home.join(".cache"))
+        .output()
+        .unwrap()
+}
+
 /// A home with `.openclaw` (a hardened config) and the alert hook.
 fn home() -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
@@ -167,13 +178,7 @@ fn the_timer_service_and_the_cron_line_audit_into_the_history() {
         .collect::<Vec<_>>()
         .join(" ");
     let command = command.replace("$HOME/.cargo/bin/pincer", env!("CARGO_BIN_EXE_pincer"));
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(&command)
-        .env("HOME", home.path())
-        .env("PINCER_CACHE_DIR", home.path().join(".cache"))
-        .output()
-        .unwrap();
+    let output = run_cron(&command, home.path());
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -197,13 +202,7 @@ fn the_timer_service_and_the_cron_line_audit_into_the_history() {
         .replace(r#""bind": "loopback""#, r#""bind": "lan""#)
         .replace(r#""mode": "token", "token""#, r#""mode": "none", "token""#);
     std::fs::write(&state, exposed).unwrap();
-    let output = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(&command)
-        .env("HOME", home.path())
-        .env("PINCER_CACHE_DIR", home.path().join(".cache"))
-        .output()
-        .unwrap();
+    let output = run_cron(&command, home.path());
     let printed = String::from_utf8_lossy(&output.stdout);
     assert!(printed.contains("CRITICAL"), "{printed}");
     assert_eq!(entries(home.path()), 3);

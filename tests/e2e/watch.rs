@@ -149,6 +149,46 @@ impl SlowDocker {
     }
 }
 
+/// A watcher of the hardened config whose first run is held in its
+/// --deep Docker probe by a [`SlowDocker`], its log collected as it comes.
+struct HeldRun {
+    _state: tempfile::TempDir,
+    history: tempfile::TempDir,
+    _work: tempfile::TempDir,
+    docker: SlowDocker,
+    child: Child,
+    log: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl HeldRun {
+    /// Starts the watcher and waits until its run is held.
+    fn start() -> HeldRun {
+        let state = tempfile::tempdir().unwrap();
+        let history = tempfile::tempdir().unwrap();
+        let work = tempfile::tempdir().unwrap();
+        write_private_config(state.path(), &hardened());
+        let docker = SlowDocker::new(work.path());
+        let mut child = watcher_with_path(
+            state.path(),
+            history.path(),
+            &["--every", "1h", "--deep"],
+            Some(&docker.bin),
+        );
+        let log = log_of(&mut child);
+        wait_until("the run to reach its Docker probe", || {
+            docker.started.exists()
+        });
+        HeldRun {
+            _state: state,
+            history,
+            _work: work,
+            docker,
+            child,
+            log,
+        }
+    }
+}
+
 /// Collects the watcher's stderr as it comes, so a test can wait for a
 /// line while the watcher runs.
 fn log_of(child: &mut Child) -> std::sync::Arc<std::sync::Mutex<String>> {
@@ -372,21 +412,15 @@ fn a_short_interval_audits_again_and_again_and_sees_the_config_change() {
 
 #[test]
 fn sigterm_in_the_middle_of_a_run_records_nothing() {
-    let state = tempfile::tempdir().unwrap();
-    let history = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    write_private_config(state.path(), &hardened());
-    let docker = SlowDocker::new(work.path());
-    let mut child = watcher_with_path(
-        state.path(),
-        history.path(),
-        &["--every", "1h", "--deep"],
-        Some(&docker.bin),
-    );
-    let log = log_of(&mut child);
-    wait_until("the run to reach its Docker probe", || {
-        docker.started.exists()
-    });
+    // Every field bound: the directories live as long as the test.
+    let HeldRun {
+        _state,
+        history,
+        _work,
+        docker,
+        mut child,
+        log,
+    } = HeldRun::start();
     signal(&child, Signal::TERM);
     wait_until("the watcher to take the signal", || {
         log.lock()
@@ -418,21 +452,15 @@ fn sigterm_in_the_middle_of_a_run_records_nothing() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_second_signal_does_not_wait_for_the_run() {
-    let state = tempfile::tempdir().unwrap();
-    let history = tempfile::tempdir().unwrap();
-    let work = tempfile::tempdir().unwrap();
-    write_private_config(state.path(), &hardened());
-    let docker = SlowDocker::new(work.path());
-    let mut child = watcher_with_path(
-        state.path(),
-        history.path(),
-        &["--every", "1h", "--deep"],
-        Some(&docker.bin),
-    );
-    let log = log_of(&mut child);
-    wait_until("the run to reach its Docker probe", || {
-        docker.started.exists()
-    });
+    // Every field bound: the directories live as long as the test.
+    let HeldRun {
+        _state,
+        history,
+        _work,
+        docker,
+        mut child,
+        log,
+    } = HeldRun::start();
     signal(&child, Signal::INT);
     wait_until("the watcher to take the first signal", || {
         log.lock().unwrap().contains("SIGINT: stopping after run 1")

@@ -348,19 +348,14 @@ pub(crate) fn write_with(
     };
     // Through a link to where it points, as writing to it always did.
     let path = &std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let existing = std::fs::metadata(path).ok();
+    let existing = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file);
     match existing {
-        // A new file is created as before (the umask decides its mode);
-        // a device or FIFO is written as it is.
+        // A new file is created as before (the umask decides its mode); a
+        // device or FIFO is written as it is.
         None => {
             let file = std::fs::File::create(path).map_err(write_error)?;
-            into(&file).map_err(write_error)
-        }
-        Some(metadata) if !metadata.is_file() => {
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .map_err(write_error)?;
             into(&file).map_err(write_error)
         }
         // An existing file is replaced whole, keeping its mode: a reader

@@ -18,17 +18,21 @@ use crate::cli::PluginArgs;
 use crate::error::{Error, Result};
 use crate::runtime::{LoadedPlugin, PluginSource, Runtime};
 
+/// Loads the built-in plugins, with the digests the build computed.
+pub(crate) fn load_builtins(runtime: &Runtime) -> Result<Vec<LoadedPlugin>> {
+    BUILTIN_PLUGINS
+        .iter()
+        .map(|(name, bytes, sha256)| {
+            runtime.load_hashed(PluginSource::Builtin(name), bytes, (*sha256).to_owned())
+        })
+        .collect()
+}
+
 /// Loads the built-in plugins (unless disabled) and the extra plugin files.
 pub(crate) fn load_plugins(runtime: &Runtime, args: &PluginArgs) -> Result<Vec<LoadedPlugin>> {
     let mut plugins = Vec::new();
     if !args.no_builtin {
-        for (name, bytes, sha256) in BUILTIN_PLUGINS {
-            plugins.push(runtime.load_hashed(
-                PluginSource::Builtin(name),
-                bytes,
-                (*sha256).to_owned(),
-            )?);
-        }
+        plugins = load_builtins(runtime)?;
     }
     for path in &args.plugins {
         let bytes = std::fs::read(path).map_err(|source| Error::Read {

@@ -23,16 +23,8 @@ pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
                 .dir()
                 .map_or_else(CompiledCache::disabled, CompiledCache::at),
         );
-    let mut plugins = Vec::new();
-    let mut owners = Vec::new();
-    for (name, bytes, sha256) in BUILTIN_PLUGINS {
-        plugins.push(runtime.load_hashed(
-            PluginSource::Builtin(name),
-            bytes,
-            (*sha256).to_owned(),
-        )?);
-        owners.push(None);
-    }
+    let mut plugins = super::load_builtins(&runtime)?;
+    let mut owners: Vec<Option<String>> = vec![None; plugins.len()];
     for plugin in &pack.plugins {
         plugins.push(runtime.load(PluginSource::File(plugin.path.clone()), &plugin.bytes)?);
         owners.push(Some(pack.name.clone()));

@@ -5,12 +5,12 @@
 //! default under Serve), Tailscale Serve or Funnel publishing it further,
 //! trusted proxies covering addresses they did not.
 
-use pincer_sdk::baseline::{EFFECTIVE_AUTH_MODE, Posture};
+use pincer_sdk::baseline::{EFFECTIVE_AUTH_MODE, Posture, settings};
 use pincer_sdk::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-use crate::compare::{Current, bind_rank, covered_by, tailscale_rank};
+use crate::compare::{bind_rank, covered_by, tailscale_rank};
 
 /// Declaration.
 pub static GATEWAY_WEAKENED: CheckMeta = CheckMeta {
@@ -75,7 +75,7 @@ pub fn run_gateway_weakened(view: &View, out: &mut Findings) {
     };
     let posture: &Posture = &baseline.posture;
     let before = &posture.settings;
-    let now = &Current::of(view).settings;
+    let now = &settings(view);
     let mut weakened = |detail: String, path: &str| {
         out.push(GATEWAY_WEAKENED.finding(detail).at(path));
     };
