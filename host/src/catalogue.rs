@@ -1,16 +1,23 @@
 //! The check catalogue as Markdown (`pincer checks --format markdown`, the
 //! source of docs/checks.md): every loaded plugin with its checks, from the
-//! plugins' own metadata, then the checks of Pincer itself.
+//! plugins' own metadata, then the checks of Pincer itself. The built-ins'
+//! prose is Pincer's own and keeps its Markdown; a third-party plugin's is
+//! rendered as text, so nothing it declares becomes an image or a link.
 
 use crate::report::suppress::rules::{CONFIG_ACTIVE_ID, EXPIRED_ID, UNUSED_ID, host_check};
 use crate::runtime::info::{CheckInfo, PluginInfo};
 use std::io::{self, Write};
 
-/// Text made safe for one Markdown table cell or line.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
+/// Text for one table cell or line: a built-in's with the cell's border
+/// and breaks escaped, anyone else's as inert text.
+fn cell(text: &str, trusted: bool) -> String {
+    if trusted {
+        text.replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .replace('\n', " ")
+    } else {
+        crate::text::markdown(text)
+    }
 }
 
 fn anchor(id: &str) -> String {
@@ -23,35 +30,58 @@ fn anchor(id: &str) -> String {
         .collect()
 }
 
-fn summary_table(checks: &[CheckInfo], out: &mut dyn Write) -> io::Result<()> {
+/// Text in monospace: a code span for a built-in's, escaped text in a
+/// `<code>` element for anyone else's (a backtick would end a code span).
+fn code(text: &str, trusted: bool) -> String {
+    if trusted {
+        format!("`{text}`")
+    } else {
+        format!("<code>{}</code>", crate::text::markdown(text))
+    }
+}
+
+fn summary_table(checks: &[CheckInfo], trusted: bool, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| check | severity | category | title |")?;
     writeln!(out, "| --- | --- | --- | --- |")?;
     for check in checks {
         writeln!(
             out,
             "| [`{}`](#{}) | {} | {} | {} |",
-            cell(&check.id),
+            cell(&check.id, trusted),
             anchor(&check.id),
             check.default_severity.as_str(),
-            cell(&check.category),
-            cell(&check.title)
+            cell(&check.category, trusted),
+            cell(&check.title, trusted)
         )?;
     }
     writeln!(out)
 }
 
-fn details(checks: &[CheckInfo], out: &mut dyn Write) -> io::Result<()> {
+/// `text` as the catalogue shows it: Markdown from a built-in, inert text
+/// from anyone else.
+fn prose(text: &str, trusted: bool) -> String {
+    if trusted {
+        text.trim().to_owned()
+    } else {
+        text.lines()
+            .map(crate::text::markdown)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+fn details(checks: &[CheckInfo], trusted: bool, out: &mut dyn Write) -> io::Result<()> {
     for check in checks {
         writeln!(out, "### `{}`\n", check.id)?;
         writeln!(
             out,
-            "**{}** · default severity `{}` · category `{}`\n",
-            cell(&check.title),
+            "**{}** · default severity `{}` · category {}\n",
+            cell(&check.title, trusted),
             check.default_severity.as_str(),
-            cell(&check.category)
+            code(&check.category, trusted)
         )?;
-        writeln!(out, "{}\n", check.description.trim())?;
-        writeln!(out, "**Fix:** {}\n", check.remediation.trim())?;
+        writeln!(out, "{}\n", prose(&check.description, trusted))?;
+        writeln!(out, "**Fix:** {}\n", prose(&check.remediation, trusted))?;
         if !check.references.is_empty() {
             let links: Vec<String> = check.references.iter().map(|r| format!("<{r}>")).collect();
             writeln!(out, "See {}.\n", links.join(", "))?;
@@ -60,9 +90,17 @@ fn details(checks: &[CheckInfo], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// One plugin of the catalogue.
+pub struct Listed<'a> {
+    /// What it declared.
+    pub info: &'a PluginInfo,
+    /// A built-in plugin, whose prose is Pincer's own Markdown.
+    pub builtin: bool,
+}
+
 /// Writes the catalogue of `plugins` (in the order given).
-pub fn render(plugins: &[PluginInfo], out: &mut dyn Write) -> io::Result<()> {
-    let total: usize = plugins.iter().map(|p| p.checks.len()).sum();
+pub fn render(plugins: &[Listed<'_>], out: &mut dyn Write) -> io::Result<()> {
+    let total: usize = plugins.iter().map(|p| p.info.checks.len()).sum();
     let own = [
         host_check(CONFIG_ACTIVE_ID),
         crate::history::new_critical::check_info(),
@@ -84,6 +122,7 @@ pub fn render(plugins: &[PluginInfo], out: &mut dyn Write) -> io::Result<()> {
         own.len()
     )?;
     for plugin in plugins {
+        let plugin = plugin.info;
         writeln!(
             out,
             "- [{}](#plugin-{}) ({} checks)",
@@ -93,16 +132,20 @@ pub fn render(plugins: &[PluginInfo], out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out, "- [pincer](#pincer-itself) ({} checks)\n", own.len())?;
-    for plugin in plugins {
+    for Listed {
+        info: plugin,
+        builtin,
+    } in plugins
+    {
         writeln!(out, "## Plugin {}\n", plugin.name)?;
         writeln!(
             out,
             "Version {}. {}\n",
-            plugin.version,
-            plugin.description.trim()
+            prose(&plugin.version, *builtin),
+            prose(&plugin.description, *builtin)
         )?;
-        summary_table(&plugin.checks, out)?;
-        details(&plugin.checks, out)?;
+        summary_table(&plugin.checks, *builtin, out)?;
+        details(&plugin.checks, *builtin, out)?;
     }
     writeln!(out, "## Pincer itself\n")?;
     writeln!(
@@ -110,8 +153,8 @@ pub fn render(plugins: &[PluginInfo], out: &mut dyn Write) -> io::Result<()> {
         "Findings of the host, not of a plugin (their `plugin` is `pincer`): the state of \
          the `[[suppress]]` rules of pincer.toml.\n"
     )?;
-    summary_table(&own, out)?;
-    details(&own, out)
+    summary_table(&own, true, out)?;
+    details(&own, true, out)
 }
 
 #[cfg(test)]

@@ -269,7 +269,7 @@ pub struct SettingsArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Plugin limits")]
 pub struct LimitArgs {
-    /// Linear memory cap per plugin [default: 64MiB]
+    /// Memory cap per plugin, all its memories together [default: 64MiB]
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub memory_limit: Option<u64>,
     /// Wall-clock budget per plugin [default: 2s]
@@ -287,6 +287,12 @@ pub struct LimitArgs {
     /// Captured stdout and stderr per plugin; writing past it stops the plugin [default: 64KiB]
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_output: Option<u64>,
+    /// Wall clock for compiling one plugin file [default: 60s]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub compile_timeout: Option<Duration>,
+    /// Memory for compiling one plugin file [default: 2GiB]
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub compile_memory: Option<u64>,
 }
 
 impl LimitArgs {
@@ -300,6 +306,8 @@ impl LimitArgs {
             max_finding_bytes: self.max_finding_bytes,
             max_output: self.max_output,
             max_log_messages: None,
+            compile_timeout: self.compile_timeout,
+            compile_memory: self.compile_memory,
         }
     }
 }

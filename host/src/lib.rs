@@ -33,3 +33,4 @@ pub mod skills;
 pub mod snapshot;
 pub mod state;
 pub mod synced;
+pub mod text;

@@ -5,10 +5,22 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // The bounded child process that compiles an untrusted plugin: not a
+    // command for people, so not in the help.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().as_deref() == Some(pincer::runtime::compile::CHILD_COMMAND.as_ref()) {
+        let memory = args
+            .next()
+            .and_then(|arg| arg.into_string().ok())
+            .unwrap_or_default();
+        return pincer::runtime::compile::child_main(&memory);
+    }
     match pincer::cli::main() {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "pincer: error: {error}");
+            // Errors quote paths and plugin text: printed inert.
+            let message = pincer::text::block(&error.to_string(), usize::MAX);
+            let _ = writeln!(std::io::stderr(), "pincer: error: {message}");
             ExitCode::from(error.exit_code())
         }
     }

@@ -98,11 +98,11 @@ fn one_run_writes_sarif_junit_and_markdown_files_and_json_to_stdout() {
     );
 
     let md = std::fs::read_to_string(&markdown).unwrap();
-    assert!(md.starts_with("## Pincer audit of `"), "{md}");
+    assert!(md.starts_with("## Pincer audit of <code>"), "{md}");
     assert!(md.contains("| severity | check | finding | where | fix |"));
     for id in failing {
         assert!(
-            md.contains(&format!("`{id}`")),
+            md.contains(&format!("<code>{}</code>", pincer::text::markdown(id))),
             "{id} missing from markdown"
         );
     }

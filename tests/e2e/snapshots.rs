@@ -44,8 +44,12 @@ fn settings(home: &str) -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_prepend_module_to_snapshot(false);
     settings.set_snapshot_path("snapshots");
-    settings.add_filter(&regex_escape(home), "[HOME]");
-    settings.add_filter(&regex_escape(&root().display().to_string()), "[ROOT]");
+    let root = root().display().to_string();
+    for (path, placeholder) in [(home, "[HOME]"), (root.as_str(), "[ROOT]")] {
+        settings.add_filter(&regex_escape(path), placeholder);
+        // The Markdown report escapes paths (`\.`) as it escapes all text.
+        settings.add_filter(&regex_escape(&pincer::text::markdown(path)), placeholder);
+    }
     settings.add_filter(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", "[TIME]");
     settings.add_filter(r"\d+\.\d+ ms", "[N] ms");
     settings.add_filter(r#"time="[0-9.]+""#, r#"time="[N]""#);

@@ -94,13 +94,22 @@ impl Audit {
         self.finding(check_id)["detail"].as_str().unwrap()
     }
 
-    /// The status entry of one plugin.
+    /// The status entry of one plugin: by its name, or — for a test or
+    /// adversarial plugin the host refused, which the report names by its
+    /// file — by the file the test suite built it into.
     pub fn plugin(&self, name: &str) -> &Value {
+        let file = format!("{}.wasm", name.replace('-', "_"));
         self.report["plugins"]
             .as_array()
             .unwrap()
             .iter()
-            .find(|p| p["name"] == name)
+            .find(|p| {
+                p["name"] == name
+                    || p["source"].as_str().is_some_and(|source| {
+                        source.ends_with(&format!("pincer_{file}"))
+                            || source.ends_with(&format!("pincer_test_plugin_{file}"))
+                    })
+            })
             .unwrap_or_else(|| panic!("no plugin `{name}` in {}", self.stdout))
     }
 }

@@ -152,10 +152,11 @@ impl Auditor {
         let mut owners: Vec<Option<String>> = vec![None; plugins.len()];
         for pack in &packs {
             for plugin in &pack.plugins {
-                plugins.push(runtime.load(PluginSource::File(plugin.path.clone()), &plugin.bytes)?);
+                plugins.push(runtime.load(PluginSource::file(&plugin.path), &plugin.bytes)?);
                 owners.push(Some(pack.name.clone()));
             }
         }
+        crate::runtime::ownership::admit(&mut plugins);
         let policy = crate::pack::policy::Policy::of(&packs)?;
         if !packs.is_empty() {
             crate::pack::admit::admit(&runtime, &plugins, &owners, &packs, &policy)?;

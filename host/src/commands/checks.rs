@@ -16,7 +16,7 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
             .map_or_else(CompiledCache::disabled, CompiledCache::at),
     );
     let plugins = super::load_plugins(&runtime, &args.plugins)?;
-    let mut infos: Vec<PluginInfo> = Vec::new();
+    let mut infos: Vec<(PluginInfo, bool)> = Vec::new();
     let mut failed = false;
     let stdout = std::io::stdout();
     let mut out = anstream::AutoStream::auto(stdout.lock());
@@ -25,8 +25,8 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
         source,
     };
     for plugin in &plugins {
-        match runtime.describe(plugin) {
-            Ok(info) => infos.push(info),
+        match plugin.info() {
+            Ok(info) => infos.push((info.clone(), plugin.builtin.is_some())),
             Err(failure) => {
                 failed = true;
                 let _ = writeln!(
@@ -39,9 +39,17 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
     }
     match args.format {
         ChecksFormat::Markdown => {
-            crate::catalogue::render(&infos, &mut out).map_err(write_error)?;
+            let listed: Vec<crate::catalogue::Listed<'_>> = infos
+                .iter()
+                .map(|(info, builtin)| crate::catalogue::Listed {
+                    info,
+                    builtin: *builtin,
+                })
+                .collect();
+            crate::catalogue::render(&listed, &mut out).map_err(write_error)?;
         }
         ChecksFormat::Json => {
+            let infos: Vec<&PluginInfo> = infos.iter().map(|(info, _)| info).collect();
             serde_json::to_writer_pretty(&mut out, &infos)
                 .map_err(|e| write_error(std::io::Error::other(e)))?;
             writeln!(out).map_err(write_error)?;
@@ -49,11 +57,11 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
         ChecksFormat::Table => {
             let width = infos
                 .iter()
-                .flat_map(|i| &i.checks)
+                .flat_map(|(i, _)| &i.checks)
                 .map(|c| c.id.len())
                 .max()
                 .unwrap_or(0);
-            for info in &infos {
+            for (info, _) in &infos {
                 for check in &info.checks {
                     writeln!(
                         out,

@@ -28,20 +28,55 @@ pub(crate) fn load_builtins(runtime: &Runtime) -> Result<Vec<LoadedPlugin>> {
         .collect()
 }
 
-/// Loads the built-in plugins (unless disabled) and the extra plugin files.
+/// Loads the built-in plugins (unless disabled) and the extra plugin
+/// files, and admits them: no third-party plugin may speak for a built-in,
+/// the host or another loaded plugin.
 pub(crate) fn load_plugins(runtime: &Runtime, args: &PluginArgs) -> Result<Vec<LoadedPlugin>> {
     let mut plugins = Vec::new();
     if !args.no_builtin {
         plugins = load_builtins(runtime)?;
     }
     for path in &args.plugins {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        plugins.push(runtime.load(PluginSource::File(path.clone()), &bytes)?);
+        plugins.push(load_file(runtime, path)?);
     }
+    crate::runtime::ownership::admit(&mut plugins);
     Ok(plugins)
+}
+
+/// Loads one plugin file, read once.
+pub(crate) fn load_file(runtime: &Runtime, path: &std::path::Path) -> Result<LoadedPlugin> {
+    let bytes = read_plugin(path)?;
+    runtime.load(PluginSource::file(path), &bytes)
+}
+
+/// A plugin file's bytes: a regular file of at most the component bound,
+/// read once.
+pub(crate) fn read_plugin(path: &std::path::Path) -> Result<Vec<u8>> {
+    let error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    // Stated before it is opened: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(path).map_err(error)?.is_file() {
+        return Err(error(std::io::Error::other("not a regular file")));
+    }
+    let file = std::fs::File::open(path).map_err(error)?;
+    if !file.metadata().map_err(error)?.is_file() {
+        return Err(error(std::io::Error::other("not a regular file")));
+    }
+    let bound = crate::runtime::MAX_COMPONENT_BYTES;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, u64::try_from(bound).unwrap_or(u64::MAX) + 1),
+        &mut bytes,
+    )
+    .map_err(error)?;
+    if bytes.len() > bound {
+        return Err(error(std::io::Error::other(format!(
+            "larger than {bound} bytes, the bound for a plugin"
+        ))));
+    }
+    Ok(bytes)
 }
 
 /// Prints `value` to stdout as pretty JSON, or as the table `render` draws.

@@ -26,9 +26,10 @@ pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
     let mut plugins = super::load_builtins(&runtime)?;
     let mut owners: Vec<Option<String>> = vec![None; plugins.len()];
     for plugin in &pack.plugins {
-        plugins.push(runtime.load(PluginSource::File(plugin.path.clone()), &plugin.bytes)?);
+        plugins.push(runtime.load(PluginSource::file(&plugin.path), &plugin.bytes)?);
         owners.push(Some(pack.name.clone()));
     }
+    crate::runtime::ownership::admit(&mut plugins);
     let policy = Policy::of(std::slice::from_ref(&pack))?;
     // The run's admission: each plugin once on an empty installation with
     // the pack's parameters, the rules against the declared checks.

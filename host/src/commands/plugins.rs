@@ -5,7 +5,7 @@
 //! version, checks), asked of it in a sandbox with an empty view.
 
 use crate::cli::InspectArgs;
-use crate::error::{Error, Result, exit};
+use crate::error::{Result, exit};
 use crate::runtime::info::PluginInfo;
 use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime, SUPPORTED_API};
 use serde::Serialize;
@@ -49,21 +49,20 @@ fn api_version(imports: &[String]) -> Option<String> {
 /// file is not a component or needs another `pincer:audit`, 3 when it
 /// loads but fails to link or to describe itself.
 pub fn run(args: &InspectArgs) -> Result<u8> {
-    let bytes = std::fs::read(&args.file).map_err(|source| Error::Read {
-        path: args.file.clone(),
-        source,
-    })?;
+    let bytes = super::read_plugin(&args.file)?;
     let runtime = Runtime::new(Limits::default())?.with_cache(
         args.cache
             .dir()
             .map_or_else(CompiledCache::disabled, CompiledCache::at),
     );
-    let source = PluginSource::File(args.file.clone());
-    let (imports, exports) = runtime.component_names(&source, &bytes)?;
+    let sha256 = format!("{:x}", Sha256::digest(&bytes));
+    let compiled =
+        runtime.compile_plugin(PluginSource::file(&args.file), &bytes, sha256.clone())?;
+    let (imports, exports) = compiled.names(&runtime);
     let mut inspection = Inspection {
-        file: args.file.display().to_string(),
+        file: crate::text::shown(&args.file.display().to_string()),
         bytes: bytes.len(),
-        sha256: format!("{:x}", Sha256::digest(&bytes)),
+        sha256,
         api_version: api_version(&imports),
         host_serves: SUPPORTED_API,
         loadable: false,
@@ -72,15 +71,15 @@ pub fn run(args: &InspectArgs) -> Result<u8> {
         exports,
         plugin: None,
     };
-    let code = match runtime.load(source, &bytes) {
+    let code = match runtime.link(compiled) {
         Err(error) => {
             inspection.problem = Some(error.to_string());
             exit::INPUT
         }
-        Ok(plugin) => match runtime.describe(&plugin) {
+        Ok(plugin) => match admitted(plugin).info() {
             Ok(info) => {
                 inspection.loadable = true;
-                inspection.plugin = Some(info);
+                inspection.plugin = Some(info.clone());
                 exit::CLEAN
             }
             Err(failure) => {
@@ -95,10 +94,24 @@ pub fn run(args: &InspectArgs) -> Result<u8> {
     Ok(code)
 }
 
+/// The plugin as an audit would admit it, alone: refused when its name or
+/// ids are reserved for the built-ins or the host.
+fn admitted(plugin: crate::runtime::LoadedPlugin) -> crate::runtime::LoadedPlugin {
+    let mut plugins = [plugin];
+    crate::runtime::ownership::admit(&mut plugins);
+    let [plugin] = plugins;
+    plugin
+}
+
 fn render_table(inspection: &Inspection, out: &mut dyn Write) -> std::io::Result<()> {
     if let Some(plugin) = &inspection.plugin {
         writeln!(out, "plugin    {} {}", plugin.name, plugin.version)?;
-        writeln!(out, "          {}", plugin.description)?;
+        for line in plugin.description.lines() {
+            writeln!(out, "          {line}")?;
+        }
+        for note in &plugin.notes {
+            writeln!(out, "note      {note}")?;
+        }
     }
     writeln!(
         out,

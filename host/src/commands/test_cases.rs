@@ -42,19 +42,18 @@ struct Summary {
 
 /// Runs the cases; see the module doc for the exit codes.
 pub fn run(args: &TestArgs) -> Result<u8> {
-    let bytes = std::fs::read(&args.plugin).map_err(|source| Error::Read {
-        path: args.plugin.clone(),
-        source,
-    })?;
+    let bytes = super::read_plugin(&args.plugin)?;
     let cache_dir = args.cache.dir();
     let runtime = Runtime::new(Limits::default())?.with_cache(
         cache_dir
             .clone()
             .map_or_else(CompiledCache::disabled, CompiledCache::at),
     );
-    let plugin = runtime.load(PluginSource::File(args.plugin.clone()), &bytes)?;
-    let info = runtime.describe(&plugin).map_err(|failure| Error::Plugin {
-        path: args.plugin.display().to_string(),
+    let mut plugin = [runtime.load(PluginSource::file(&args.plugin), &bytes)?];
+    crate::runtime::ownership::admit(&mut plugin);
+    let [plugin] = plugin;
+    let info = plugin.info().cloned().map_err(|failure| Error::Plugin {
+        path: plugin.source.to_string(),
         message: format!("cannot describe itself: {failure}"),
     })?;
     let cases = discover(&args.cases)?;

@@ -169,10 +169,7 @@ pub fn json(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()>
 
 /// Text safe inside HTML.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    crate::report::html::escape(text)
 }
 
 const STYLE: &str = "body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#222}\

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::report::Report;
 use crate::report::model::SeverityOverride;
 use crate::report::suppress::SuppressedBy;
-use crate::runtime::accept::sanitize;
+use crate::text;
 use pincer_sdk::{id_matches, ids_overlap};
 use std::path::PathBuf;
 
@@ -154,7 +154,7 @@ impl Policy {
                 finding.severity_override = Some(SeverityOverride {
                     from: finding.severity,
                     source: rule.source.clone(),
-                    reason: sanitize(rule.rule.reason.clone()),
+                    reason: text::line(&rule.rule.reason, 1_000),
                 });
                 finding.severity = rule.rule.severity;
             }
@@ -174,7 +174,7 @@ impl Policy {
             {
                 finding.suppressed_by = Some(SuppressedBy {
                     source: rule.source.clone(),
-                    reason: Some(sanitize(rule.rule.reason.clone())),
+                    reason: Some(text::line(&rule.rule.reason, 1_000)),
                     expires: None,
                 });
             }

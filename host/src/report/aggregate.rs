@@ -34,6 +34,12 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
             name: name.clone(),
             version: run.info.as_ref().map(|info| info.version.clone()),
             source: run.source.clone(),
+            builtin: run.builtin.is_some(),
+            notes: run
+                .info
+                .as_ref()
+                .map(|info| info.notes.clone())
+                .unwrap_or_default(),
             status: if run.failure.is_some() {
                 PluginState::Failed
             } else {
@@ -68,8 +74,11 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
         }));
     }
     sort_findings(&mut findings);
+    // Only a plugin's own repeats merge: no plugin's finding can stand in
+    // for another's.
     findings.dedup_by(|a, b| {
-        a.check_id == b.check_id
+        a.plugin == b.plugin
+            && a.check_id == b.check_id
             && a.severity == b.severity
             && a.detail == b.detail
             && a.title == b.title

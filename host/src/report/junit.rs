@@ -9,7 +9,17 @@ use pincer_sdk::id_matches;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-/// Text made safe for XML content and attribute values.
+/// Whether XML 1.0 allows `c` in a document at all (its `Char`
+/// production): tab, line feed, carriage return, and the planes without
+/// the surrogates, U+FFFE and U+FFFF.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Text made safe for XML content and attribute values: markup escaped,
+/// and every character XML 1.0 forbids (or that could act on a reader:
+/// other controls, format characters) replaced, so the document stays
+/// well-formed whatever a plugin returned.
 pub fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -19,8 +29,8 @@ pub fn escape(text: &str) -> String {
             '>' => escaped.push_str("&gt;"),
             '"' => escaped.push_str("&quot;"),
             '\'' => escaped.push_str("&apos;"),
-            // XML 1.0 allows no other control characters.
-            c if c.is_control() && !matches!(c, '\n' | '\r' | '\t') => escaped.push('\u{FFFD}'),
+            '\n' | '\t' => escaped.push(ch),
+            c if !xml_char(c) || crate::text::is_hazard(c) => escaped.push('\u{FFFD}'),
             c => escaped.push(c),
         }
     }

@@ -33,7 +33,7 @@ fn locate(finding: &ReportFinding, sources: &SourceNode) -> Option<FindingLocati
     Some(FindingLocation {
         // File names come from the audited config's includes: no control
         // characters may reach a terminal.
-        file: crate::runtime::accept::sanitize(location.file.display().to_string()),
+        file: crate::text::shown(&location.file.display().to_string()),
         line: location.line,
         config_path: (*path).clone(),
     })

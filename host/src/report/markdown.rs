@@ -2,17 +2,31 @@
 //! verdict and counts, the findings most severe first in one table (check,
 //! title, detail, the config line it points at, fix), then failed plugins
 //! and notes, and the suppressed findings folded away with what suppressed
-//! them.
+//! them. Everything a plugin wrote (and every name read off the machine) is
+//! rendered as text: sanitized, then every ASCII punctuation character
+//! backslash-escaped, so that no image, link, autolink, raw HTML, entity,
+//! mention, emphasis or table cell border can come out of it. A finding of
+//! a plugin that is not a built-in says whose it is.
 
 use super::model::{Report, ReportFinding};
 use pincer_sdk::Severity;
 use std::io::{self, Write};
 
-/// Text made safe for one Markdown table cell.
+/// Text as inert Markdown on one line (a table cell, a list item).
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    crate::text::markdown(text)
+}
+
+/// Text of several lines as inert Markdown in one cell, its lines joined by
+/// line breaks.
+fn lines(text: &str) -> String {
+    text.lines().map(cell).collect::<Vec<_>>().join("<br>")
+}
+
+/// An id or a path in monospace, escaped like any text (a code span would
+/// keep backslashes and end at the first backtick).
+fn code(text: &str) -> String {
+    format!("<code>{}</code>", cell(text))
 }
 
 fn badge(severity: Severity) -> &'static str {
@@ -23,13 +37,19 @@ fn badge(severity: Severity) -> &'static str {
     }
 }
 
-fn table(findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
+fn table(report: &Report, findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| severity | check | finding | where | fix |")?;
     writeln!(out, "| --- | --- | --- | --- | --- |")?;
     for finding in findings {
-        let location = finding.location.as_ref().map_or_else(String::new, |at| {
-            format!("`{}:{}`", cell(&at.file), at.line)
-        });
+        let location = finding
+            .location
+            .as_ref()
+            .map_or_else(String::new, |at| code(&format!("{}:{}", at.file, at.line)));
+        let origin = if report.is_builtin(&finding.plugin) {
+            String::new()
+        } else {
+            format!("<br><sub>plugin {}</sub>", cell(&finding.plugin))
+        };
         let suppressed = finding
             .suppressed_by
             .as_ref()
@@ -44,12 +64,12 @@ fn table(findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
             });
         writeln!(
             out,
-            "| {} | `{}` | **{}**<br>{}{suppressed}{changed} | {location} | {} |",
+            "| {} | {}{origin} | **{}**<br>{}{suppressed}{changed} | {location} | {} |",
             badge(finding.severity),
-            cell(&finding.check_id),
+            code(&finding.check_id),
             cell(&finding.title),
-            cell(&finding.detail),
-            cell(finding.remediation.as_deref().unwrap_or(""))
+            lines(&finding.detail),
+            lines(finding.remediation.as_deref().unwrap_or(""))
         )?;
     }
     Ok(())
@@ -57,11 +77,7 @@ fn table(findings: &[ReportFinding], out: &mut dyn Write) -> io::Result<()> {
 
 /// Writes the report as Markdown.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "## Pincer audit of `{}`\n",
-        cell(&report.target.config)
-    )?;
+    writeln!(out, "## Pincer audit of {}\n", code(&report.target.config))?;
     let verdict = if report.complete {
         "complete"
     } else {
@@ -75,7 +91,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if report.findings.is_empty() {
         writeln!(out, "No findings.")?;
     } else {
-        table(&report.findings, out)?;
+        table(report, &report.findings, out)?;
     }
     let failed: Vec<_> = report
         .plugins
@@ -87,8 +103,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for (plugin, failure) in failed {
             writeln!(
                 out,
-                "- `{}`: {}",
-                cell(&plugin.name),
+                "- {}: {}",
+                code(&plugin.name),
                 cell(&failure.to_string())
             )?;
         }
@@ -105,7 +121,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "\n<details><summary>{} suppressed finding(s)</summary>\n",
             report.suppressed_findings.len()
         )?;
-        table(&report.suppressed_findings, out)?;
+        table(report, &report.suppressed_findings, out)?;
         writeln!(out, "\n</details>")?;
     }
     writeln!(

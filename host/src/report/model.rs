@@ -112,6 +112,12 @@ pub struct PluginStatus {
     pub version: Option<String>,
     /// `builtin:NAME` or the file it was loaded from.
     pub source: String,
+    /// Whether it is one of Pincer's built-in plugins (by source, or a
+    /// file with a built-in's exact bytes).
+    pub builtin: bool,
+    /// What the host changed in its declarations (references dropped).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
     /// ok or failed.
     pub status: PluginState,
     /// Why it failed.
@@ -233,17 +239,28 @@ pub struct Report {
 }
 
 impl Report {
-    /// The index in `checks` of the check that declared `check_id`: the
-    /// exact id, else a declaration whose `*` segment matches.
-    pub fn check_index(&self, check_id: &str) -> Option<usize> {
+    /// The index in `checks` of the check of `plugin` that declared
+    /// `check_id`: the exact id, else a declaration whose `*` segment
+    /// matches. Only the plugin that reported a finding describes it.
+    pub fn check_index(&self, plugin: &str, check_id: &str) -> Option<usize> {
+        let own = |check: &&DeclaredCheck| check.plugin == plugin;
         self.checks
             .iter()
-            .position(|check| check.info.id == check_id)
+            .position(|check| own(&check) && check.info.id == check_id)
             .or_else(|| {
-                self.checks
-                    .iter()
-                    .position(|check| pincer_sdk::id_matches(&check.info.id, check_id))
+                self.checks.iter().position(|check| {
+                    own(&check) && pincer_sdk::id_matches(&check.info.id, check_id)
+                })
             })
+    }
+
+    /// Whether `plugin` names a built-in plugin of this report (or the host).
+    pub fn is_builtin(&self, plugin: &str) -> bool {
+        plugin == super::suppress::rules::HOST_PLUGIN
+            || self
+                .plugins
+                .iter()
+                .any(|status| status.name == plugin && status.builtin)
     }
 }
 

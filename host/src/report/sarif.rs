@@ -100,7 +100,7 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
         "partialFingerprints": { "pincerFinding/v1": fingerprint },
         "properties": { "plugin": finding.plugin, "severity": finding.severity.as_str() },
     });
-    if let Some(index) = report.check_index(&finding.check_id) {
+    if let Some(index) = report.check_index(&finding.plugin, &finding.check_id) {
         result["ruleIndex"] = json!(index);
     }
     if let Some(remediation) = &finding.remediation {

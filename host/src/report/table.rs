@@ -2,9 +2,13 @@
 //! check id, title and the config line it points at; with `-v`, the detail,
 //! the fix and the suppressed findings too; plugin failures; a summary line.
 //! Writes ANSI styles; the caller's stream strips them when not on a TTY or
-//! when `NO_COLOR` is set.
+//! when `NO_COLOR` is set. Every text it prints passes [`text::line`] once
+//! more (what plugins say was sanitized when it was read; names read off
+//! the machine were not), so nothing printed can act on the terminal; a
+//! finding of a plugin that is not a built-in says whose it is.
 
 use super::model::{PluginState, Report, ReportFinding};
+use crate::text;
 use anstyle::{AnsiColor, Style};
 use pincer_sdk::{NoteLevel, Severity};
 use std::io::{self, Write};
@@ -30,14 +34,29 @@ pub enum Detail {
     Verbose,
 }
 
+/// `text` as one inert line.
+fn shown(text: &str) -> String {
+    text::shown(text)
+}
+
 /// `  file:line` of a finding (dimmed), when known.
 fn location(finding: &ReportFinding) -> String {
     finding.location.as_ref().map_or_else(String::new, |l| {
-        format!("  {DIM}{}:{}{DIM:#}", l.file, l.line)
+        format!("  {DIM}{}:{}{DIM:#}", shown(&l.file), l.line)
     })
 }
 
+/// `  [plugin NAME]` for a finding no built-in plugin reported.
+fn origin(report: &Report, finding: &ReportFinding) -> String {
+    if report.is_builtin(&finding.plugin) {
+        String::new()
+    } else {
+        format!("  {DIM}[plugin {}]{DIM:#}", shown(&finding.plugin))
+    }
+}
+
 fn render_finding(
+    report: &Report,
     finding: &ReportFinding,
     style: Style,
     width: usize,
@@ -46,24 +65,28 @@ fn render_finding(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "  {style}{:<width$}{style:#}  {}{}",
-        finding.check_id,
-        finding.title,
+        "  {style}{:<width$}{style:#}  {}{}{}",
+        shown(&finding.check_id),
+        shown(&finding.title),
+        origin(report, finding),
         location(finding)
     )?;
     if detail == Detail::Verbose {
         for line in finding.detail.lines() {
-            writeln!(out, "  {:<width$}  {DIM}{line}{DIM:#}", "")?;
+            writeln!(out, "  {:<width$}  {DIM}{}{DIM:#}", "", shown(line))?;
         }
         if let Some(remediation) = &finding.remediation {
-            writeln!(out, "  {:<width$}  {DIM}fix: {remediation}{DIM:#}", "")?;
+            for (index, line) in remediation.lines().enumerate() {
+                let label = if index == 0 { "fix: " } else { "     " };
+                writeln!(out, "  {:<width$}  {DIM}{label}{}{DIM:#}", "", shown(line))?;
+            }
         }
         if let Some(changed) = &finding.severity_override {
             writeln!(
                 out,
                 "  {:<width$}  {DIM}severity {}{DIM:#}",
                 "",
-                changed.describe()
+                shown(&changed.describe())
             )?;
         }
     }
@@ -80,13 +103,15 @@ pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::
     writeln!(
         out,
         "{BOLD}pincer audit{BOLD:#} {DIM}{}{DIM:#}",
-        report.target.config
+        shown(&report.target.config)
     )?;
     for pack in &report.packs {
         writeln!(
             out,
             "{DIM}with rule pack {} {} ({}){DIM:#}",
-            pack.name, pack.version, pack.dir
+            shown(&pack.name),
+            shown(&pack.version),
+            shown(&pack.dir)
         )?;
     }
     let width = report
@@ -113,7 +138,7 @@ pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::
             group.len()
         )?;
         for finding in group {
-            render_finding(finding, style, width, detail, out)?;
+            render_finding(report, finding, style, width, detail, out)?;
         }
     }
     let failed: Vec<_> = report
@@ -136,8 +161,10 @@ pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::
                 .map_or_else(String::new, ToString::to_string);
             writeln!(
                 out,
-                "  {style}{}{style:#} ({}) {reason}",
-                plugin.name, plugin.source
+                "  {style}{}{style:#} ({}) {}",
+                shown(&plugin.name),
+                shown(&plugin.source),
+                shown(&reason)
             )?;
         }
     }
@@ -158,7 +185,11 @@ pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::
         writeln!(
             out,
             "against {}: {BOLD}{} new{BOLD:#}, {} more severe, {} known, {} resolved",
-            baseline.file, baseline.new, baseline.escalated, baseline.known, baseline.resolved
+            shown(&baseline.file),
+            baseline.new,
+            baseline.escalated,
+            baseline.known,
+            baseline.resolved
         )?;
     }
     if report.findings.is_empty() && report.complete {
@@ -185,7 +216,7 @@ fn render_suppressed(report: &Report, detail: Detail, out: &mut dyn Write) -> io
             .collect();
         sources.sort_unstable();
         sources.dedup();
-        writeln!(out, "  {DIM}by {}{DIM:#}", sources.join(", "))?;
+        writeln!(out, "  {DIM}by {}{DIM:#}", shown(&sources.join(", ")))?;
         return Ok(());
     }
     let width = suppressed
@@ -196,13 +227,19 @@ fn render_suppressed(report: &Report, detail: Detail, out: &mut dyn Write) -> io
     for finding in suppressed {
         writeln!(
             out,
-            "  {DIM}{:<width$}  {}{DIM:#}{}",
-            finding.check_id,
-            finding.title,
+            "  {DIM}{:<width$}  {}{DIM:#}{}{}",
+            shown(&finding.check_id),
+            shown(&finding.title),
+            origin(report, finding),
             location(finding)
         )?;
         if let Some(by) = &finding.suppressed_by {
-            writeln!(out, "  {:<width$}  {DIM}by {}{DIM:#}", "", by.describe())?;
+            writeln!(
+                out,
+                "  {:<width$}  {DIM}by {}{DIM:#}",
+                "",
+                shown(&by.describe())
+            )?;
         }
     }
     Ok(())
@@ -220,9 +257,9 @@ fn render_notes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             match level {
                 NoteLevel::Error => {
                     let style = severity_style(Severity::Critical);
-                    writeln!(out, "{style}INCOMPLETE:{style:#} {}", note.message)?;
+                    writeln!(out, "{style}INCOMPLETE:{style:#} {}", shown(&note.message))?;
                 }
-                NoteLevel::Info => writeln!(out, "{DIM}note: {}{DIM:#}", note.message)?,
+                NoteLevel::Info => writeln!(out, "{DIM}note: {}{DIM:#}", shown(&note.message))?,
             }
         }
     }

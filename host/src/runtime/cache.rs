@@ -34,6 +34,7 @@
 //! and a record never vouches for code it did not hash. The cache is the only place Pincer
 //! writes besides `--output`; it is never inside the audited installation.
 
+use super::compile::CompileError;
 use sha2::{Digest, Sha256};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
@@ -118,21 +119,24 @@ impl CompiledCache {
         self.dir.as_deref()
     }
 
-    /// The component for `bytes` (whose SHA-256 is `sha256`): from the
-    /// cache when a trustworthy entry is there, else compiled and stored.
+    /// The component whose bytes have the SHA-256 `sha256`: from the cache
+    /// when a trustworthy entry is there, else made by `compile` (native
+    /// code for `engine`) and stored.
     pub fn component(
         &self,
         engine: &Engine,
-        bytes: &[u8],
         sha256: &str,
-    ) -> wasmtime::Result<(Component, CompileSource)> {
-        let Some(dir) = &self.dir else {
-            return Ok((Component::new(engine, bytes)?, CompileSource::Compiled));
-        };
-        let key = key(engine, sha256);
-        let code = dir.join(format!("{key}.cwasm"));
-        let record = dir.join(format!("{key}.meta"));
-        if verified(&record, &code, &key) {
+        compile: &dyn Fn() -> Result<Vec<u8>, CompileError>,
+    ) -> Result<(Component, CompileSource), CompileError> {
+        let entry = self.dir.as_ref().map(|dir| {
+            let key = key(engine, sha256);
+            let code = dir.join(format!("{key}.cwasm"));
+            let record = dir.join(format!("{key}.meta"));
+            (dir, key, code, record)
+        });
+        if let Some((_, key, code, record)) = &entry
+            && verified(record, code, key)
+        {
             // SAFETY: the entry passed every condition of the module doc:
             // a private directory, private files owned by this user, and a
             // record naming this key and the digest of the code just read;
@@ -141,15 +145,26 @@ impl CompiledCache {
                 unsafe_code,
                 reason = "loading code this user compiled; see the module doc"
             )]
-            let loaded = unsafe { Component::deserialize_file(engine, &code) };
+            let loaded = unsafe { Component::deserialize_file(engine, code) };
             if let Ok(component) = loaded {
                 return Ok((component, CompileSource::Cache));
             }
         }
-        let component = Component::new(engine, bytes)?;
-        if let Ok(compiled) = component.serialize() {
+        let compiled = compile()?;
+        // SAFETY: `compiled` was made just now by `Engine::precompile_component`
+        // for an engine of these very settings, in this process or in a child
+        // running this same binary (`compile.rs`) that handed it back over a
+        // pipe only the two of them hold; wasmtime checks its version and
+        // settings on top.
+        #[allow(
+            unsafe_code,
+            reason = "loading code this process just compiled; see the comment above"
+        )]
+        let component = unsafe { Component::deserialize(engine, &compiled) }
+            .map_err(|e| CompileError::Invalid(format!("cannot load its compiled code: {e}")))?;
+        if let Some((dir, key, code, record)) = &entry {
             // A cache that cannot be written only costs time.
-            let _ = write_entry(dir, &record, &code, &key, &compiled);
+            let _ = write_entry(dir, record, code, key, &compiled);
         }
         Ok((component, CompileSource::Compiled))
     }

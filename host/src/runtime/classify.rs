@@ -1,8 +1,14 @@
 //! Tells plugin failures apart: by trap kind first, then by what the store
-//! saw (a denied memory growth, full output pipes, a panic message).
+//! saw (a denied memory growth, full output pipes, a panic message). The
+//! engine's messages quote the plugin (function names of its backtrace),
+//! so they are sanitized and bounded like anything else it says.
 
 use super::failure::Failure;
+use crate::text;
 use wasmtime::Trap;
+
+/// Bytes kept of an engine error's message.
+const MAX_MESSAGE: usize = 4 << 10;
 
 /// A first classification from the error itself.
 pub fn classify(error: &wasmtime::Error, during: &str) -> Failure {
@@ -23,8 +29,21 @@ pub fn classify(error: &wasmtime::Error, during: &str) -> Failure {
             Failure::StackOverflow(format!("call stack overflowed during {during}"))
         }
         Some(trap) => Failure::Trap(format!("{trap} during {during}")),
-        None => Failure::Trap(format!("{error:#} during {during}")),
+        None if over_hostcall_fuel(error) => Failure::OutputLimit(format!(
+            "handed the host more data in one call than it takes (findings, a log line or \
+             output) during {during}"
+        )),
+        None => Failure::Trap(text::block(
+            &format!("{error:#} during {during}"),
+            MAX_MESSAGE,
+        )),
     }
+}
+
+/// Whether wasmtime refused to copy more out of the plugin than the
+/// hostcall fuel allowed (an answer or a host call's argument too large).
+fn over_hostcall_fuel(error: &wasmtime::Error) -> bool {
+    format!("{error:#}").contains("fuel allocated for hostcalls")
 }
 
 /// What the store observed while the plugin ran.
@@ -57,6 +76,9 @@ pub fn refine(failure: Failure, observed: &Observed<'_>) -> Failure {
     if panic.is_empty() {
         Failure::Trap(message)
     } else {
-        Failure::Trap(format!("plugin panicked: {}", panic.join(" ").trim()))
+        Failure::Trap(text::line(
+            &format!("plugin panicked: {}", panic.join(" ").trim()),
+            MAX_MESSAGE,
+        ))
     }
 }

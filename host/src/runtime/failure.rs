@@ -27,6 +27,12 @@ pub enum Failure {
     InvalidOutput(String),
     /// The plugin could not be instantiated (missing import, bad world).
     Instantiate(String),
+    /// Compiling it went past a bound: its shape (size, nesting), the
+    /// compiler's time or memory.
+    CompileLimit(String),
+    /// It may not run: its name or check ids belong to a built-in plugin,
+    /// the host or another loaded plugin.
+    Refused(String),
 }
 
 impl Failure {
@@ -42,7 +48,9 @@ impl Failure {
             | Failure::OutputLimit(m)
             | Failure::FindingsLimit(m)
             | Failure::InvalidOutput(m)
-            | Failure::Instantiate(m) => m,
+            | Failure::Instantiate(m)
+            | Failure::CompileLimit(m)
+            | Failure::Refused(m) => m,
         }
     }
 
@@ -59,6 +67,8 @@ impl Failure {
             Failure::FindingsLimit(_) => "findings-limit",
             Failure::InvalidOutput(_) => "invalid-output",
             Failure::Instantiate(_) => "instantiate",
+            Failure::CompileLimit(_) => "compile-limit",
+            Failure::Refused(_) => "refused",
         }
     }
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 /// Per-plugin resource limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
-    /// Linear memory cap in bytes (all memories of the plugin together).
+    /// Memory cap in bytes: all linear memories of the plugin together.
     pub memory_bytes: u64,
     /// Wall-clock budget for instantiate, `info` and `run` together.
     pub timeout: Duration,
@@ -22,10 +22,18 @@ pub struct Limits {
     pub max_output_bytes: u64,
     /// Log messages kept; later ones are dropped and counted.
     pub max_log_messages: usize,
-    /// Maximum elements of all tables.
+    /// Maximum elements of all tables together.
     pub max_table_elements: usize,
-    /// Maximum instances, tables and memories a plugin may create.
+    /// Maximum core instances a plugin may create.
     pub max_instances: usize,
+    /// Maximum linear memories a plugin may create.
+    pub max_memories: usize,
+    /// Maximum tables a plugin may create.
+    pub max_tables: usize,
+    /// Wall clock for compiling one plugin file.
+    pub compile_timeout: Duration,
+    /// Data size (heap) of the process compiling one plugin file.
+    pub compile_memory: u64,
 }
 
 impl Default for Limits {
@@ -39,7 +47,11 @@ impl Default for Limits {
             max_output_bytes: 64 << 10,
             max_log_messages: 1_000,
             max_table_elements: 100_000,
-            max_instances: 32,
+            max_instances: 64,
+            max_memories: 8,
+            max_tables: 32,
+            compile_timeout: Duration::from_secs(60),
+            compile_memory: 2 << 30,
         }
     }
 }
@@ -66,6 +78,12 @@ pub struct LimitOverrides {
     pub max_output: Option<u64>,
     /// Log messages per plugin.
     pub max_log_messages: Option<usize>,
+    /// e.g. `"60s"`.
+    #[serde(default, deserialize_with = "duration")]
+    pub compile_timeout: Option<Duration>,
+    /// e.g. `"2 GiB"`.
+    #[serde(default, deserialize_with = "size")]
+    pub compile_memory: Option<u64>,
 }
 
 impl Limits {
@@ -80,6 +98,8 @@ impl Limits {
         self.max_finding_bytes = o.max_finding_bytes.unwrap_or(self.max_finding_bytes);
         self.max_output_bytes = o.max_output.unwrap_or(self.max_output_bytes);
         self.max_log_messages = o.max_log_messages.unwrap_or(self.max_log_messages);
+        self.compile_timeout = o.compile_timeout.unwrap_or(self.compile_timeout);
+        self.compile_memory = o.compile_memory.unwrap_or(self.compile_memory);
         self
     }
 }

@@ -1,13 +1,18 @@
-//! Loads plugin components: checks that a file is a component, that it was
-//! built against a `pincer:audit` version this host serves (semver), and
-//! pre-links it so that each run only instantiates.
+//! Loads plugin components: checks that a file is a component whose shape
+//! is within bounds, compiles it (an untrusted one in a bounded child
+//! process), checks that it was built against a `pincer:audit` version this
+//! host serves (semver), pre-links it, and asks it once what it is.
 
 use super::Runtime;
 use super::bindings::CheckPluginPre;
 use super::cache::CompileSource;
+use super::compile::{self, CompileError, CompileLimits};
 use super::failure::Failure;
+use super::info::PluginInfo;
 use super::state::PluginState;
+use crate::builtin::BUILTIN_PLUGINS;
 use crate::error::{Error, Result};
+use crate::text;
 use semver::{Version, VersionReq};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -25,15 +30,23 @@ const WIT_PACKAGE: &str = "pincer:audit/";
 pub enum PluginSource {
     /// Embedded in the binary (crate directory name under `plugins/`).
     Builtin(&'static str),
-    /// A `.wasm` file given with `--plugin`.
+    /// A `.wasm` file given with `--plugin` (an absolute path, so that no
+    /// file name can read like `builtin:NAME`).
     File(PathBuf),
+}
+
+impl PluginSource {
+    /// A plugin file, its path made absolute.
+    pub fn file(path: &std::path::Path) -> PluginSource {
+        PluginSource::File(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
 }
 
 impl fmt::Display for PluginSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PluginSource::Builtin(name) => write!(f, "builtin:{name}"),
-            PluginSource::File(path) => write!(f, "{}", path.display()),
+            PluginSource::File(path) => write!(f, "{}", text::shown(&path.display().to_string())),
         }
     }
 }
@@ -49,9 +62,54 @@ pub struct LoadedPlugin {
     pub api_version: Version,
     /// Compiled now, or loaded from the compiled-plugin cache.
     pub compiled: CompileSource,
+    /// The built-in plugin these bytes are — by source, or a file whose
+    /// digest is a built-in's — or none for a third-party plugin.
+    pub builtin: Option<&'static str>,
     /// Ready to instantiate; or why it cannot be (a missing import, exports
     /// that do not fit the world), reported as that plugin's failure.
     pub(crate) pre: Result<CheckPluginPre<PluginState>, Failure>,
+    /// What it said it is, asked once in a sandbox that sees no
+    /// installation; or why it could not say, or was refused.
+    pub(crate) info: Result<PluginInfo, Failure>,
+}
+
+impl LoadedPlugin {
+    /// What the plugin declared, or why it could not be asked or was
+    /// refused (`pincer checks`, `plugins inspect`, packs).
+    pub fn info(&self) -> Result<&PluginInfo, &Failure> {
+        self.info.as_ref()
+    }
+}
+
+/// A plugin compiled (or stopped at a compile bound), not yet checked or
+/// linked.
+pub struct Compiled {
+    source: PluginSource,
+    sha256: String,
+    builtin: Option<&'static str>,
+    component: Result<Component, Failure>,
+    compiled: CompileSource,
+}
+
+impl Compiled {
+    /// The names the component imports and exports (interfaces with their
+    /// package versions), sanitized, for `pincer plugins inspect`; none
+    /// when it did not compile.
+    pub fn names(&self, runtime: &Runtime) -> (Vec<String>, Vec<String>) {
+        let Ok(component) = &self.component else {
+            return (Vec::new(), Vec::new());
+        };
+        let component_type = component.component_type();
+        let imports = component_type
+            .imports(&runtime.engine)
+            .map(|(name, _)| text::line(name, 300))
+            .collect();
+        let exports = component_type
+            .exports(&runtime.engine)
+            .map(|(name, _)| text::line(name, 300))
+            .collect();
+        (imports, exports)
+    }
 }
 
 fn plugin_error(source: &PluginSource, message: impl Into<String>) -> Error {
@@ -66,10 +124,20 @@ fn is_component(bytes: &[u8]) -> bool {
     bytes.len() >= 8 && bytes[..4] == *b"\0asm" && bytes[6..8] == [1, 0]
 }
 
+/// The built-in plugin whose embedded bytes have the digest `sha256`.
+fn builtin_by_digest(sha256: &str) -> Option<&'static str> {
+    BUILTIN_PLUGINS
+        .iter()
+        .find(|(_, _, digest)| *digest == sha256)
+        .map(|(name, _, _)| *name)
+}
+
 impl Runtime {
-    /// Compiles and checks one plugin. Bytes that are not a component, or a
-    /// component built for a `pincer:audit` this host cannot serve, are input
-    /// errors; a component that does not link is loaded as a failed plugin.
+    /// Compiles, checks, links and describes one plugin. Bytes that are not
+    /// a valid component, or a component built for a `pincer:audit` this
+    /// host cannot serve, are input errors; a component past a compile
+    /// bound, that does not link or cannot describe itself is loaded as a
+    /// failed plugin.
     pub fn load(&self, source: PluginSource, bytes: &[u8]) -> Result<LoadedPlugin> {
         self.load_hashed(source, bytes, format!("{:x}", Sha256::digest(bytes)))
     }
@@ -82,69 +150,135 @@ impl Runtime {
         bytes: &[u8],
         sha256: String,
     ) -> Result<LoadedPlugin> {
-        if !bytes.starts_with(b"\0asm") {
-            return Err(plugin_error(&source, "is not a WebAssembly file"));
-        }
-        if !is_component(bytes) {
-            return Err(plugin_error(
-                &source,
-                "is a core WebAssembly module, not a component: build it for the wasm32-wasip2 target",
-            ));
-        }
-        let (component, compiled) = self
-            .cache
-            .component(&self.engine, bytes, &sha256)
-            .map_err(|e| plugin_error(&source, format!("is not a valid component: {e:#}")))?;
+        self.link(self.compile_plugin(source, bytes, sha256)?)
+    }
+
+    /// Compiles one plugin (an untrusted one in a bounded child process,
+    /// after its shape passed the bounds); nothing of it runs.
+    pub fn compile_plugin(
+        &self,
+        source: PluginSource,
+        bytes: &[u8],
+        sha256: String,
+    ) -> Result<Compiled> {
+        let builtin = match &source {
+            PluginSource::Builtin(name) => Some(*name),
+            PluginSource::File(_) => builtin_by_digest(&sha256),
+        };
+        let (component, compiled) =
+            match self.compile(&source, bytes, &sha256, builtin.is_some())? {
+                Ok((component, compiled)) => (Ok(component), compiled),
+                Err(failure) => (Err(failure), CompileSource::Compiled),
+            };
+        Ok(Compiled {
+            source,
+            sha256,
+            builtin,
+            component,
+            compiled,
+        })
+    }
+
+    /// Checks a compiled plugin's contract version, pre-links it and asks it
+    /// what it is.
+    pub fn link(&self, compiled: Compiled) -> Result<LoadedPlugin> {
+        let Compiled {
+            source,
+            sha256,
+            builtin,
+            component,
+            compiled,
+        } = compiled;
+        let component = match component {
+            Ok(component) => component,
+            Err(failure) => {
+                return Ok(LoadedPlugin {
+                    source,
+                    sha256,
+                    api_version: Version::parse(SUPPORTED_API)
+                        .map_err(|e| Error::Engine(format!("bad SUPPORTED_API: {e}")))?,
+                    compiled,
+                    builtin,
+                    pre: Err(failure.clone()),
+                    info: Err(failure),
+                });
+            }
+        };
         let api_version = self.check_api(&source, &component)?;
         let pre = self
             .linker
             .instantiate_pre(&component)
-            .map_err(|e| Failure::Instantiate(format!("cannot be linked: {e:#}")))
+            .map_err(|e| {
+                Failure::Instantiate(text::block(&format!("cannot be linked: {e:#}"), 4_000))
+            })
             .and_then(|pre| {
                 CheckPluginPre::new(pre).map_err(|e| {
-                    Failure::Instantiate(format!("does not export the check-plugin world: {e:#}"))
+                    Failure::Instantiate(text::block(
+                        &format!("does not export the check-plugin world: {e:#}"),
+                        4_000,
+                    ))
                 })
             });
+        let info = match &pre {
+            Ok(pre) => self.describe(pre),
+            Err(failure) => Err(failure.clone()),
+        };
         Ok(LoadedPlugin {
             source,
             sha256,
             api_version,
             compiled,
+            builtin,
             pre,
+            info,
         })
     }
 
-    /// The names a component imports and exports (interfaces with their
-    /// package versions), for `pincer plugins inspect`. Errors as [`load`]
-    /// does for bytes that are not a component.
-    ///
-    /// [`load`]: Runtime::load
-    pub fn component_names(
+    /// The compiled component for `bytes`, from the cache when it holds
+    /// it, else compiled — in a bounded child process unless the bytes are a
+    /// built-in's. Bytes that are not a valid component are an input error;
+    /// a shape past the bounds, or a compile past its time or memory, is
+    /// the plugin's failure.
+    fn compile(
         &self,
         source: &PluginSource,
         bytes: &[u8],
-    ) -> Result<(Vec<String>, Vec<String>)> {
-        let sha256 = format!("{:x}", Sha256::digest(bytes));
+        sha256: &str,
+        trusted: bool,
+    ) -> Result<std::result::Result<(Component, CompileSource), Failure>> {
+        if !bytes.starts_with(b"\0asm") {
+            return Err(plugin_error(source, "is not a WebAssembly file"));
+        }
         if !is_component(bytes) {
             return Err(plugin_error(
                 source,
-                "is not a WebAssembly component (build it for the wasm32-wasip2 target)",
+                "is a core WebAssembly module, not a component: build it for the wasm32-wasip2 target",
             ));
         }
-        let (component, _) = self
-            .cache
-            .component(&self.engine, bytes, &sha256)
-            .map_err(|e| plugin_error(source, format!("is not a valid component: {e:#}")))?;
-        let component_type = component.component_type();
-        let imports = component_type
-            .imports(&self.engine)
-            .map(|(name, _)| name.to_owned())
-            .collect();
-        let exports = component_type
-            .exports(&self.engine)
-            .map(|(name, _)| name.to_owned())
-            .collect();
-        Ok((imports, exports))
+        match super::precheck::check(bytes) {
+            Ok(()) => {}
+            Err(CompileError::Invalid(problem)) => return Err(plugin_error(source, problem)),
+            Err(CompileError::Limit(problem)) => return Ok(Err(Failure::CompileLimit(problem))),
+        }
+        let isolated = (!trusted).then_some(CompileLimits {
+            timeout: self.limits.compile_timeout,
+            memory: self.limits.compile_memory,
+        });
+        let compiled = self.cache.component(&self.engine, sha256, &|| {
+            compile::compile(&self.engine, bytes, isolated)
+        });
+        match compiled {
+            Ok(compiled) => Ok(Ok(compiled)),
+            Err(CompileError::Limit(problem)) => Ok(Err(Failure::CompileLimit(problem))),
+            Err(CompileError::Invalid(problem)) => {
+                let problem = if problem.starts_with("is not a valid component") {
+                    problem
+                } else {
+                    format!("is not a valid component: {problem}")
+                };
+                Err(plugin_error(source, text::line(&problem, 2_000)))
+            }
+        }
     }
 
     /// The `pincer:audit` version the component imports, refused when this
@@ -158,17 +292,15 @@ impl Runtime {
             let Some(rest) = name.strip_prefix(WIT_PACKAGE) else {
                 continue;
             };
+            let name = text::line(name, 300);
             let version = rest.split_once('@').map(|(_, v)| v).ok_or_else(|| {
                 plugin_error(
                     source,
                     format!("imports `{name}` without a package version"),
                 )
             })?;
-            let version = Version::parse(version).map_err(|e| {
-                plugin_error(
-                    source,
-                    format!("imports `{name}` with an invalid version: {e}"),
-                )
+            let version = Version::parse(version).map_err(|_| {
+                plugin_error(source, format!("imports `{name}` with an invalid version"))
             })?;
             let accepts = VersionReq::parse(&format!("^{version}"))
                 .is_ok_and(|requirement| requirement.matches(&served));

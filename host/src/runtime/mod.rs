@@ -1,17 +1,27 @@
 //! The plugin runtime: one wasmtime engine and linker per process, one
-//! `Store` per plugin run, WASI linked with nothing granted.
+//! `Store` per plugin call, WASI linked with no file, socket, environment or
+//! argument granted. Every plugin is hostile: its shape is bounded before it
+//! compiles, it compiles in a bounded child process, each call into it is
+//! bounded in wall clock (host calls included), memory (all its memories
+//! together), fuel and output, and everything it says is read within fixed
+//! bounds and sanitized; no plugin can speak for a built-in or the host.
 
 pub(crate) mod accept;
 mod bindings;
+mod budget;
 pub mod cache;
 mod classify;
+pub mod compile;
+mod deadline;
 mod failure;
+pub mod ids;
 pub mod info;
-mod limiter;
 pub mod limits;
 mod load;
-mod ownership;
+pub mod ownership;
+mod precheck;
 mod run;
+mod sandbox;
 mod stamp;
 pub mod state;
 pub mod ticker;
@@ -19,7 +29,8 @@ pub mod ticker;
 pub use cache::{CompileSource, CompiledCache};
 pub use failure::Failure;
 pub use limits::Limits;
-pub use load::{LoadedPlugin, PluginSource, SUPPORTED_API};
+pub use load::{Compiled, LoadedPlugin, PluginSource, SUPPORTED_API};
+pub use precheck::MAX_COMPONENT_BYTES;
 pub use run::{Parallelism, PluginRun, run_all};
 
 use crate::error::{Error, Result};
@@ -40,17 +51,30 @@ pub struct Runtime {
     ticker: std::sync::Mutex<std::sync::Weak<ticker::Ticker>>,
 }
 
+/// Frames kept of a trapped plugin's wasm backtrace (its names come from
+/// the plugin, so they are sanitized like everything else it says).
+const BACKTRACE_FRAMES: usize = 16;
+
+/// The engine's settings, the same in the host and in the child process
+/// that compiles untrusted plugins (compiled code is only valid for an
+/// engine of the settings it was made with).
+pub(crate) fn engine_config() -> Config {
+    let mut config = Config::new();
+    config.wasm_component_model(true);
+    config.consume_fuel(true);
+    config.epoch_interruption(true);
+    config.wasm_backtrace_max_frames(std::num::NonZeroUsize::new(BACKTRACE_FRAMES));
+    config
+}
+
 impl Runtime {
-    /// Sets up the engine (component model, fuel) and links the host's
-    /// interfaces and WASI (no capabilities are granted in the stores).
+    /// Sets up the engine (component model, fuel, epochs) and links the
+    /// host's interfaces and WASI, asynchronously: a call that blocks in the
+    /// host yields, so the deadline can end it.
     pub fn new(limits: Limits) -> Result<Runtime> {
-        let mut config = Config::new();
-        config.wasm_component_model(true);
-        config.consume_fuel(true);
-        config.epoch_interruption(true);
-        let engine = Engine::new(&config).map_err(|e| Error::Engine(e.to_string()))?;
+        let engine = Engine::new(&engine_config()).map_err(|e| Error::Engine(e.to_string()))?;
         let mut linker = Linker::new(&engine);
-        wasmtime_wasi::p2::add_to_linker_sync(&mut linker)
+        wasmtime_wasi::p2::add_to_linker_async(&mut linker)
             .map_err(|e| Error::Engine(format!("linking WASI: {e}")))?;
         CheckPlugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
             .map_err(|e| Error::Engine(format!("linking pincer:audit: {e}")))?;

@@ -1,24 +1,27 @@
-//! Runs plugins: one fresh `Store` each, on scoped threads, under a memory
-//! cap, fuel, an epoch deadline and output caps. A failure is classified and
-//! never hides another plugin's results; results keep the plugins' order.
+//! Runs plugins: one fresh store per call, on scoped threads, each call
+//! driven under the plugin's deadline (its wasm by the epoch, its blocking
+//! host calls by the driver), within its memory budget, fuel and output
+//! caps. A failure is classified and never hides another plugin's results;
+//! results keep the plugins' order. A plugin describes itself once, when it
+//! is loaded, in a store that sees nothing; `run()` gets the real view.
 
 use super::Runtime;
-use super::accept::{accept, sanitize};
+use super::accept::accept;
+use super::bindings::CheckPluginPre;
+use super::bindings::pincer::audit::types as wit;
 use super::classify::{Observed, classify, refine};
+use super::deadline::{Deadline, Stopped, drive};
 use super::failure::Failure;
 use super::info::PluginInfo;
 use super::load::LoadedPlugin;
-use super::ownership;
+use super::sandbox::{Purpose, Sandbox};
 use super::state::{LogLine, PluginState};
-use super::ticker::ticks;
-use crate::params::PluginParams;
 use crate::snapshot::Snapshot;
+use crate::text;
 use pincer_sdk::Finding;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use wasmtime::component::ResourceTable;
-use wasmtime::{Store, StoreLimitsBuilder};
-use wasmtime_wasi::WasiCtxBuilder;
+use wasmtime::Store;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 
 /// The outcome of one plugin's run.
@@ -26,17 +29,19 @@ use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 pub struct PluginRun {
     /// Where the plugin came from (`builtin:NAME` or a path).
     pub source: String,
+    /// The built-in plugin it is, if it is one.
+    pub builtin: Option<&'static str>,
     /// SHA-256 of the component bytes that were compiled.
     pub sha256: String,
     /// Compiled now, or loaded from the compiled-plugin cache.
     pub compiled: super::CompileSource,
-    /// Its metadata, when `info()` succeeded.
+    /// Its metadata, when `info()` succeeded and the plugin was admitted.
     pub info: Option<PluginInfo>,
     /// Its accepted findings.
     pub findings: Vec<Finding>,
     /// Why it failed, if it did.
     pub failure: Option<Failure>,
-    /// Wall time of instantiate + info + run.
+    /// Wall time of instantiate + run + reading its findings.
     pub duration: Duration,
     /// Fuel consumed.
     pub fuel_used: u64,
@@ -44,7 +49,7 @@ pub struct PluginRun {
     pub logs: Vec<LogLine>,
     /// Log lines dropped past the cap.
     pub logs_dropped: usize,
-    /// Captured stdout (bounded, lossy UTF-8, control characters replaced).
+    /// Captured stdout (bounded, sanitized).
     pub stdout: String,
     /// Captured stderr (same).
     pub stderr: String,
@@ -56,6 +61,7 @@ impl PluginRun {
     fn failed(plugin: &LoadedPlugin, failure: Failure) -> PluginRun {
         PluginRun {
             source: plugin.source.to_string(),
+            builtin: plugin.builtin,
             sha256: plugin.sha256.clone(),
             compiled: plugin.compiled,
             info: None,
@@ -82,8 +88,7 @@ pub enum Parallelism {
     InTurn,
 }
 
-/// Runs every plugin on the snapshot; then enforces that no plugin claims
-/// another's name or check ids. Results keep the plugins' order either way.
+/// Runs every plugin on the snapshot. Results keep the plugins' order.
 pub fn run_all(
     runtime: &Runtime,
     plugins: &[LoadedPlugin],
@@ -91,7 +96,7 @@ pub fn run_all(
     parallelism: Parallelism,
 ) -> Vec<PluginRun> {
     let _ticker = runtime.ticking();
-    let mut runs: Vec<PluginRun> = match parallelism {
+    match parallelism {
         Parallelism::InTurn => plugins
             .iter()
             .map(|plugin| {
@@ -112,9 +117,7 @@ pub fn run_all(
                 .map(|(handle, plugin)| handle.join().unwrap_or_else(|_| host_panicked(plugin)))
                 .collect()
         }),
-    };
-    ownership::enforce(&mut runs);
-    runs
+    }
 }
 
 fn host_panicked(plugin: &LoadedPlugin) -> PluginRun {
@@ -124,110 +127,66 @@ fn host_panicked(plugin: &LoadedPlugin) -> PluginRun {
     )
 }
 
-/// One plugin's store with its captured output pipes.
-struct Sandbox {
-    store: Store<PluginState>,
-    stdout: MemoryOutputPipe,
-    stderr: MemoryOutputPipe,
-}
-
-fn to_usize(value: u64) -> usize {
-    usize::try_from(value).unwrap_or(usize::MAX)
-}
+/// Bytes kept of a plugin's `err(...)` message.
+const MAX_ERROR_MESSAGE: usize = 2 << 10;
 
 impl Runtime {
-    /// A fresh store: no preopened directories, no environment, no
-    /// arguments, no sockets, no name lookup; output captured and bounded;
-    /// memory, tables and instances capped; fuel and an epoch deadline set.
-    fn sandbox(&self, snapshot: Arc<Snapshot>) -> Result<Sandbox, Failure> {
-        let limits = self.limits;
-        let stdout = MemoryOutputPipe::new(to_usize(limits.max_output_bytes));
-        let stderr = MemoryOutputPipe::new(to_usize(limits.max_output_bytes));
-        let wasi = WasiCtxBuilder::new()
-            .stdout(stdout.clone())
-            .stderr(stderr.clone())
-            .allow_tcp(false)
-            .allow_udp(false)
-            .allow_ip_name_lookup(false)
-            .build();
-        let state = PluginState {
-            wasi,
-            table: ResourceTable::new(),
-            limits: StoreLimitsBuilder::new()
-                .memory_size(to_usize(limits.memory_bytes))
-                .table_elements(limits.max_table_elements)
-                .instances(limits.max_instances)
-                .tables(limits.max_instances)
-                .memories(limits.max_instances)
-                .build(),
-            memory_denied: false,
-            snapshot,
-            logs: Vec::new(),
-            logs_dropped: 0,
-            max_log_messages: limits.max_log_messages,
-            params: "{}".to_owned(),
-        };
-        let mut store = Store::new(&self.engine, state);
-        store.limiter(|state| state);
-        store
-            .set_fuel(limits.fuel)
-            .map_err(|e| Failure::Instantiate(format!("cannot set the fuel budget: {e}")))?;
-        store.set_epoch_deadline(ticks(limits.timeout));
-        store.epoch_deadline_trap();
-        Ok(Sandbox {
-            store,
-            stdout,
-            stderr,
-        })
-    }
-
-    /// Calls only `info()`, on an empty view, for `pincer checks`.
-    pub fn describe(&self, plugin: &LoadedPlugin) -> Result<PluginInfo, Failure> {
-        let pre = plugin.pre.as_ref().map_err(Clone::clone)?;
+    /// Asks the plugin what it is: `info()` in a store that sees no
+    /// installation, under the same limits as `run()`.
+    pub(crate) fn describe(
+        &self,
+        pre: &CheckPluginPre<PluginState>,
+    ) -> Result<PluginInfo, Failure> {
         let _ticker = self.ticking();
-        let mut sandbox = self.sandbox(Arc::new(Snapshot::empty()))?;
-        let store = &mut sandbox.store;
-        let instance = pre
-            .instantiate(&mut *store)
-            .map_err(|e| classify(&e, "instantiating"))?;
-        let info = instance
-            .call_info(&mut *store)
-            .map_err(|e| classify(&e, "info()"))?;
-        PluginInfo::from_wit(info)
+        let deadline = Deadline::after(self.limits.timeout);
+        let mut sandbox = self.sandbox(Purpose::Describe, self.limits.timeout)?;
+        let outcome = call_info(&mut sandbox.store, pre, &deadline);
+        outcome.map_err(|failure| sharpen(failure, &sandbox, self.limits.max_output_bytes))
     }
 
     fn run_one(&self, plugin: &LoadedPlugin, snapshot: Arc<Snapshot>) -> PluginRun {
-        let limits = self.limits;
+        let (pre, info) = match (&plugin.pre, &plugin.info) {
+            (Ok(pre), Ok(info)) => (pre, info),
+            (Err(failure), _) | (_, Err(failure)) => {
+                return PluginRun::failed(plugin, failure.clone());
+            }
+        };
         let started = Instant::now();
-        let mut sandbox = match self.sandbox(snapshot) {
+        let deadline = Deadline::after(self.limits.timeout);
+        let purpose = Purpose::Run {
+            params: self.params.json_for(&info.name),
+            baseline: snapshot
+                .baseline_json
+                .as_deref()
+                .map(|baseline| baseline_for(plugin.builtin.is_some(), info, baseline)),
+            snapshot,
+        };
+        let mut sandbox = match self.sandbox(purpose, self.limits.timeout) {
             Ok(sandbox) => sandbox,
             Err(failure) => return PluginRun::failed(plugin, failure),
         };
-        let (info, findings, failure) = match &plugin.pre {
-            Ok(_) => call_plugin(plugin, &mut sandbox.store, &limits, &self.params),
-            Err(failure) => (None, Vec::new(), Some(failure.clone())),
-        };
+        let (findings, failure) = call_run(&mut sandbox.store, pre, info, &deadline, &self.limits);
+        let failure =
+            failure.map(|failure| sharpen(failure, &sandbox, self.limits.max_output_bytes));
         let duration = started.elapsed();
         let Sandbox {
             store,
             stdout,
             stderr,
         } = sandbox;
-        let fuel_used = limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0));
-        let (stdout, stdout_full) = captured(&stdout, limits.max_output_bytes);
-        let (stderr, stderr_full) = captured(&stderr, limits.max_output_bytes);
-        let observed = Observed {
-            memory_denied: store.data().memory_denied,
-            output_full: stdout_full || stderr_full,
-            stderr: &stderr,
-        };
-        let failure = failure.map(|f| refine(f, &observed));
+        let fuel_used = self
+            .limits
+            .fuel
+            .saturating_sub(store.get_fuel().unwrap_or(0));
+        let (stdout, stdout_full) = captured(&stdout, self.limits.max_output_bytes);
+        let (stderr, stderr_full) = captured(&stderr, self.limits.max_output_bytes);
         let state = store.into_data();
         PluginRun {
             source: plugin.source.to_string(),
+            builtin: plugin.builtin,
             sha256: plugin.sha256.clone(),
             compiled: plugin.compiled,
-            info,
+            info: Some(info.clone()),
             findings,
             failure,
             duration,
@@ -241,47 +200,149 @@ impl Runtime {
     }
 }
 
+/// A failure sharpened by what the store saw (a denied growth, full pipes,
+/// a panic message on stderr).
+fn sharpen(failure: Failure, sandbox: &Sandbox, max_output: u64) -> Failure {
+    let (stderr, stderr_full) = captured(&sandbox.stderr, max_output);
+    let (_, stdout_full) = captured(&sandbox.stdout, max_output);
+    refine(
+        failure,
+        &Observed {
+            memory_denied: sandbox.store.data().budget.denied,
+            output_full: stdout_full || stderr_full,
+            stderr: &stderr,
+        },
+    )
+}
+
+/// What a third-party plugin's baseline shows: the previous run's posture
+/// with only its own critical findings (the built-ins see them all).
+fn baseline_for(builtin: bool, info: &PluginInfo, baseline: &str) -> String {
+    if builtin {
+        return baseline.to_owned();
+    }
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(baseline) else {
+        return "{}".to_owned();
+    };
+    if let Some(ids) = value
+        .pointer_mut("/posture/criticalChecks")
+        .and_then(serde_json::Value::as_array_mut)
+    {
+        ids.retain(|id| id.as_str().is_some_and(|id| info.declares(id)));
+    }
+    value.to_string()
+}
+
 /// The captured text of a pipe and whether it reached its cap.
 fn captured(pipe: &MemoryOutputPipe, cap: u64) -> (String, bool) {
     let bytes = pipe.contents();
     let full = u64::try_from(bytes.len()).unwrap_or(u64::MAX) >= cap;
-    (sanitize(String::from_utf8_lossy(&bytes).into_owned()), full)
+    let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+    (text::block(&String::from_utf8_lossy(&bytes), cap), full)
 }
 
-type Outcome = (Option<PluginInfo>, Vec<Finding>, Option<Failure>);
+/// The failure of a call stopped by `stopped` while it was `during`.
+fn stopped(stopped: Stopped, during: &str) -> Failure {
+    match stopped {
+        Stopped::Deadline => Failure::Timeout(format!(
+            "wall-clock budget exhausted during {during}, while the plugin waited in a host call"
+        )),
+        Stopped::NoTimer(message) => Failure::Instantiate(message),
+    }
+}
 
-fn call_plugin(
-    plugin: &LoadedPlugin,
+fn call_info(
     store: &mut Store<PluginState>,
+    pre: &CheckPluginPre<PluginState>,
+    deadline: &Deadline,
+) -> Result<PluginInfo, Failure> {
+    let raw = drive(deadline, async {
+        let instance = pre
+            .instance_pre()
+            .instantiate_async(&mut *store)
+            .await
+            .map_err(|e| classify(&e, "instantiating"))?;
+        let info = instance
+            .get_typed_func::<(), (wit::PluginInfo,)>(&mut *store, "info")
+            .map_err(|e| {
+                Failure::Instantiate(text::block(
+                    &format!("its `info` export does not fit: {e:#}"),
+                    4_000,
+                ))
+            })?;
+        let (raw,) = info.call_async(&mut *store, ()).await.map_err(|e| {
+            over_bound(
+                classify(&e, "info()"),
+                "its declarations",
+                super::info::lift_bytes(),
+                Failure::InvalidOutput,
+            )
+        })?;
+        Ok(raw)
+    })
+    .map_err(|s| stopped(s, "info()"))??;
+    let info = PluginInfo::from_wit(raw)?;
+    if deadline.passed() {
+        return Err(Failure::Timeout(
+            "wall-clock budget exhausted while the host read its declarations".to_owned(),
+        ));
+    }
+    Ok(info)
+}
+
+/// A failure to lift an answer over the bytes the host takes, named for
+/// what was being lifted.
+fn over_bound(failure: Failure, what: &str, bound: usize, kind: fn(String) -> Failure) -> Failure {
+    match failure {
+        Failure::OutputLimit(message) if message.starts_with("handed the host") => kind(format!(
+            "{what} (or one host call) held more than the {bound} bytes the host takes \
+                 from a plugin in one call"
+        )),
+        other => other,
+    }
+}
+
+fn call_run(
+    store: &mut Store<PluginState>,
+    pre: &CheckPluginPre<PluginState>,
+    info: &PluginInfo,
+    deadline: &Deadline,
     limits: &super::Limits,
-    params: &PluginParams,
-) -> Outcome {
-    let Ok(pre) = &plugin.pre else {
-        return (None, Vec::new(), None);
-    };
-    let instance = match pre.instantiate(&mut *store) {
-        Ok(instance) => instance,
-        Err(e) => return (None, Vec::new(), Some(classify(&e, "instantiating"))),
-    };
-    let info = match instance.call_info(&mut *store) {
-        Ok(info) => info,
-        Err(e) => return (None, Vec::new(), Some(classify(&e, "info()"))),
-    };
-    let info = match PluginInfo::from_wit(info) {
-        Ok(info) => info,
-        Err(failure) => return (None, Vec::new(), Some(failure)),
-    };
-    store.data_mut().params = params.json_for(&info.name);
-    match instance.call_run(&mut *store) {
-        Err(e) => (Some(info), Vec::new(), Some(classify(&e, "run()"))),
-        Ok(Err(message)) => (
-            Some(info),
+) -> (Vec<Finding>, Option<Failure>) {
+    let called = drive(deadline, async {
+        let instance = pre
+            .instance_pre()
+            .instantiate_async(&mut *store)
+            .await
+            .map_err(|e| classify(&e, "instantiating"))?;
+        let run = instance
+            .get_typed_func::<(), (Result<Vec<wit::Finding>, String>,)>(&mut *store, "run")
+            .map_err(|e| {
+                Failure::Instantiate(text::block(
+                    &format!("its `run` export does not fit: {e:#}"),
+                    4_000,
+                ))
+            })?;
+        let (result,) = run.call_async(&mut *store, ()).await.map_err(|e| {
+            over_bound(
+                classify(&e, "run()"),
+                "its findings",
+                super::accept::lift_bytes(limits),
+                Failure::FindingsLimit,
+            )
+        })?;
+        Ok(result)
+    });
+    match called {
+        Err(s) => (Vec::new(), Some(stopped(s, "run()"))),
+        Ok(Err(failure)) => (Vec::new(), Some(failure)),
+        Ok(Ok(Err(message))) => (
             Vec::new(),
-            Some(Failure::PluginError(sanitize(message))),
+            Some(Failure::PluginError(text::block(
+                &message,
+                MAX_ERROR_MESSAGE,
+            ))),
         ),
-        Ok(Ok(findings)) => {
-            let (findings, failure) = accept(&info, findings, limits);
-            (Some(info), findings, failure)
-        }
+        Ok(Ok(Ok(findings))) => accept(info, findings, limits, deadline),
     }
 }

@@ -1,5 +1,7 @@
 //! The per-plugin store state and the host side of the WIT imports: config,
-//! host facts, gateway, nodes, params and log. Every answer comes from the shared, redacted snapshot.
+//! host facts, gateway, nodes, params, baseline and log. Every answer comes
+//! from the shared, redacted snapshot (an empty one while a plugin
+//! describes itself); what a plugin logs is sanitized and bounded.
 
 use super::bindings::pincer::audit::{
     baseline, config, gateway, host_facts, log, nodes, params, types,
@@ -7,7 +9,6 @@ use super::bindings::pincer::audit::{
 use crate::snapshot::Snapshot;
 use pincer_sdk::{CharClass, FileKind, SecretMarker, SecretSource};
 use std::sync::Arc;
-use wasmtime::StoreLimits;
 use wasmtime::component::ResourceTable;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
 
@@ -24,15 +25,22 @@ pub struct LogLine {
 pub struct PluginState {
     pub(crate) wasi: WasiCtx,
     pub(crate) table: ResourceTable,
-    pub(crate) limits: StoreLimits,
-    pub(crate) memory_denied: bool,
+    pub(crate) budget: super::budget::MemoryBudget,
     pub(crate) snapshot: Arc<Snapshot>,
     pub(crate) logs: Vec<LogLine>,
     pub(crate) logs_dropped: usize,
+    pub(crate) log_bytes: usize,
     pub(crate) max_log_messages: usize,
-    /// This plugin's parameters (JSON), set once `info()` has named it.
+    /// This plugin's parameters (JSON).
     pub(crate) params: String,
+    /// What `baseline.previous()` answers this plugin.
+    pub(crate) baseline: Option<String>,
 }
+
+/// Bytes kept of one log line.
+pub const MAX_LOG_LINE: usize = 1 << 10;
+/// Bytes of log lines kept of one plugin, all lines together.
+pub const MAX_LOG_BYTES: usize = 64 << 10;
 
 impl WasiView for PluginState {
     fn ctx(&mut self) -> WasiCtxView<'_> {
@@ -176,7 +184,7 @@ impl params::Host for PluginState {
 
 impl baseline::Host for PluginState {
     fn previous(&mut self) -> Option<String> {
-        self.snapshot.baseline_json.clone()
+        self.baseline.clone()
     }
 }
 
@@ -198,16 +206,19 @@ impl PluginState {
 
 impl log::Host for PluginState {
     fn write(&mut self, level: log::Level, message: String) {
-        if self.logs.len() >= self.max_log_messages {
+        let message = crate::text::line(&message, MAX_LOG_LINE);
+        if self.logs.len() >= self.max_log_messages
+            || self.log_bytes.saturating_add(message.len()) > MAX_LOG_BYTES
+        {
             self.logs_dropped += 1;
             return;
         }
+        self.log_bytes += message.len();
         let level = match level {
             log::Level::Debug => "debug",
             log::Level::Info => "info",
             log::Level::Warn => "warn",
         };
-        let message: String = message.chars().take(2_000).collect();
         self.logs.push(LogLine { level, message });
     }
 }

@@ -27,6 +27,9 @@ pub(crate) fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Controls, bidi and zero-width characters: shown, not obeyed.
+            '\n' | '\t' => out.push(c),
+            other if crate::text::is_hazard(other) => out.push(crate::text::REPLACEMENT),
             other => out.push(other),
         }
     }
@@ -44,10 +47,12 @@ fn csp_hash(text: &str) -> String {
 
 /// The category of the check behind a finding (`other` when undeclared).
 fn category(report: &Report, finding: &ReportFinding) -> String {
-    report.check_index(&finding.check_id).map_or_else(
-        || "other".to_owned(),
-        |i| report.checks[i].info.category.clone(),
-    )
+    report
+        .check_index(&finding.plugin, &finding.check_id)
+        .map_or_else(
+            || "other".to_owned(),
+            |i| report.checks[i].info.category.clone(),
+        )
 }
 
 /// Writes the report as one HTML page.
