@@ -4,7 +4,6 @@
 //! component of many memories cannot multiply the cap; a denied growth is
 //! remembered so that the trap it causes is named "memory limit".
 
-use super::state::PluginState;
 use wasmtime::ResourceLimiter;
 
 /// What one plugin may hold, and what it holds.
@@ -60,21 +59,15 @@ impl MemoryBudget {
     }
 }
 
-impl ResourceLimiter for PluginState {
+impl ResourceLimiter for MemoryBudget {
     fn memory_growing(
         &mut self,
         current: usize,
         desired: usize,
         _maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        let budget = &mut self.budget;
-        let allowed = MemoryBudget::grow(
-            &mut budget.memory_used,
-            budget.memory_bytes,
-            current,
-            desired,
-        );
-        budget.denied |= !allowed;
+        let allowed = Self::grow(&mut self.memory_used, self.memory_bytes, current, desired);
+        self.denied |= !allowed;
         Ok(allowed)
     }
 
@@ -84,27 +77,21 @@ impl ResourceLimiter for PluginState {
         desired: usize,
         _maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        let budget = &mut self.budget;
-        let allowed = MemoryBudget::grow(
-            &mut budget.table_used,
-            budget.table_elements,
-            current,
-            desired,
-        );
-        budget.denied |= !allowed;
+        let allowed = Self::grow(&mut self.table_used, self.table_elements, current, desired);
+        self.denied |= !allowed;
         Ok(allowed)
     }
 
     fn instances(&self) -> usize {
-        self.budget.instances
+        self.instances
     }
 
     fn tables(&self) -> usize {
-        self.budget.tables
+        self.tables
     }
 
     fn memories(&self) -> usize {
-        self.budget.memories
+        self.memories
     }
 }
 

@@ -34,7 +34,7 @@
 //! and a record never vouches for code it did not hash. The cache is the only place Pincer
 //! writes besides `--output`; it is never inside the audited installation.
 
-use super::compile::CompileError;
+use super::failure::CompileError;
 use sha2::{Digest, Sha256};
 use std::hash::{Hash, Hasher};
 use std::io::Write;

@@ -7,6 +7,7 @@
 //! either fails that plugin, never the audit. The built-in plugins, whose
 //! bytes are part of this binary, compile in process.
 
+pub use super::failure::CompileError;
 use std::io::{Read, Write};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
@@ -22,16 +23,6 @@ pub struct CompileLimits {
     pub timeout: Duration,
     /// Data size of the compiling process (heap and anonymous mappings).
     pub memory: u64,
-}
-
-/// Why a plugin did not compile.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CompileError {
-    /// The bytes are not a valid component: bad input.
-    Invalid(String),
-    /// Compiling went past a bound (its shape, time or memory): that
-    /// plugin's failure.
-    Limit(String),
 }
 
 /// Compiles `bytes` to native code for `engine`: in a bounded child process

@@ -78,3 +78,13 @@ impl fmt::Display for Failure {
         write!(f, "{}: {}", self.reason(), self.message())
     }
 }
+
+/// Why a plugin did not compile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompileError {
+    /// The bytes are not a valid component: bad input.
+    Invalid(String),
+    /// Compiling went past a bound (its shape, time or memory): that
+    /// plugin's failure.
+    Limit(String),
+}

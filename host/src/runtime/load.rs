@@ -6,7 +6,8 @@
 use super::Runtime;
 use super::bindings::CheckPluginPre;
 use super::cache::CompileSource;
-use super::compile::{self, CompileError, CompileLimits};
+use super::compile::{self, CompileLimits};
+use super::failure::CompileError;
 use super::failure::Failure;
 use super::info::PluginInfo;
 use super::state::PluginState;

@@ -5,7 +5,7 @@
 //! no recursion) refuses what is past these bounds. They sit far above
 //! what real components of Rust, C, Python or JavaScript need.
 
-use super::compile::CompileError;
+use super::failure::CompileError;
 use wasmparser::{Encoding, Operator, Parser, Payload};
 
 /// Largest component file.

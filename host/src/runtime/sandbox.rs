@@ -130,7 +130,7 @@ impl Runtime {
             baseline,
         };
         let mut store = Store::new(&self.engine, state);
-        store.limiter(|state| state);
+        store.limiter(|state| &mut state.budget);
         store
             .set_fuel(limits.fuel)
             .map_err(|e| Failure::Instantiate(format!("cannot set the fuel budget: {e}")))?;
