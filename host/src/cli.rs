@@ -499,11 +499,11 @@ pub enum HistoryFormat {
 
 impl AuditArgs {
     /// How much the table says (`-v`).
-    pub fn table_detail(&self) -> crate::report::table::Detail {
+    pub fn table_detail(&self) -> crate::render::table::Detail {
         if self.verbose {
-            crate::report::table::Detail::Verbose
+            crate::render::table::Detail::Verbose
         } else {
-            crate::report::table::Detail::Brief
+            crate::render::table::Detail::Brief
         }
     }
     /// Whether this is a fleet audit: `--fleet`, or several `--state-dir`.

@@ -4,6 +4,7 @@ use crate::cli::{AuditArgs, ReportFormat};
 use crate::error::{Error, Result};
 use crate::history::{Entry, HistoryDir, Posture, posture_of};
 use crate::locate::{Target, locate};
+use crate::render;
 use crate::report::model::TargetInfo;
 use crate::report::{self, Report};
 use crate::runtime::{
@@ -384,14 +385,14 @@ fn write_report(
     report: &Report,
     format: ReportFormat,
     output: Option<&Path>,
-    detail: report::table::Detail,
+    detail: render::table::Detail,
 ) -> Result<()> {
     write_with(output, format == ReportFormat::Table, &|out| match format {
-        ReportFormat::Table => report::table::render_with(report, detail, out),
-        ReportFormat::Html => report::html::render(report, out),
-        ReportFormat::Json => report::json::render(report, out),
-        ReportFormat::Sarif => report::sarif::render(report, out),
-        ReportFormat::Junit => report::junit::render(report, out),
-        ReportFormat::Markdown => report::markdown::render(report, out),
+        ReportFormat::Table => render::table::render_with(report, detail, out),
+        ReportFormat::Html => render::html::render(report, out),
+        ReportFormat::Json => render::json::render(report, out),
+        ReportFormat::Sarif => render::sarif::render(report, out),
+        ReportFormat::Junit => render::junit::render(report, out),
+        ReportFormat::Markdown => render::markdown::render(report, out),
     })
 }

@@ -39,14 +39,14 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
     }
     match args.format {
         ChecksFormat::Markdown => {
-            let listed: Vec<crate::catalogue::Listed<'_>> = infos
+            let listed: Vec<crate::render::catalogue::Listed<'_>> = infos
                 .iter()
-                .map(|(info, builtin)| crate::catalogue::Listed {
+                .map(|(info, builtin)| crate::render::catalogue::Listed {
                     info,
                     builtin: *builtin,
                 })
                 .collect();
-            crate::catalogue::render(&listed, &mut out).map_err(write_error)?;
+            crate::render::catalogue::render(&listed, &mut out).map_err(write_error)?;
         }
         ChecksFormat::Json => {
             let infos: Vec<&PluginInfo> = infos.iter().map(|(info, _)| info).collect();
@@ -55,25 +55,8 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
             writeln!(out).map_err(write_error)?;
         }
         ChecksFormat::Table => {
-            let width = infos
-                .iter()
-                .flat_map(|(i, _)| &i.checks)
-                .map(|c| c.id.len())
-                .max()
-                .unwrap_or(0);
-            for (info, _) in &infos {
-                for check in &info.checks {
-                    writeln!(
-                        out,
-                        "{:<width$}  {:<8}  {:<16}  {}",
-                        check.id,
-                        check.default_severity.as_str(),
-                        check.category,
-                        check.title
-                    )
-                    .map_err(write_error)?;
-                }
-            }
+            let infos: Vec<&PluginInfo> = infos.iter().map(|(info, _)| info).collect();
+            crate::render::checks::table(&infos, &mut out).map_err(write_error)?;
         }
     }
     Ok(if failed {

@@ -4,8 +4,8 @@
 
 use crate::cli::DiffArgs;
 use crate::error::{Result, exit};
-use crate::report::baseline::{Diff, RecordedFinding, diff, load};
-use std::io::Write;
+use crate::render::diff::render;
+use crate::report::baseline::{diff, load};
 
 /// Prints the difference; exit code 0 (a report of change, not a verdict).
 pub fn run(args: &DiffArgs) -> Result<u8> {
@@ -14,38 +14,4 @@ pub fn run(args: &DiffArgs) -> Result<u8> {
     let changes = diff(&old, &new);
     super::print_json_or_table(args.format, &changes, &|out| render(&changes, out))?;
     Ok(exit::CLEAN)
-}
-
-fn line(out: &mut dyn Write, mark: &str, finding: &RecordedFinding) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{mark} {:<8} {}  {}",
-        finding.severity.as_str(),
-        finding.check_id,
-        finding.title
-    )
-}
-
-fn render(changes: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
-    for finding in &changes.new {
-        line(out, "+", finding)?;
-    }
-    for finding in &changes.resolved {
-        line(out, "-", finding)?;
-    }
-    for changed in &changes.changed {
-        line(
-            out,
-            &format!("~ ({} ->)", changed.was.as_str()),
-            &changed.finding,
-        )?;
-    }
-    writeln!(
-        out,
-        "{} new, {} resolved, {} changed severity, {} unchanged",
-        changes.new.len(),
-        changes.resolved.len(),
-        changes.changed.len(),
-        changes.unchanged
-    )
 }

@@ -13,7 +13,7 @@ use super::audit::{Auditor, refuse_writing_into, write_with};
 use crate::cli::{AuditArgs, ReportFormat};
 use crate::error::{Error, Result, exit};
 use crate::locate::Target;
-use crate::report::fleet::{FleetEntry, FleetReport};
+use crate::render::fleet::{FleetEntry, FleetReport};
 use crate::report::{self, model::TargetInfo};
 use crate::runtime::Parallelism;
 use std::path::{Path, PathBuf};
@@ -54,8 +54,8 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     for spec in &outputs {
         let styled = spec.format == ReportFormat::Table;
         write_with(spec.path.as_deref(), styled, &|out| match spec.format {
-            ReportFormat::Json => report::fleet::render_json(&fleet, out),
-            _ => report::fleet::render_table(&fleet, args.table_detail(), out),
+            ReportFormat::Json => crate::render::fleet::render_json(&fleet, out),
+            _ => crate::render::fleet::render_table(&fleet, args.table_detail(), out),
         })?;
     }
     Ok(code)

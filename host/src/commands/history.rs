@@ -3,7 +3,8 @@
 
 use crate::cli::{HistoryArgs, HistoryFormat};
 use crate::error::{Error, Result, exit};
-use crate::history::{HistoryDir, render};
+use crate::history::HistoryDir;
+use crate::render::history as render;
 
 /// Shows the history; exit 2 when the directory cannot be read or holds
 /// a file that is not an entry.

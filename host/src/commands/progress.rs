@@ -1,7 +1,7 @@
 //! A fleet's progress bar (indicatif), on stderr and only when stderr is a
 //! terminal: scripts and CI logs get no control sequences.
 
-use crate::report::fleet::FleetEntry;
+use crate::render::fleet::FleetEntry;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 

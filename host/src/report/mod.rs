@@ -1,17 +1,11 @@
-//! The report of an audit: its model, aggregation and renderers.
+//! The report of an audit: its model, aggregation, locations, baselines
+//! and suppressions (its renderers are in `render/`).
 
 mod aggregate;
 pub mod baseline;
-pub mod fleet;
-pub mod html;
-pub mod json;
-pub mod junit;
 pub mod locate;
-pub mod markdown;
 pub mod model;
-pub mod sarif;
 pub mod suppress;
-pub mod table;
 
 pub use aggregate::{aggregate, exit_code};
 pub(crate) use aggregate::{sort_findings, summarize};

@@ -4,7 +4,7 @@
 //! suppressed is skipped, and a plugin that failed is an error case of its
 //! own, so an incomplete audit never reads as all green.
 
-use super::model::{Report, ReportFinding};
+use crate::report::model::{Report, ReportFinding};
 use pincer_sdk::id_matches;
 use std::fmt::Write as _;
 use std::io::{self, Write};

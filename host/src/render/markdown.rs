@@ -8,7 +8,7 @@
 //! mention, emphasis or table cell border can come out of it. A finding of
 //! a plugin that is not a built-in says whose it is.
 
-use super::model::{Report, ReportFinding};
+use crate::report::model::{Report, ReportFinding};
 use pincer_sdk::Severity;
 use std::io::{self, Write};
 

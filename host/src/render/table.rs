@@ -7,7 +7,7 @@
 //! the machine were not), so nothing printed can act on the terminal; a
 //! finding of a plugin that is not a built-in says whose it is.
 
-use super::model::{PluginState, Report, ReportFinding};
+use crate::report::model::{PluginState, Report, ReportFinding};
 use crate::text;
 use anstyle::{AnsiColor, Style};
 use pincer_sdk::{NoteLevel, Severity};

@@ -1,6 +1,6 @@
 //! The JSON renderer: the report as pretty JSON, one trailing newline.
 
-use super::model::Report;
+use crate::report::model::Report;
 use std::io::{self, Write};
 
 /// Writes the report as JSON.

@@ -2,8 +2,8 @@
 //! order given, each with its own report (or the error that stopped it) and
 //! exit code; totals over the fleet; JSON and table renderers.
 
-use super::model::{Report, SCHEMA_VERSION, Summary, TargetInfo, Tool};
 use crate::error::exit;
+use crate::report::model::{Report, SCHEMA_VERSION, Summary, TargetInfo, Tool};
 use anstyle::Style;
 use serde::Serialize;
 use std::io::{self, Write};

@@ -5,7 +5,7 @@
 //! its line, and the config key as a logical location), and a stable
 //! fingerprint; suppressed findings stay, marked with their justification. An incomplete audit says so in the run's invocation.
 
-use super::model::{Report, ReportFinding};
+use crate::report::model::{Report, ReportFinding};
 use pincer_sdk::Severity;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -74,7 +74,7 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
     // a detail change between runs, the finding does not.
     let fingerprint = format!(
         "{:x}",
-        Sha256::digest(super::baseline::identity_of(finding).as_bytes())
+        Sha256::digest(crate::report::baseline::identity_of(finding).as_bytes())
     );
     let mut location = match &finding.location {
         Some(at) => json!({

@@ -1,49 +1,18 @@
-//! The HTML renderer: one self-contained page — summary, severity and
-//! category charts (inline SVG), the findings table with filters, the
+//! The audit report as one self-contained HTML page — summary, severity
+//! and category charts (inline SVG), the findings table with filters, the
 //! suppressed findings, plugin status and notes. No external asset; a
 //! Content-Security-Policy allows only this page's own style and script
 //! (by hash), so text from the audited config can never run as code.
 
-mod chart;
-
-use super::model::{PluginState, Report, ReportFinding};
-use base64::Engine;
+use super::{chart, csp_hash, escape};
+use crate::report::model::{PluginState, Report, ReportFinding};
 use pincer_sdk::Severity;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::time::{Duration, UNIX_EPOCH};
 
 const STYLE: &str = include_str!("style.css");
 const SCRIPT: &str = include_str!("filter.js");
-
-/// Text made safe for HTML content and attribute values.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Controls, bidi and zero-width characters: shown, not obeyed.
-            '\n' | '\t' => out.push(c),
-            other if crate::text::is_hazard(other) => out.push(crate::text::REPLACEMENT),
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// A CSP hash source for an inline element's exact text.
-fn csp_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
-}
 
 /// The category of the check behind a finding (`other` when undeclared).
 fn category(report: &Report, finding: &ReportFinding) -> String {
@@ -204,7 +173,7 @@ fn render_findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if baseline {
             let state = finding
                 .baseline
-                .map_or("", super::baseline::BaselineState::as_str);
+                .map_or("", crate::report::baseline::BaselineState::as_str);
             write!(out, "<td><span class=\"badge {state}\">{state}</span></td>")?;
         }
         writeln!(out, "</tr>")?;
@@ -298,26 +267,4 @@ fn render_notes(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "<li>{:?}: {}</li>", note.level, escape(&note.message))?;
     }
     writeln!(out, "</ul></section>")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup() {
-        assert_eq!(
-            escape("<script>alert('x')</script> & \"y\""),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
-        );
-    }
-
-    #[test]
-    fn hashes_as_csp_wants() {
-        // echo -n 'a' | openssl dgst -sha256 -binary | base64
-        assert_eq!(
-            csp_hash("a"),
-            "'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='"
-        );
-    }
 }
