@@ -76,6 +76,52 @@ pub struct Check {
     pub run: fn(&View, &mut Findings),
 }
 
+/// A plugin's checks, in report order, as a `&'static [Check]`: each
+/// module that declares one check as `META` and evaluates it with `run` is
+/// named once; a module that holds several checks sharing a table names
+/// each as `module::META_NAME => module::run_fn`.
+///
+/// ```
+/// # use pincer_sdk::prelude::*;
+/// mod bind_no_auth {
+///     # use pincer_sdk::prelude::*;
+///     pub static META: CheckMeta = CheckMeta {
+///         id: "acme.bind_no_auth",
+///         severity: Severity::Critical,
+///         title: "Gateway reachable without auth",
+///         description: "…",
+///         remediation: "…",
+///         references: &[],
+///     };
+///     pub fn run(_view: &View, _out: &mut Findings) {}
+/// }
+/// mod tokens {
+///     # use pincer_sdk::prelude::*;
+///     pub static SHORT: CheckMeta = CheckMeta {
+///         id: "acme.token_short",
+///         severity: Severity::Warn,
+///         title: "Short token",
+///         description: "…",
+///         remediation: "…",
+///         references: &[],
+///     };
+///     pub fn run_short(_view: &View, _out: &mut Findings) {}
+/// }
+/// const ALL: &[Check] = pincer_sdk::checks![bind_no_auth, tokens::SHORT => tokens::run_short];
+/// assert_eq!(ALL[1].meta.id, "acme.token_short");
+/// ```
+#[macro_export]
+macro_rules! checks {
+    (@acc [$($done:expr,)*]) => { &[$($done,)*] };
+    (@acc [$($done:expr,)*] $module:ident $(, $($rest:tt)*)?) => {
+        $crate::checks!(@acc [$($done,)* $crate::Check { meta: &$module::META, run: $module::run },] $($($rest)*)?)
+    };
+    (@acc [$($done:expr,)*] $meta:path => $run:path $(, $($rest:tt)*)?) => {
+        $crate::checks!(@acc [$($done,)* $crate::Check { meta: &$meta, run: $run },] $($($rest)*)?)
+    };
+    ($($items:tt)*) => { $crate::checks!(@acc [] $($items)*) };
+}
+
 /// What a plugin is and which checks it runs.
 #[derive(Clone, Copy)]
 pub struct PluginMeta {

@@ -49,24 +49,7 @@ impl Plugin for AcmePolicy {
         description: "Acme's gateway policy: approved devices, token length, forbidden models, \
                       required tool denials.",
         category: "acme",
-        checks: &[
-            Check {
-                meta: &nodes::NOT_APPROVED,
-                run: nodes::check,
-            },
-            Check {
-                meta: &token::TOO_SHORT,
-                run: token::check,
-            },
-            Check {
-                meta: &models::FORBIDDEN,
-                run: models::check,
-            },
-            Check {
-                meta: &tools::DENY_MISSING,
-                run: tools::check,
-            },
-        ],
+        checks: pincer_sdk::checks![nodes::NOT_APPROVED => nodes::check, token::TOO_SHORT => token::check, models::FORBIDDEN => models::check, tools::DENY_MISSING => tools::check],
         params: PARAMS,
     };
 }

@@ -22,9 +22,15 @@ fn chart(entries: &[(PathBuf, Entry)]) -> String {
         .max(1);
     let count = entries.len().max(2) - 1;
     let point = |index: usize, value: usize| {
-        #[allow(clippy::cast_precision_loss, reason = "run counts and finding counts are far below 2^52")]
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "run counts and finding counts are far below 2^52"
+        )]
         let x = pad + (width - 2.0 * pad) * index as f64 / count as f64;
-        #[allow(clippy::cast_precision_loss, reason = "run counts and finding counts are far below 2^52")]
+        #[allow(
+            clippy::cast_precision_loss,
+            reason = "run counts and finding counts are far below 2^52"
+        )]
         let y = height - pad - (height - 2.0 * pad) * value as f64 / max as f64;
         format!("{x:.1},{y:.1}")
     };

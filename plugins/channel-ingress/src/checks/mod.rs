@@ -13,77 +13,23 @@ pub mod trust_model;
 use pincer_sdk::Check;
 
 /// Every check of the plugin, in report order.
-pub const ALL: &[Check] = &[
-    Check {
-        meta: &hooks::TOKEN_TOO_SHORT,
-        run: hooks::run_token_too_short,
-    },
-    Check {
-        meta: &hooks::TOKEN_REUSE,
-        run: hooks::run_token_reuse,
-    },
-    Check {
-        meta: &hooks::PATH_ROOT,
-        run: hooks::run_path_root,
-    },
-    Check {
-        meta: &hooks::DEFAULT_SESSION_KEY_UNSET,
-        run: hooks::run_default_session_key_unset,
-    },
-    Check {
-        meta: &hooks::AGENTS_UNRESTRICTED,
-        run: hooks::run_agents_unrestricted,
-    },
-    Check {
-        meta: &hooks::REQUEST_SESSION_KEY,
-        run: hooks::run_request_session_key,
-    },
-    Check {
-        meta: &hooks::PREFIXES_MISSING,
-        run: hooks::run_prefixes_missing,
-    },
-    Check {
-        meta: &exposure::OPEN_WITH_ELEVATED,
-        run: exposure::run_open_with_elevated,
-    },
-    Check {
-        meta: &exposure::OPEN_WITH_RUNTIME_OR_FS,
-        run: exposure::run_open_with_runtime_or_fs,
-    },
-    Check {
-        meta: &exposure::OPEN_WITH_CONTROL_PLANE,
-        run: exposure::run_open_with_control_plane,
-    },
-    Check {
-        meta: &trust_model::GROUP_SCOPE_MAIN,
-        run: trust_model::run_group_scope_main,
-    },
-    Check {
-        meta: &trust_model::MULTI_USER,
-        run: trust_model::run_multi_user,
-    },
-    Check {
-        meta: &trust_model::CROSS_AGENT_SESSIONS,
-        run: trust_model::run_cross_agent_sessions,
-    },
-    Check {
-        meta: &channel_policy::DM_POLICY_OPEN,
-        run: channel_policy::run_dm_policy_open,
-    },
-    Check {
-        meta: &channel_policy::ALLOW_FROM_WILDCARD,
-        run: channel_policy::run_allow_from_wildcard,
-    },
-    Check {
-        meta: &channel_policy::GROUP_POLICY_OPEN,
-        run: channel_policy::run_group_policy_open,
-    },
-    Check {
-        meta: &channel_policy::NAME_MATCHING,
-        run: channel_policy::run_name_matching,
-    },
-    Check {
-        meta: &attack_surface::SUMMARY,
-        run: attack_surface::run,
-    },
+pub const ALL: &[Check] = pincer_sdk::checks![
+    hooks::TOKEN_TOO_SHORT => hooks::run_token_too_short,
+    hooks::TOKEN_REUSE => hooks::run_token_reuse,
+    hooks::PATH_ROOT => hooks::run_path_root,
+    hooks::DEFAULT_SESSION_KEY_UNSET => hooks::run_default_session_key_unset,
+    hooks::AGENTS_UNRESTRICTED => hooks::run_agents_unrestricted,
+    hooks::REQUEST_SESSION_KEY => hooks::run_request_session_key,
+    hooks::PREFIXES_MISSING => hooks::run_prefixes_missing,
+    exposure::OPEN_WITH_ELEVATED => exposure::run_open_with_elevated,
+    exposure::OPEN_WITH_RUNTIME_OR_FS => exposure::run_open_with_runtime_or_fs,
+    exposure::OPEN_WITH_CONTROL_PLANE => exposure::run_open_with_control_plane,
+    trust_model::GROUP_SCOPE_MAIN => trust_model::run_group_scope_main,
+    trust_model::MULTI_USER => trust_model::run_multi_user,
+    trust_model::CROSS_AGENT_SESSIONS => trust_model::run_cross_agent_sessions,
+    channel_policy::DM_POLICY_OPEN => channel_policy::run_dm_policy_open,
+    channel_policy::ALLOW_FROM_WILDCARD => channel_policy::run_allow_from_wildcard,
+    channel_policy::GROUP_POLICY_OPEN => channel_policy::run_group_policy_open,
+    channel_policy::NAME_MATCHING => channel_policy::run_name_matching,
+    attack_surface::SUMMARY => attack_surface::run,
 ];

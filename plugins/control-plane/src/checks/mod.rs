@@ -46,129 +46,36 @@ pub const OWN_IDS: &[&str] = &[
 ];
 
 /// Every check of the plugin, in report order.
-pub const ALL: &[Check] = &[
-    Check {
-        meta: &bind_no_auth::META,
-        run: bind_no_auth::run,
-    },
-    Check {
-        meta: &loopback_no_auth::META,
-        run: loopback_no_auth::run,
-    },
-    Check {
-        meta: &trusted_proxies_missing::META,
-        run: trusted_proxies_missing::run,
-    },
-    Check {
-        meta: &control_ui_allowed_origins_required::META,
-        run: control_ui_allowed_origins_required::run,
-    },
-    Check {
-        meta: &token_placeholder_value::META,
-        run: token_placeholder_value::run,
-    },
-    Check {
-        meta: &token_too_short::META,
-        run: token_too_short::run,
-    },
-    Check {
-        meta: &password_placeholder_value::META,
-        run: password_placeholder_value::run,
-    },
-    Check {
-        meta: &password_too_short::META,
-        run: password_too_short::run,
-    },
-    Check {
-        meta: &auth_no_rate_limit::META,
-        run: auth_no_rate_limit::run,
-    },
-    Check {
-        meta: &tailscale_funnel::META,
-        run: tailscale_funnel::run,
-    },
-    Check {
-        meta: &tailscale_serve::META,
-        run: tailscale_serve::run,
-    },
-    Check {
-        meta: &tools_invoke_http_dangerous_allow::META,
-        run: tools_invoke_http_dangerous_allow::run,
-    },
-    Check {
-        meta: &control_ui_allowed_origins_wildcard::META,
-        run: control_ui_allowed_origins_wildcard::run,
-    },
-    Check {
-        meta: &control_ui_host_header_origin_fallback::META,
-        run: control_ui_host_header_origin_fallback::run,
-    },
-    Check {
-        meta: &real_ip_fallback_enabled::META,
-        run: real_ip_fallback_enabled::run,
-    },
-    Check {
-        meta: &discovery_mdns_full_mode::META,
-        run: discovery_mdns_full_mode::run,
-    },
-    Check {
-        meta: &trusted_proxy_auth::META,
-        run: trusted_proxy_auth::run,
-    },
-    Check {
-        meta: &trusted_proxy_no_proxies::META,
-        run: trusted_proxy_no_proxies::run,
-    },
-    Check {
-        meta: &trusted_proxy_no_user_header::META,
-        run: trusted_proxy_no_user_header::run,
-    },
-    Check {
-        meta: &trusted_proxy_allow_loopback::META,
-        run: trusted_proxy_allow_loopback::run,
-    },
-    Check {
-        meta: &trusted_proxy_no_allowlist::META,
-        run: trusted_proxy_no_allowlist::run,
-    },
-    Check {
-        meta: &http_no_auth::META,
-        run: http_no_auth::run,
-    },
-    Check {
-        meta: &http_session_key_override_enabled::META,
-        run: http_session_key_override_enabled::run,
-    },
-    Check {
-        meta: &probe_failed::META,
-        run: probe_failed::run,
-    },
-    Check {
-        meta: &probe_auth_secretref_unavailable::META,
-        run: probe_auth_secretref_unavailable::run,
-    },
-    Check {
-        meta: &env_token_overrides_config::META,
-        run: env_token_overrides_config::run,
-    },
-    Check {
-        meta: &bind_beyond_loopback::META,
-        run: bind_beyond_loopback::run,
-    },
-    Check {
-        meta: &port_policy::META,
-        run: port_policy::run,
-    },
-    Check {
-        meta: &trusted_proxies_broad::META,
-        run: trusted_proxies_broad::run,
-    },
-    Check {
-        meta: &service_duplicate::META,
-        run: service_duplicate::run,
-    },
-    Check {
-        meta: &token_age::META,
-        run: token_age::run,
-    },
+pub const ALL: &[Check] = pincer_sdk::checks![
+    bind_no_auth,
+    loopback_no_auth,
+    trusted_proxies_missing,
+    control_ui_allowed_origins_required,
+    token_placeholder_value,
+    token_too_short,
+    password_placeholder_value,
+    password_too_short,
+    auth_no_rate_limit,
+    tailscale_funnel,
+    tailscale_serve,
+    tools_invoke_http_dangerous_allow,
+    control_ui_allowed_origins_wildcard,
+    control_ui_host_header_origin_fallback,
+    real_ip_fallback_enabled,
+    discovery_mdns_full_mode,
+    trusted_proxy_auth,
+    trusted_proxy_no_proxies,
+    trusted_proxy_no_user_header,
+    trusted_proxy_allow_loopback,
+    trusted_proxy_no_allowlist,
+    http_no_auth,
+    http_session_key_override_enabled,
+    probe_failed,
+    probe_auth_secretref_unavailable,
+    env_token_overrides_config,
+    bind_beyond_loopback,
+    port_policy,
+    trusted_proxies_broad,
+    service_duplicate,
+    token_age,
 ];

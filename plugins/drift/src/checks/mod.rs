@@ -15,53 +15,17 @@ pub mod settings;
 use pincer_sdk::Check;
 
 /// Every check of the plugin, in report order.
-pub const ALL: &[Check] = &[
-    Check {
-        meta: &nodes::NODE_NEW,
-        run: nodes::run_node_new,
-    },
-    Check {
-        meta: &nodes::SCOPES_GREW,
-        run: nodes::run_scopes_grew,
-    },
-    Check {
-        meta: &lanes::TOOL_ENABLED,
-        run: lanes::run_tool_enabled,
-    },
-    Check {
-        meta: &lanes::SANDBOX_LOWERED,
-        run: lanes::run_sandbox_lowered,
-    },
-    Check {
-        meta: &settings::ELEVATED_ENABLED,
-        run: settings::run_elevated_enabled,
-    },
-    Check {
-        meta: &settings::EXEC_RAISED,
-        run: settings::run_exec_raised,
-    },
-    Check {
-        meta: &gateway::GATEWAY_WEAKENED,
-        run: gateway::run_gateway_weakened,
-    },
-    Check {
-        meta: &credential::TOKEN_UNROTATED,
-        run: credential::run_unrotated,
-    },
-    Check {
-        meta: &credential::TOKEN_EXPOSED,
-        run: credential::run_exposed,
-    },
-    Check {
-        meta: &activity::RESTART_LOOP,
-        run: activity::run_restart_loop,
-    },
-    Check {
-        meta: &activity::BLOCKED_ACTIVITY,
-        run: activity::run_blocked_activity,
-    },
-    Check {
-        meta: &activity::INGRESS_FAILURES,
-        run: activity::run_ingress_failures,
-    },
+pub const ALL: &[Check] = pincer_sdk::checks![
+    nodes::NODE_NEW => nodes::run_node_new,
+    nodes::SCOPES_GREW => nodes::run_scopes_grew,
+    lanes::TOOL_ENABLED => lanes::run_tool_enabled,
+    lanes::SANDBOX_LOWERED => lanes::run_sandbox_lowered,
+    settings::ELEVATED_ENABLED => settings::run_elevated_enabled,
+    settings::EXEC_RAISED => settings::run_exec_raised,
+    gateway::GATEWAY_WEAKENED => gateway::run_gateway_weakened,
+    credential::TOKEN_UNROTATED => credential::run_unrotated,
+    credential::TOKEN_EXPOSED => credential::run_exposed,
+    activity::RESTART_LOOP => activity::run_restart_loop,
+    activity::BLOCKED_ACTIVITY => activity::run_blocked_activity,
+    activity::INGRESS_FAILURES => activity::run_ingress_failures,
 ];

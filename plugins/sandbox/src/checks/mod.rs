@@ -20,67 +20,22 @@ use pincer_sdk::Check;
 use pincer_sdk::prelude::*;
 
 /// Every check of the plugin, in report order.
-pub const ALL: &[Check] = &[
-    Check {
-        meta: &insecure_or_dangerous_flags::META,
-        run: insecure_or_dangerous_flags::run,
-    },
-    Check {
-        meta: &docker_config_mode_off::META,
-        run: docker_config_mode_off::run,
-    },
-    Check {
-        meta: &bind_mount_non_absolute::META,
-        run: bind_mount_non_absolute::run,
-    },
-    Check {
-        meta: &dangerous_bind_mount::META,
-        run: dangerous_bind_mount::run,
-    },
-    Check {
-        meta: &dangerous_network_mode::META,
-        run: dangerous_network_mode::run,
-    },
-    Check {
-        meta: &dangerous_seccomp_profile::META,
-        run: dangerous_seccomp_profile::run,
-    },
-    Check {
-        meta: &dangerous_apparmor_profile::META,
-        run: dangerous_apparmor_profile::run,
-    },
-    Check {
-        meta: &browser_container::NON_LOOPBACK_PUBLISH,
-        run: browser_container::run_non_loopback_publish,
-    },
-    Check {
-        meta: &browser_container::HASH_LABEL_MISSING,
-        run: browser_container::run_hash_label_missing,
-    },
-    Check {
-        meta: &browser_container::HASH_EPOCH_STALE,
-        run: browser_container::run_hash_epoch_stale,
-    },
-    Check {
-        meta: &browser_container::DOCKER_PROBE_TIMEOUT,
-        run: browser_container::run_docker_probe_timeout,
-    },
-    Check {
-        meta: &mode_not_all::META,
-        run: mode_not_all::run,
-    },
-    Check {
-        meta: &fs_tools_outside_workspace::META,
-        run: fs_tools_outside_workspace::run,
-    },
-    Check {
-        meta: &apply_patch_outside_workspace::META,
-        run: apply_patch_outside_workspace::run,
-    },
-    Check {
-        meta: &tool_policy_risky_tools::META,
-        run: tool_policy_risky_tools::run,
-    },
+pub const ALL: &[Check] = pincer_sdk::checks![
+    insecure_or_dangerous_flags,
+    docker_config_mode_off,
+    bind_mount_non_absolute,
+    dangerous_bind_mount,
+    dangerous_network_mode,
+    dangerous_seccomp_profile,
+    dangerous_apparmor_profile,
+    browser_container::NON_LOOPBACK_PUBLISH => browser_container::run_non_loopback_publish,
+    browser_container::HASH_LABEL_MISSING => browser_container::run_hash_label_missing,
+    browser_container::HASH_EPOCH_STALE => browser_container::run_hash_epoch_stale,
+    browser_container::DOCKER_PROBE_TIMEOUT => browser_container::run_docker_probe_timeout,
+    mode_not_all,
+    fs_tools_outside_workspace,
+    apply_patch_outside_workspace,
+    tool_policy_risky_tools,
 ];
 
 /// One finding of `meta` for every Docker block whose `key` is

@@ -39,101 +39,29 @@ pub const OWN_IDS: &[&str] = &[
 ];
 
 /// Every check of the plugin, in report order.
-pub const ALL: &[Check] = &[
-    Check {
-        meta: &synced_dir::META,
-        run: synced_dir::run,
-    },
-    Check {
-        meta: &gateway_password_in_config::META,
-        run: gateway_password_in_config::run,
-    },
-    Check {
-        meta: &hooks_token_in_config::META,
-        run: hooks_token_in_config::run,
-    },
-    Check {
-        meta: &state_dir_symlink::META,
-        run: state_dir_symlink::run,
-    },
-    Check {
-        meta: &state_dir_perms_world_writable::META,
-        run: state_dir_perms_world_writable::run,
-    },
-    Check {
-        meta: &state_dir_perms_group_writable::META,
-        run: state_dir_perms_group_writable::run,
-    },
-    Check {
-        meta: &state_dir_perms_readable::META,
-        run: state_dir_perms_readable::run,
-    },
-    Check {
-        meta: &config_symlink::META,
-        run: config_symlink::run,
-    },
-    Check {
-        meta: &config_perms_writable::META,
-        run: config_perms_writable::run,
-    },
-    Check {
-        meta: &config_perms_world_readable::META,
-        run: config_perms_world_readable::run,
-    },
-    Check {
-        meta: &config_perms_group_readable::META,
-        run: config_perms_group_readable::run,
-    },
-    Check {
-        meta: &include_escape::META,
-        run: include_escape::run,
-    },
-    Check {
-        meta: &config_include_perms_writable::META,
-        run: config_include_perms_writable::run,
-    },
-    Check {
-        meta: &config_include_perms_world_readable::META,
-        run: config_include_perms_world_readable::run,
-    },
-    Check {
-        meta: &config_include_perms_group_readable::META,
-        run: config_include_perms_group_readable::run,
-    },
-    Check {
-        meta: &credentials_dir_perms_writable::META,
-        run: credentials_dir_perms_writable::run,
-    },
-    Check {
-        meta: &credentials_dir_perms_readable::META,
-        run: credentials_dir_perms_readable::run,
-    },
-    Check {
-        meta: &auth_profiles_perms_writable::META,
-        run: auth_profiles_perms_writable::run,
-    },
-    Check {
-        meta: &auth_profiles_perms_readable::META,
-        run: auth_profiles_perms_readable::run,
-    },
-    Check {
-        meta: &sessions_store_perms_readable::META,
-        run: sessions_store_perms_readable::run,
-    },
-    Check {
-        meta: &log_file_perms_readable::META,
-        run: log_file_perms_readable::run,
-    },
-    Check {
-        meta: &inline_credential::META,
-        run: inline_credential::run,
-    },
-    Check {
-        meta: &workspace_credential_file::META,
-        run: workspace_credential_file::run,
-    },
-    Check {
-        meta: &secret_file_perms::META,
-        run: secret_file_perms::run,
-    },
+pub const ALL: &[Check] = pincer_sdk::checks![
+    synced_dir,
+    gateway_password_in_config,
+    hooks_token_in_config,
+    state_dir_symlink,
+    state_dir_perms_world_writable,
+    state_dir_perms_group_writable,
+    state_dir_perms_readable,
+    config_symlink,
+    config_perms_writable,
+    config_perms_world_readable,
+    config_perms_group_readable,
+    include_escape,
+    config_include_perms_writable,
+    config_include_perms_world_readable,
+    config_include_perms_group_readable,
+    credentials_dir_perms_writable,
+    credentials_dir_perms_readable,
+    auth_profiles_perms_writable,
+    auth_profiles_perms_readable,
+    sessions_store_perms_readable,
+    log_file_perms_readable,
+    inline_credential,
+    workspace_credential_file,
+    secret_file_perms,
 ];

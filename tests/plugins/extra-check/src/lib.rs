@@ -34,10 +34,7 @@ impl Plugin for ExtraCheck {
         version: "1.0.0",
         description: "An organisation's extra gateway rule.",
         category: "control-plane",
-        checks: &[Check {
-            meta: &PORT_POLICY,
-            run: port_policy,
-        }],
+        checks: pincer_sdk::checks![PORT_POLICY => port_policy],
         params: &[],
     };
 }

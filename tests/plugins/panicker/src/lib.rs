@@ -27,10 +27,7 @@ impl Plugin for Panicker {
         version: "1.0.0",
         description: "Panics during run.",
         category: "test",
-        checks: &[Check {
-            meta: &NEVER,
-            run: explode,
-        }],
+        checks: pincer_sdk::checks![NEVER => explode],
         params: &[],
     };
 }

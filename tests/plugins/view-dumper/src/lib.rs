@@ -60,10 +60,7 @@ impl Plugin for ViewDumper {
         version: "1.0.0",
         description: "Copies its whole view into a finding.",
         category: "test",
-        checks: &[Check {
-            meta: &DUMP,
-            run: dump,
-        }],
+        checks: pincer_sdk::checks![DUMP => dump],
         params: &[],
     };
 }
