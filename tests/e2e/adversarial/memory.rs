@@ -6,7 +6,7 @@
 use super::forge::{
     Check, Finding, Forged, huge_function, many_memories, many_tables, nested_blocks,
 };
-use super::{HOST_RSS_CAP_KIB, assert_intact, attack_files, forged, status_of};
+use super::{assert_plugin_failed, forged};
 use crate::support::adversarial_plugin;
 
 fn plain() -> Forged {
@@ -25,11 +25,7 @@ fn assert_failed(wat: &str, name: &str, reason: &str, extra: &[&str]) -> String 
 /// Audits with the plugin `wasm` and asserts it failed alone for `reason`;
 /// returns the failure's message.
 fn assert_file_failed(wasm: &std::path::Path, reason: &str, extra: &[&str]) -> String {
-    let result = attack_files(&[wasm], extra);
-    assert_eq!(result.code, 3, "{}", result.stderr);
-    let status = status_of(&result, wasm);
-    assert_eq!(status["failure"]["reason"], reason, "{status}");
-    assert_intact(&result, HOST_RSS_CAP_KIB);
+    let (_, status) = assert_plugin_failed(wasm, &[reason], extra);
     status["failure"]["message"].as_str().unwrap().to_owned()
 }
 

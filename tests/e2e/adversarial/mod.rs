@@ -58,6 +58,24 @@ pub fn audit_recorded(
     audit(&[args.as_slice(), plugin.as_slice()].concat(), &[])
 }
 
+/// Audits the exposed example with the plugin in `wasm` and asserts that
+/// it alone failed, for one of `reasons`: exit 3, the built-ins' findings
+/// intact, the host's memory bounded. Returns the audit and the plugin's
+/// status.
+pub fn assert_plugin_failed(
+    wasm: &std::path::Path,
+    reasons: &[&str],
+    extra: &[&str],
+) -> (Audit, Value) {
+    let result = attack_files(&[wasm], extra);
+    assert_eq!(result.code, 3, "{}", result.stderr);
+    let status = status_of(&result, wasm).clone();
+    let reason = status["failure"]["reason"].as_str().unwrap();
+    assert!(reasons.contains(&reason), "{}: {status}", wasm.display());
+    assert_intact(&result, HOST_RSS_CAP_KIB);
+    (result, status)
+}
+
 /// The status of the plugin loaded from `file`.
 pub fn status_of<'a>(result: &'a Audit, file: &std::path::Path) -> &'a Value {
     let source = std::path::absolute(file).unwrap().display().to_string();

@@ -4,9 +4,7 @@
 //! so a report stays small whatever one plugin says.
 
 use super::forge::{Check, Finding, Forged, Text};
-use super::{
-    HOST_RSS_CAP_KIB, assert_intact, attack_files, attack_with, config_with, forged, status_of,
-};
+use super::{assert_plugin_failed, attack_with, config_with, forged};
 use crate::support::{adversarial_plugin, pincer};
 
 /// Bytes a report may reach with one hostile plugin loaded: the built-ins'
@@ -16,12 +14,7 @@ const REPORT_CAP: usize = 8 << 20;
 fn assert_refused_small(plugin: &Forged, name: &str, reasons: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let wasm = forged(&dir, name, &plugin.wat());
-    let result = attack_files(&[wasm.as_path()], &[]);
-    assert_eq!(result.code, 3, "{}", result.stderr);
-    let status = status_of(&result, &wasm);
-    let reason = status["failure"]["reason"].as_str().unwrap();
-    assert!(reasons.contains(&reason), "{name}: {status}");
-    assert_intact(&result, HOST_RSS_CAP_KIB);
+    let (result, status) = assert_plugin_failed(&wasm, reasons, &[]);
     let sarif = pincer()
         .args([
             "audit",
