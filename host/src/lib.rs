@@ -32,4 +32,5 @@ pub mod settings;
 pub mod skills;
 pub mod snapshot;
 pub mod state;
+pub mod state_text;
 pub mod synced;
