@@ -34,3 +34,4 @@ pub mod snapshot;
 pub mod state;
 pub mod state_text;
 pub mod synced;
+pub mod value_free;
