@@ -315,14 +315,14 @@ impl Walk<'_> {
     }
 
     fn node(&mut self, value: &mut Value, inherited: bool) {
-        if let Value::Object(object) = value {
-            if object.contains_key(MARKER_KEY) {
-                // Only the host makes markers: one written in the config is
-                // a value like any other, and may hide a secret.
-                *value = SecretMarker::describe(&value.to_string(), SecretSource::Inline, None)
-                    .to_json();
-                return;
-            }
+        if let Value::Object(object) = value
+            && object.contains_key(MARKER_KEY)
+        {
+            // Only the host makes markers: one written in the config is a
+            // value like any other, and may hide a secret.
+            *value =
+                SecretMarker::describe(&value.to_string(), SecretSource::Inline, None).to_json();
+            return;
         }
         if inherited || self.secret_here(value) {
             self.secret(value);

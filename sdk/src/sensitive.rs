@@ -95,18 +95,18 @@ impl<T> PathTree<T> {
 
     /// The nodes `segment` leads to from `self`.
     fn step<'t>(&'t self, segment: Segment<'_>, out: &mut Vec<&'t PathTree<T>>) {
-        if let Segment::Key(key) = segment {
-            if let Some(child) = self.children.get(key) {
-                out.push(child);
-            }
+        if let Segment::Key(key) = segment
+            && let Some(child) = self.children.get(key)
+        {
+            out.push(child);
         }
         if let Some(any) = &self.any {
             out.push(any);
         }
-        if segment == Segment::Item {
-            if let Some(item) = &self.item {
-                out.push(item);
-            }
+        if segment == Segment::Item
+            && let Some(item) = &self.item
+        {
+            out.push(item);
         }
     }
 

@@ -117,7 +117,7 @@ pub fn is_credential_parameter(name: &str) -> bool {
         .map(|c| if c == '-' { '_' } else { c })
         .collect();
     let rules = rules();
-    rules.url_query_params.iter().any(|p| *p == normalized)
+    rules.url_query_params.contains(&normalized)
         || rules
             .url_token_param
             .as_ref()
