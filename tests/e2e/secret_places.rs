@@ -140,7 +140,10 @@ fn planted_installation(planted: &mut Planted) -> (Value, Vec<(String, String)>)
         },
         "mcp": {"servers": {"gh": {
             "command": "npx",
-            "args": ["-y", "gh-mcp", "--token", planted.hex("the argument after --token"), "${GH_PAT}", slack],
+            "args": ["-y", "gh-mcp", "--token", planted.hex("the argument after --token"), "${GH_PAT}", slack,
+                     format!("--api-key={}", planted.hex("an --api-key= argument")),
+                     "-e", format!("GH_TOKEN={}", planted.hex("a NAME=value argument")),
+                     format!("Authorization: Bearer {}", planted.hex("a bearer argument"))],
             "env": {"GH_TOKEN_X": planted.hex("mcp.servers.*.env.*")},
             "url": format!("https://u:{}@mcp.example/sse", planted.hex("mcp.servers.*.url userinfo"))
         }}},
@@ -157,7 +160,10 @@ fn planted_installation(planted: &mut Planted) -> (Value, Vec<(String, String)>)
             "googlechat": {"serviceAccount": service_account},
             "feishu": {"encryptKey": planted.hex("channels.feishu.encryptKey")}
         },
-        "plugins": {"entries": {"vault": {"enabled": true, "config": {
+        "plugins": {
+          "installs": {"vault": {"source": "git",
+            "spec": format!("git+https://ci:{}@git.example/vault.git", planted.hex("an install record's spec"))}},
+          "entries": {"vault": {"enabled": true, "config": {
             "privateKeyPem": planted.hex("plugins.entries.*.config.privateKeyPem"),
             "secretAccessKey": planted.hex("plugins.entries.*.config.secretAccessKey")
         }}}}
@@ -176,6 +182,16 @@ fn plant_in_state(state_dir: &Path, planted: &mut Planted) {
     let label = planted.add("a device label", format!("ghp_{}", alnum(36)));
     let reason = planted.add("a boot reason", format!("sk-ant-api03-{}", alnum(40)));
     let connection = Connection::open(db).unwrap();
+    let index = json!({"revision": 1, "index": {"version": 1, "installRecords": {
+        "tool": {"source": "npm", "version": "1.0.0",
+                 "spec": format!("https://npm:{}@registry.example/tool-1.0.0.tgz",
+                                 planted.hex("a database install record's spec"))}}}});
+    connection
+        .execute(
+            "INSERT INTO config_machine_state (state_key, value_json, updated_at_ms) VALUES ('plugins.installedIndex', ?1, 0)",
+            [index.to_string()],
+        )
+        .unwrap();
     connection
         .execute(
             "UPDATE device_pairing_paired SET operator_label = ?1",
