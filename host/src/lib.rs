@@ -32,5 +32,7 @@ pub mod settings;
 pub mod skills;
 pub mod snapshot;
 pub mod state;
+pub mod state_text;
 pub mod synced;
 pub mod text;
+pub mod value_free;

@@ -135,7 +135,7 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Re
             path: path.to_path_buf(),
             line,
             column,
-            message: error.message().to_owned(),
+            message: crate::value_free::without_values(error.message()),
         }
     })
 }

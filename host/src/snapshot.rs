@@ -227,6 +227,7 @@ impl Snapshot {
                 &skills,
             ));
         }
+        crate::state_text::redact(&mut state);
         let mut snapshot = Self::build(loaded.value, loaded.includes, facts);
         snapshot.suppressions = suppressions;
         snapshot.config_sources = loaded.sources;

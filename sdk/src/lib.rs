@@ -6,7 +6,12 @@
 //! returns [`Finding`]s. This crate hides the WIT bindings: declare each
 //! check once with a [`CheckMeta`], list the checks in a [`Plugin`], export
 //! it with [`export_plugin!`], and test the logic natively with
-//! [`testing::Scenario`].
+//! `testing::Scenario`.
+//!
+//! The `redact` feature (on by default) adds the host's redaction and the
+//! native test harness, with the credential rules and a regex engine; a
+//! plugin depends on the SDK without it (`default-features = false`) and
+//! enables it for its tests only, so no ruleset reaches a component.
 //!
 //! ```
 //! use pincer_sdk::prelude::*;
@@ -52,6 +57,8 @@ pub mod auth_facts;
 pub mod baseline;
 #[doc(hidden)]
 pub mod bindings;
+#[cfg(feature = "redact")]
+pub mod credentials;
 pub mod envsubst;
 pub mod exec;
 mod finding;
@@ -60,14 +67,20 @@ pub mod guest;
 pub mod inventory;
 mod meta;
 pub mod params;
+#[cfg(feature = "redact")]
 pub mod redact;
 pub mod secret;
+#[cfg(feature = "redact")]
+pub mod sensitive;
 mod severity;
 pub mod state;
+#[cfg(feature = "redact")]
 pub mod testing;
 pub mod time;
 pub mod token_age;
 pub mod tools;
+#[cfg(feature = "redact")]
+pub mod url_secrets;
 mod view;
 
 pub use finding::{Finding, Findings};
@@ -86,6 +99,7 @@ pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View}
 
 /// What a plugin usually needs, in one import.
 pub mod prelude {
+    #[cfg(feature = "redact")]
     pub use crate::testing::Scenario;
     pub use crate::{
         Check, CheckMeta, Finding, Findings, ParamKind, ParamMeta, Plugin, PluginMeta,

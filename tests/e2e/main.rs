@@ -34,6 +34,7 @@ mod probe;
 mod readonly;
 #[cfg(unix)]
 mod scheduled;
+mod secret_places;
 mod secrets;
 mod snapshots;
 mod state;

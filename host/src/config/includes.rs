@@ -196,7 +196,10 @@ impl Resolver {
                     item.as_str().ok_or_else(|| {
                         invalid(
                             file,
-                            format!("`$include` entries must be strings, found {item}"),
+                            format!(
+                                "`$include` entries must be strings, found {}",
+                                json_type(item)
+                            ),
                         )
                     })
                 })
@@ -204,7 +207,10 @@ impl Resolver {
             other => {
                 return Err(invalid(
                     file,
-                    format!("`$include` must be a path or a list of paths, found {other}"),
+                    format!(
+                        "`$include` must be a path or a list of paths, found {}",
+                        json_type(other)
+                    ),
                 ));
             }
         };
@@ -327,4 +333,16 @@ fn read_bounded(dir: &Dir, relative: &Path) -> std::io::Result<String> {
         )));
     }
     dir.read_to_string(relative)
+}
+
+/// What kind of JSON value `value` is, for an error that must not quote it.
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
 }

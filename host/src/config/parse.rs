@@ -16,7 +16,7 @@ pub fn parse(path: &Path, text: &str, require_object: bool) -> Result<Value> {
             line: position.map_or(1, |p| p.line + 1),
             column: position.map_or(1, |p| p.column + 1),
             message: error.code().map_or_else(
-                || error.to_string(),
+                || crate::value_free::without_values(&error.to_string()),
                 |code| format!("invalid JSON5: {code}"),
             ),
         }

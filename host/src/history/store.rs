@@ -304,7 +304,10 @@ pub fn read_entry(path: &Path) -> Result<Entry> {
         path: path.to_path_buf(),
         line: error.line(),
         column: error.column(),
-        message: format!("not a Pincer history entry: {error}"),
+        message: format!(
+            "not a Pincer history entry: {}",
+            crate::value_free::without_values(&error.to_string())
+        ),
     })
 }
 

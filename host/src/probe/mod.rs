@@ -4,7 +4,11 @@
 //! OpenClaw 2026.9: a `connect.challenge` event, a `connect` request for
 //! read-only operator scope, then a `health` request. Only ever loopback,
 //! only with `--deep`, bounded by [`TIMEOUT`]; secrets never leave the host
-//! except to that gateway, and are masked in any error text.
+//! except to that gateway. What the gateway says is reduced to known
+//! fields (an error's code when it is an identifier, a close frame's code,
+//! the server version when it reads as one); its free text is never
+//! kept, so no form of the credential it may echo (whole, encoded or
+//! split) reaches the result.
 
 mod credential;
 pub mod docker;
@@ -75,11 +79,13 @@ pub fn probe(config: &Value, env: &dyn Fn(&str) -> Option<String>) -> GatewayPro
         exchange(port, &offered, started + TIMEOUT, &mut result)
     };
     if let Err(error) = outcome {
+        // Pincer's own wording, with known fields only; the credential is
+        // masked too, in case an OS error ever quoted what was sent.
         let masked = match offered.secret() {
-            Some(secret) => error.replace(secret, "[redacted]"),
-            None => error,
+            Some(secret) if !secret.is_empty() => error.replace(secret, "[redacted]"),
+            _ => error,
         };
-        result.error = Some(masked);
+        result.error = Some(pincer_sdk::redact::redact_text(&masked).into_owned());
     }
     result.duration_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     result
@@ -100,8 +106,14 @@ fn exchange(
         .set_read_timeout(Some(left))
         .and_then(|()| stream.set_write_timeout(Some(left)))
         .map_err(|e| e.to_string())?;
-    let (mut socket, _) = tungstenite::client(format!("ws://127.0.0.1:{port}/"), stream)
-        .map_err(|e| format!("websocket handshake failed: {e}"))?;
+    let (mut socket, _) =
+        tungstenite::client(format!("ws://127.0.0.1:{port}/"), stream).map_err(|e| {
+            let kind = match &e {
+                tungstenite::HandshakeError::Failure(error) => kind_of(error),
+                tungstenite::HandshakeError::Interrupted(_) => "interrupted",
+            };
+            format!("websocket handshake failed: {kind}")
+        })?;
     wait_for(&mut socket, deadline, |frame| {
         frame["type"] == "event" && frame["event"] == "connect.challenge"
     })?;
@@ -125,7 +137,10 @@ fn exchange(
     }
     let hello = request(&mut socket, deadline, "1", "connect", params)?;
     result.auth_accepted = true;
-    result.server_version = hello["server"]["version"].as_str().map(str::to_owned);
+    result.server_version = hello["server"]["version"]
+        .as_str()
+        .filter(|version| is_identifier(version))
+        .map(str::to_owned);
     request(&mut socket, deadline, "2", "health", json!({}))?;
     result.ok = true;
     // Best effort: the gateway does not need a clean close from a probe.
@@ -152,17 +167,22 @@ fn request(
     let frame = json!({ "type": "req", "id": id, "method": method, "params": params });
     socket
         .send(Message::text(frame.to_string()))
-        .map_err(|e| format!("cannot send `{method}`: {e}"))?;
+        .map_err(|e| format!("cannot send `{method}`: {}", kind_of(&e)))?;
     let response = wait_for(socket, deadline, |frame| {
         frame["type"] == "res" && frame["id"] == id
     })?;
     if response["ok"] == true {
         Ok(response["payload"].clone())
     } else {
-        let message = response["error"]["message"]
+        // The reply's message is free text (it may quote what was sent):
+        // only its code is kept, and only when it reads as one.
+        match response["error"]["code"]
             .as_str()
-            .unwrap_or("refused without a reason");
-        Err(format!("`{method}` refused: {message}"))
+            .filter(|code| is_identifier(code))
+        {
+            Some(code) => Err(format!("`{method}` refused ({code})")),
+            None => Err(format!("`{method}` refused")),
+        }
     }
 }
 
@@ -186,7 +206,7 @@ fn wait_for(
             }
             Ok(Message::Close(close)) => {
                 return Err(match close {
-                    Some(frame) => format!("gateway closed ({}): {}", frame.code, frame.reason),
+                    Some(frame) => format!("gateway closed the connection ({})", frame.code),
                     None => "gateway closed the connection".to_owned(),
                 });
             }
@@ -199,8 +219,41 @@ fn wait_for(
             {
                 return Err("timeout".to_owned());
             }
-            Err(error) => return Err(error.to_string()),
+            Err(error) => return Err(kind_of(&error).to_owned()),
         }
+    }
+}
+
+/// Whether a gateway-given field reads as a code or version (letters,
+/// digits, `._-`, at most 64), not as free text.
+fn is_identifier(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+        && !pincer_sdk::redact::holds_credential(text)
+}
+
+/// What went wrong on the WebSocket, by kind: never the error's text,
+/// which can hold what the gateway sent (an HTTP body, a frame).
+fn kind_of(error: &tungstenite::Error) -> &'static str {
+    use tungstenite::Error;
+    match error {
+        Error::ConnectionClosed | Error::AlreadyClosed => "the connection is closed",
+        Error::Io(_) => "input/output error",
+        Error::Tls(_) => "TLS error",
+        Error::Capacity(_) => "message too large",
+        Error::Protocol(_) => "WebSocket protocol error",
+        Error::WriteBufferFull(_) => "write buffer full",
+        Error::Utf8(_) => "invalid UTF-8 from the gateway",
+        Error::AttackAttempt => "the gateway's reply looked like an attack",
+        Error::Url(_) => "bad URL",
+        Error::Http(response) => match response.status().as_u16() {
+            401 | 403 => "HTTP refusal (unauthorised)",
+            _ => "unexpected HTTP reply",
+        },
+        Error::HttpFormat(_) => "malformed HTTP reply",
     }
 }
 
@@ -232,5 +285,13 @@ mod tests {
         let error = result.error.unwrap();
         assert!(error.contains("cannot connect"), "{error}");
         assert!(!error.contains("planted-probe-secret"));
+    }
+
+    #[test]
+    fn gateway_fields_are_kept_only_when_they_read_as_identifiers() {
+        assert!(is_identifier("INVALID_REQUEST"));
+        assert!(is_identifier("2026.9.6"));
+        assert!(!is_identifier("bad token planted-probe-secret"));
+        assert!(!is_identifier("ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R"));
     }
 }

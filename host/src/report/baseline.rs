@@ -61,7 +61,10 @@ pub fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
         path: path.to_path_buf(),
         line: error.line(),
         column: error.column(),
-        message: format!("not a pincer JSON report of one installation: {error}"),
+        message: format!(
+            "not a pincer JSON report of one installation: {}",
+            crate::value_free::without_values(&error.to_string())
+        ),
     })?;
     Ok(report.findings)
 }

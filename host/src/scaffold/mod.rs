@@ -98,6 +98,11 @@ pub fn create(name: &str, dir: Option<&Path>) -> Result<PathBuf> {
             sdk::WIT_SOURCES
                 .iter()
                 .map(|(file, text)| (Path::new("pincer-sdk/wit").join(file), (*text).to_owned())),
+        )
+        .chain(
+            sdk::SDK_DATA
+                .iter()
+                .map(|(file, text)| (Path::new("pincer-sdk/data").join(file), (*text).to_owned())),
         );
     for (path, text) in files {
         let target = dir.join(path);

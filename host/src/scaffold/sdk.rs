@@ -1,4 +1,4 @@
-//! The SDK's sources and the WIT package, embedded so that `pincer new`
+//! The SDK's sources, its data and the WIT package, embedded so that `pincer new`
 //! can vendor the exact SDK this pincer serves into a new plugin. A test
 //! keeps the lists equal to the files of `sdk/src` and `wit/`.
 
@@ -11,6 +11,10 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
     ),
     ("baseline.rs", include_str!("../../../sdk/src/baseline.rs")),
     ("bindings.rs", include_str!("../../../sdk/src/bindings.rs")),
+    (
+        "credentials.rs",
+        include_str!("../../../sdk/src/credentials.rs"),
+    ),
     ("envsubst.rs", include_str!("../../../sdk/src/envsubst.rs")),
     ("exec.rs", include_str!("../../../sdk/src/exec.rs")),
     ("finding.rs", include_str!("../../../sdk/src/finding.rs")),
@@ -24,6 +28,10 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
     ("params.rs", include_str!("../../../sdk/src/params.rs")),
     ("redact.rs", include_str!("../../../sdk/src/redact.rs")),
     ("secret.rs", include_str!("../../../sdk/src/secret.rs")),
+    (
+        "sensitive.rs",
+        include_str!("../../../sdk/src/sensitive.rs"),
+    ),
     ("severity.rs", include_str!("../../../sdk/src/severity.rs")),
     ("state.rs", include_str!("../../../sdk/src/state.rs")),
     ("testing.rs", include_str!("../../../sdk/src/testing.rs")),
@@ -33,7 +41,33 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
         include_str!("../../../sdk/src/token_age.rs"),
     ),
     ("tools.rs", include_str!("../../../sdk/src/tools.rs")),
+    (
+        "url_secrets.rs",
+        include_str!("../../../sdk/src/url_secrets.rs"),
+    ),
     ("view.rs", include_str!("../../../sdk/src/view.rs")),
+];
+
+/// `(file name, contents)` of every file of the SDK's `data/`: the
+/// redaction's rules, with gitleaks' licence.
+pub const SDK_DATA: &[(&str, &str)] = &[
+    ("README.md", include_str!("../../../sdk/data/README.md")),
+    (
+        "gitleaks-LICENSE",
+        include_str!("../../../sdk/data/gitleaks-LICENSE"),
+    ),
+    (
+        "gitleaks.toml",
+        include_str!("../../../sdk/data/gitleaks.toml"),
+    ),
+    (
+        "openclaw-redaction.json",
+        include_str!("../../../sdk/data/openclaw-redaction.json"),
+    ),
+    (
+        "pincer-rules.toml",
+        include_str!("../../../sdk/data/pincer-rules.toml"),
+    ),
 ];
 
 /// `(file name, contents)` of every file of the `pincer:audit` WIT package.
@@ -97,6 +131,11 @@ mod tests {
         assert_eq!(
             names(super::WIT_SOURCES),
             files_in("../wit"),
+            "update host/src/scaffold/sdk.rs"
+        );
+        assert_eq!(
+            names(super::SDK_DATA),
+            files_in("../sdk/data"),
             "update host/src/scaffold/sdk.rs"
         );
     }

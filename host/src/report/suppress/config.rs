@@ -63,8 +63,13 @@ pub fn from_config(config: &Value) -> Result<Vec<Suppression>, (Option<usize>, S
         .iter()
         .enumerate()
         .map(|(index, entry)| {
-            let suppression: Suppression = serde_json::from_value(entry.clone())
-                .map_err(|error| (Some(index), error.to_string()))?;
+            let suppression: Suppression =
+                serde_json::from_value(entry.clone()).map_err(|error| {
+                    (
+                        Some(index),
+                        crate::value_free::without_values(&error.to_string()),
+                    )
+                })?;
             if suppression.check_id.trim().is_empty() {
                 return Err((Some(index), "checkId must not be empty".to_owned()));
             }

@@ -73,16 +73,24 @@ impl Rule {
             }
             Glob::new(pattern)
                 .map(|glob| glob.compile_matcher())
-                .map_err(|error| invalid(format!("`{what}` is not a valid glob: {error}")))
+                .map_err(|error| {
+                    invalid(format!(
+                        "`{what}` is not a valid glob: {}",
+                        crate::value_free::without_values(&error.kind().to_string())
+                    ))
+                })
         };
         let expires = spec
             .expires
             .as_ref()
             .map(|datetime| match (datetime.date, datetime.time) {
                 (Some(date), None) => Ok(date.to_string()),
-                _ => Err(invalid(format!(
-                    "`expires` must be a date such as 2027-01-31, found {datetime}"
-                ))),
+                (Some(_), Some(_)) => Err(invalid(
+                    "`expires` must be a date such as 2027-01-31, found a date and time".to_owned(),
+                )),
+                (None, _) => Err(invalid(
+                    "`expires` must be a date such as 2027-01-31, found a time".to_owned(),
+                )),
             })
             .transpose()?;
         Ok(Rule {
