@@ -141,7 +141,7 @@ fn collect_files(
 /// `source: "file"` and a `path`), which hold the secrets that file
 /// references resolve to.
 /// `(provider name, path)`, in the config's order.
-fn file_providers(config: &Value) -> Vec<(String, String)> {
+pub fn file_providers(config: &Value) -> Vec<(String, String)> {
     let Some(providers) = config
         .pointer("/secrets/providers")
         .and_then(Value::as_object)
@@ -160,7 +160,7 @@ fn file_providers(config: &Value) -> Vec<(String, String)> {
 
 /// Every agent workspace: the default (`agents.defaults.workspace`, else
 /// `STATE/workspace`) and each `agents.list[].workspace`, without repeats.
-fn workspaces(state_dir: &Path, config: &Value, home: Option<&Path>) -> Vec<PathBuf> {
+pub fn workspaces(state_dir: &Path, config: &Value, home: Option<&Path>) -> Vec<PathBuf> {
     let default = config
         .pointer("/agents/defaults/workspace")
         .and_then(Value::as_str)

@@ -99,19 +99,13 @@ fn refuse_installation_env() -> Result<()> {
 /// state directory.
 fn at(path: &Path) -> Target {
     if path.is_dir() {
-        Target {
-            config: path.join("openclaw.json"),
-            state_dir: path.to_path_buf(),
-        }
+        Target::new(path.join("openclaw.json"), path.to_path_buf())
     } else {
         let state_dir = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        Target {
-            config: path.to_path_buf(),
-            state_dir,
-        }
+        Target::new(path.to_path_buf(), state_dir)
     }
 }
 
