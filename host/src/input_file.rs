@@ -260,6 +260,17 @@ pub fn read(path: &Path, within: Within<'_>, limit: u64) -> Result<Vec<u8>, Read
     Ok(bytes)
 }
 
+/// The first `limit` bytes of a regular file (a larger one is cut there,
+/// not refused): for texts scanned, not parsed.
+pub fn read_prefix(path: &Path, within: Within<'_>, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let file = open(path, within)?;
+    let mut bytes = Vec::new();
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    Ok(bytes)
+}
+
 /// The text of a regular file of at most `limit` bytes, which must be
 /// UTF-8 (an error names the line and column of the first bad byte).
 pub fn read_text(path: &Path, within: Within<'_>, limit: u64) -> Result<String, ReadError> {

@@ -57,7 +57,7 @@ pub fn secret_paths(
 ) -> Vec<SecretPath> {
     let mut found = vec![SecretPath::at("state-env-file", state_dir.join(".env"))];
     found.extend(
-        list_files(credentials_dir)
+        list_files(credentials_dir, state_dir)
             .into_iter()
             .map(|path| SecretPath::at("credential-file", path)),
     );
@@ -93,8 +93,21 @@ pub fn secret_paths(
 /// nest per account: `whatsapp/<account>/creds.json`), symlinks included
 /// (their targets are stated too), symlinked directories not followed;
 /// sorted.
-fn list_files(dir: &Path) -> Vec<PathBuf> {
+/// A `dir` that is a symlink leading out of the state directory is not
+/// walked: `credentials -> /etc` would list a whole other tree as
+/// credentials (the link itself is a stated path).
+fn list_files(dir: &Path, state_dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    let is_link = std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        let inside = match (dir.canonicalize(), state_dir.canonicalize()) {
+            (Ok(real), Ok(root)) => real.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            return files;
+        }
+    }
     let mut budget = MAX_ENTRIES;
     collect_files(dir, 0, &mut budget, &mut |_| true, &mut files);
     files.sort();

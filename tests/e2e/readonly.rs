@@ -96,3 +96,97 @@ fn an_output_that_is_a_symlink_into_the_state_dir_is_refused() {
     assert!(stderr.contains("refusing to write"), "{stderr}");
     assert_eq!(digest(dir.path()), before);
 }
+
+/// A config kept outside its state directory, with an include, a file
+/// secret provider, a log file and a workspace of its own, and an OAuth
+/// directory named by `OPENCLAW_OAUTH_DIR`: every one of them is a path
+/// the audit reads.
+struct Scattered {
+    _root: tempfile::TempDir,
+    state: std::path::PathBuf,
+    config: std::path::PathBuf,
+    oauth: std::path::PathBuf,
+    read: Vec<std::path::PathBuf>,
+}
+
+fn scattered() -> Scattered {
+    let root = tempfile::tempdir().unwrap();
+    let path = |name: &str| root.path().join(name);
+    for dir in ["state", "etc", "oauth", "logs", "work/skills"] {
+        std::fs::create_dir_all(path(dir)).unwrap();
+    }
+    std::fs::write(path("etc/gateway.json5"), r#"{bind: "loopback"}"#).unwrap();
+    std::fs::write(path("etc/secrets.json"), r#"{"token": "x"}"#).unwrap();
+    std::fs::write(path("oauth/oauth.json"), r#"{"access": "x"}"#).unwrap();
+    std::fs::write(path("logs/gateway.log"), "started\n").unwrap();
+    std::fs::write(path("work/notes.md"), "notes\n").unwrap();
+    let config = path("etc/openclaw.json");
+    std::fs::write(
+        &config,
+        serde_json::json!({
+            "gateway": {"$include": "./gateway.json5"},
+            "secrets": {"providers": {"files": {"source": "file",
+                "path": path("etc/secrets.json")}}},
+            "logging": {"file": path("logs/gateway.log")},
+            "agents": {"defaults": {"workspace": path("work")}},
+        })
+        .to_string(),
+    )
+    .unwrap();
+    Scattered {
+        state: path("state"),
+        oauth: path("oauth"),
+        read: vec![
+            path("etc/gateway.json5"),
+            path("etc/secrets.json"),
+            path("oauth/oauth.json"),
+            path("oauth/new-report.json"),
+            path("logs/gateway.log"),
+            path("work/notes.md"),
+            path("work/skills/report.json"),
+        ],
+        config,
+        _root: root,
+    }
+}
+
+#[test]
+fn no_output_or_history_may_replace_any_file_the_audit_reads() {
+    let setup = scattered();
+    let before: Vec<Option<Vec<u8>>> = setup.read.iter().map(|p| std::fs::read(p).ok()).collect();
+    for target in &setup.read {
+        for flag in ["--output", "--history"] {
+            let output = pincer()
+                .args(["audit", "--fail-on", "never"])
+                .args(["--config", setup.config.to_str().unwrap()])
+                .args(["--state-dir", setup.state.to_str().unwrap()])
+                .args([flag, target.to_str().unwrap()])
+                .env("OPENCLAW_OAUTH_DIR", &setup.oauth)
+                .output()
+                .unwrap();
+            let (_, stderr) = text(&output);
+            assert_eq!(
+                output.status.code(),
+                Some(2),
+                "{flag} {}: {stderr}",
+                target.display()
+            );
+            assert!(stderr.contains("refusing to write"), "{stderr}");
+        }
+    }
+    let after: Vec<Option<Vec<u8>>> = setup.read.iter().map(|p| std::fs::read(p).ok()).collect();
+    assert_eq!(before, after, "an audited file was changed");
+    // An output beside them, in a directory the audit does not read, is
+    // written.
+    let free = setup.config.with_file_name("report.json");
+    let output = pincer()
+        .args(["audit", "--fail-on", "never"])
+        .args(["--config", setup.config.to_str().unwrap()])
+        .args(["--state-dir", setup.state.to_str().unwrap()])
+        .args(["--output", free.to_str().unwrap()])
+        .env("OPENCLAW_OAUTH_DIR", &setup.oauth)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output).1);
+    assert!(free.is_file());
+}
