@@ -417,11 +417,30 @@ fn two_hundred_thousand_boot_records_are_cut_before_the_plugins() {
 }
 
 #[test]
-fn a_config_larger_than_its_limit_is_refused() {
+fn a_config_and_its_includes_larger_than_their_limit_together_are_refused() {
     let dir = tempfile::tempdir().unwrap();
+    // Each include is under the 2 MiB a file may hold; five of them are
+    // past the 8 MiB the config and its includes may hold together.
+    let padding = " ".repeat((2 << 20) - 100);
+    std::fs::write(dir.path().join("big.json5"), format!("{{{padding}}}")).unwrap();
     let config = dir.path().join("openclaw.json");
-    let padding = " ".repeat(3 << 20);
-    std::fs::write(&config, format!("{{{padding}}}")).unwrap();
+    std::fs::write(
+        &config,
+        r#"{"$include": ["./big.json5", "./big.json5", "./big.json5", "./big.json5", "./big.json5"]}"#,
+    )
+    .unwrap();
     let stderr = refused(&["--config", config.to_str().unwrap()]);
-    assert!(stderr.contains("larger than"), "{stderr}");
+    assert!(stderr.contains("more than 8.0 MiB of text"), "{stderr}");
+    let fifo = dir.path().join("baseline.json");
+    mkfifo(&fifo);
+    let empty = dir.path().join("ok.json");
+    std::fs::write(&empty, "{}").unwrap();
+    let output = finishes(audit_command(&[
+        "--config",
+        empty.to_str().unwrap(),
+        "--baseline",
+        fifo.to_str().unwrap(),
+    ]));
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output).1);
+    assert!(text(&output).1.contains("FIFO"), "{}", text(&output).1);
 }

@@ -111,10 +111,9 @@ fn at(path: &Path) -> Target {
 
 /// The targets of a fleet file; relative lines are relative to the file.
 fn read_fleet(path: &Path) -> Result<Vec<Target>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    // A regular file only (a FIFO cannot hang the run), size-capped.
+    let text = crate::input_file::read_text(path, crate::input_file::Within::Anywhere, 4 << 20)
+        .map_err(|error| Error::input(path, error))?;
     let base = path.parent().unwrap_or_else(|| Path::new("."));
     let targets: Vec<Target> = text
         .lines()
