@@ -62,6 +62,14 @@ pub enum Error {
     /// The wasm engine could not be set up.
     #[error("cannot start the plugin runtime: {0}")]
     Engine(String),
+    /// An input is larger than Pincer's limit for it.
+    #[error("{path}: {message}")]
+    Limit {
+        /// The file.
+        path: PathBuf,
+        /// Which limit, and by what.
+        message: String,
+    },
 }
 
 impl Error {
@@ -73,8 +81,39 @@ impl Error {
             | Error::NoConfigPath
             | Error::Usage(_)
             | Error::Plugin { .. }
-            | Error::Write { .. } => exit::INPUT,
+            | Error::Write { .. }
+            | Error::Limit { .. } => exit::INPUT,
             Error::Engine(_) => exit::INCOMPLETE,
+        }
+    }
+}
+
+impl Error {
+    /// The error for an input file `path` that could not be read: text that
+    /// is not UTF-8 names its line and column.
+    pub fn input(path: &std::path::Path, error: crate::input_file::ReadError) -> Error {
+        match error {
+            crate::input_file::ReadError::NotUtf8 { line, column } => Error::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: "not UTF-8 text".to_owned(),
+            },
+            crate::input_file::ReadError::Missing => Error::Read {
+                path: path.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such file or directory",
+                ),
+            },
+            crate::input_file::ReadError::Io(source) => Error::Read {
+                path: path.to_path_buf(),
+                source,
+            },
+            other => Error::Read {
+                path: path.to_path_buf(),
+                source: std::io::Error::other(other.to_string()),
+            },
         }
     }
 }

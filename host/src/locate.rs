@@ -1,6 +1,9 @@
 //! Finds the config file and state directory the way OpenClaw does:
 //! flags first, then `OPENCLAW_CONFIG_PATH` / `OPENCLAW_STATE_DIR`, then
-//! `~/.openclaw/openclaw.json` and `~/.openclaw`.
+//! `~/.openclaw/openclaw.json` and `~/.openclaw`. Both are made absolute
+//! here, once, so that everything relative to them (includes, the
+//! database) resolves against the right directory whatever the working
+//! directory's name.
 
 use crate::error::{Error, Result};
 use std::path::PathBuf;
@@ -12,6 +15,18 @@ pub struct Target {
     pub config: PathBuf,
     /// The state directory (may not exist).
     pub state_dir: PathBuf,
+}
+
+impl Target {
+    /// A target of these paths, made absolute (lexically: `.` and `..`
+    /// folded against the working directory, symlinks kept, as OpenClaw's
+    /// `path.resolve` does).
+    pub fn new(config: PathBuf, state_dir: PathBuf) -> Target {
+        Target {
+            config: crate::input_file::absolute(&config),
+            state_dir: crate::input_file::absolute(&state_dir),
+        }
+    }
 }
 
 fn home() -> Option<PathBuf> {
@@ -35,5 +50,5 @@ pub fn locate(config: Option<PathBuf>, state_dir: Option<PathBuf>) -> Result<Tar
     let config = config
         .or_else(|| env_path("OPENCLAW_CONFIG_PATH"))
         .unwrap_or_else(|| state_dir.join("openclaw.json"));
-    Ok(Target { config, state_dir })
+    Ok(Target::new(config, state_dir))
 }

@@ -57,7 +57,7 @@ pub fn secret_paths(
 ) -> Vec<SecretPath> {
     let mut found = vec![SecretPath::at("state-env-file", state_dir.join(".env"))];
     found.extend(
-        list_files(credentials_dir)
+        list_files(credentials_dir, state_dir)
             .into_iter()
             .map(|path| SecretPath::at("credential-file", path)),
     );
@@ -93,8 +93,21 @@ pub fn secret_paths(
 /// nest per account: `whatsapp/<account>/creds.json`), symlinks included
 /// (their targets are stated too), symlinked directories not followed;
 /// sorted.
-fn list_files(dir: &Path) -> Vec<PathBuf> {
+/// A `dir` that is a symlink leading out of the state directory is not
+/// walked: `credentials -> /etc` would list a whole other tree as
+/// credentials (the link itself is a stated path).
+fn list_files(dir: &Path, state_dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    let is_link = std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        let inside = match (dir.canonicalize(), state_dir.canonicalize()) {
+            (Ok(real), Ok(root)) => real.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            return files;
+        }
+    }
     let mut budget = MAX_ENTRIES;
     collect_files(dir, 0, &mut budget, &mut |_| true, &mut files);
     files.sort();
@@ -141,7 +154,7 @@ fn collect_files(
 /// `source: "file"` and a `path`), which hold the secrets that file
 /// references resolve to.
 /// `(provider name, path)`, in the config's order.
-fn file_providers(config: &Value) -> Vec<(String, String)> {
+pub fn file_providers(config: &Value) -> Vec<(String, String)> {
     let Some(providers) = config
         .pointer("/secrets/providers")
         .and_then(Value::as_object)
@@ -160,7 +173,7 @@ fn file_providers(config: &Value) -> Vec<(String, String)> {
 
 /// Every agent workspace: the default (`agents.defaults.workspace`, else
 /// `STATE/workspace`) and each `agents.list[].workspace`, without repeats.
-fn workspaces(state_dir: &Path, config: &Value, home: Option<&Path>) -> Vec<PathBuf> {
+pub fn workspaces(state_dir: &Path, config: &Value, home: Option<&Path>) -> Vec<PathBuf> {
     let default = config
         .pointer("/agents/defaults/workspace")
         .and_then(Value::as_str)

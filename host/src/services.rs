@@ -84,7 +84,9 @@ fn gateway_text(text: &str) -> bool {
 }
 
 fn read_bounded(path: &Path) -> Option<String> {
-    let file = std::fs::File::open(path).ok()?;
+    // Opened without blocking, and only a regular file: a FIFO in a
+    // service directory cannot hang the audit.
+    let file = crate::input_file::open(path, crate::input_file::Within::Anywhere).ok()?;
     let mut text = String::new();
     file.take(MAX_UNIT_BYTES).read_to_string(&mut text).ok()?;
     Some(text)

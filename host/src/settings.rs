@@ -102,10 +102,9 @@ pub fn load(explicit: Option<&Path>) -> Result<LoadedSettings> {
     let Some(path) = explicit.map(Path::to_path_buf).or_else(discover) else {
         return Ok(LoadedSettings::default());
     };
-    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-        path: path.clone(),
-        source,
-    })?;
+    // A regular file only (a FIFO cannot hang the run), size-capped.
+    let text = crate::input_file::read_text(&path, crate::input_file::Within::Anywhere, 1 << 20)
+        .map_err(|error| Error::input(&path, error))?;
     let settings = parse(&path, &text)?;
     let params = settings.plugin_params(Some(&path), &text);
     let suppressions = settings.suppression_rules(&path, &text)?;

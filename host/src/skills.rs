@@ -179,7 +179,8 @@ fn walk(workspace: &Path) -> (Vec<PathBuf>, bool) {
     (files, !queue.is_empty())
 }
 
-/// Every `SKILL.md` of every workspace, without repeats.
+/// Every `SKILL.md` of every workspace that resolves inside it, without
+/// repeats.
 pub fn skill_files(
     state_dir: &Path,
     config: &Value,
@@ -188,8 +189,14 @@ pub fn skill_files(
 ) -> Vec<PathBuf> {
     let mut all: Vec<PathBuf> = Vec::new();
     for workspace in workspaces(state_dir, config, home, env) {
+        let real_workspace =
+            std::fs::canonicalize(&workspace).unwrap_or_else(|_| workspace.clone());
         for file in walk(&workspace).0 {
-            if !all.contains(&file) {
+            // One that resolves outside the workspace is a fact (`scan`
+            // reports it), never a file to read.
+            let inside =
+                std::fs::canonicalize(&file).is_ok_and(|real| real.starts_with(&real_workspace));
+            if inside && !all.contains(&file) {
                 all.push(file);
             }
         }

@@ -6,6 +6,7 @@
 
 use crate::config::{self, IncludeFact};
 use crate::error::{Error, Result};
+use crate::live_secrets::LiveSecrets;
 use crate::locate::Target;
 use crate::report::suppress::{self, Suppression};
 use pincer_sdk::redact::{SecretResolver, redact_config};
@@ -55,6 +56,10 @@ pub struct Snapshot {
     /// (with its fingerprint). Never given to plugins.
     #[serde(skip)]
     pub credential: Option<pincer_sdk::baseline::CredentialPosture>,
+    /// Every path the audit read or would read, which no output may
+    /// replace. Never given to plugins.
+    #[serde(skip)]
+    pub read_paths: crate::read_paths::ReadPaths,
 }
 
 /// The state facts as the JSON texts of the WIT interfaces.
@@ -81,19 +86,6 @@ impl StateJson {
 /// JSON text of a state value (plain data, which always serialises).
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
-}
-
-/// Resolves secret references from the real environment and files, read-only.
-struct LiveResolver;
-
-impl SecretResolver for LiveResolver {
-    fn env(&self, name: &str) -> Option<String> {
-        std::env::var(name).ok()
-    }
-
-    fn file(&self, path: &str) -> Option<String> {
-        std::fs::read_to_string(path).ok()
-    }
 }
 
 /// Facts about the machine rather than one installation (gateway service
@@ -228,7 +220,28 @@ impl Snapshot {
             ));
         }
         crate::state_text::redact(&mut state);
-        let mut snapshot = Self::build(loaded.value, loaded.includes, facts);
+        let mut read_paths =
+            crate::read_paths::expected(target, Some((&loaded.value, &loaded.includes)), &env);
+        for (role, path) in &machine.gateway_services {
+            read_paths.file(role, path.clone());
+        }
+        let secrets = LiveSecrets::default();
+        let mut snapshot = Self::build_with(loaded.value, loaded.includes, facts, &secrets);
+        if secrets.exceeded() {
+            return Err(Error::Limit {
+                path: target.config.clone(),
+                message: format!(
+                    "`${{VAR}}` substitution adds more than {} to the config (Pincer's limit); \
+                     a variable referenced many times multiplies it",
+                    bytesize::ByteSize(crate::live_secrets::MAX_EXPANSION_BYTES as u64)
+                ),
+            });
+        }
+        state.gateway.info.notes.extend(secrets.take_notes());
+        for file in secrets.files() {
+            read_paths.file("secret-file", file);
+        }
+        snapshot.read_paths = read_paths;
         snapshot.suppressions = suppressions;
         snapshot.config_sources = loaded.sources;
         snapshot.synced_paths = synced_paths;
@@ -240,12 +253,19 @@ impl Snapshot {
     }
 
     /// Builds a snapshot from an unredacted config.
-    pub fn build(
+    pub fn build(config: Value, includes: Vec<IncludeFact>, file_facts: Vec<FileFact>) -> Snapshot {
+        Self::build_with(config, includes, file_facts, &LiveSecrets::default())
+    }
+
+    /// Builds a snapshot from an unredacted config, resolving its secrets
+    /// with `secrets`.
+    fn build_with(
         mut config: Value,
         includes: Vec<IncludeFact>,
         file_facts: Vec<FileFact>,
+        secrets: &dyn SecretResolver,
     ) -> Snapshot {
-        redact_config(&mut config, &LiveResolver);
+        redact_config(&mut config, secrets);
         let env = std::env::vars_os()
             .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
             .map(|(name, value)| {
@@ -269,6 +289,7 @@ impl Snapshot {
             config_sources: crate::config::SourceNode::default(),
             baseline_json: None,
             credential: None,
+            read_paths: crate::read_paths::ReadPaths::default(),
         }
     }
 

@@ -327,12 +327,16 @@ fn token_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/' | b'=' | b'_' | b'-')
 }
 
-/// The high-entropy token rule: a run of at least 20 base64 characters
-/// holding lower-case letters, capitals and digits whose Shannon entropy
-/// reaches 3.7 bits per character (4.0 from 32 characters on). Random keys
-/// of that shape score far above it; words, identifiers, versions and
-/// paths score below or lack a class. Hex digests (no capitals) are left to
-/// the rules that see their context (`key = ...`, `--token ...`).
+/// The high-entropy token rules, over each run of base64 characters:
+/// - mixed case and digits, at least 20 long, Shannon entropy of 3.7 bits
+///   per character (4.0 from 32 on);
+/// - lower case and digits, at least 32 long, 4.2 bits (random base36);
+/// - hexadecimal with letters and digits, at least 32 long, 3.0 bits: the
+///   `openssl rand -hex` token OpenClaw itself generates. A digest named as
+///   one (`sha256:…`, a `#` or `@` pin) is left alone.
+///
+/// Random keys score far above these; words, identifiers, versions, paths
+/// and UUIDs score below or lack a class.
 fn entropy_spans(text: &[u8], out: &mut Vec<Range<usize>>) {
     let mut at = 0;
     while at < text.len() {
@@ -344,10 +348,42 @@ fn entropy_spans(text: &[u8], out: &mut Vec<Range<usize>>) {
         while at < text.len() && token_byte(text[at]) {
             at += 1;
         }
-        if looks_random(&text[start..at]) {
+        let token = &text[start..at];
+        let hex = || random_hex(token) && !names_a_digest(&text[..start]);
+        if looks_random(token) || looks_random_lower(token) || hex() {
             out.push(start..at);
         }
     }
+}
+
+/// Whether `token` is a random-looking hexadecimal string.
+fn random_hex(token: &[u8]) -> bool {
+    token.len() >= 32
+        && token.iter().all(u8::is_ascii_hexdigit)
+        && token.iter().any(u8::is_ascii_alphabetic)
+        && token.iter().any(u8::is_ascii_digit)
+        && shannon_entropy(token) >= 3.0
+}
+
+/// Whether the text before a hexadecimal run names it a digest or a pin:
+/// `sha1:`, `sha256:`, `sha512-`, `md5:`, `#`, `@`.
+fn names_a_digest(before: &[u8]) -> bool {
+    let Some((&last, rest)) = before.split_last() else {
+        return false;
+    };
+    if matches!(last, b'#' | b'@') {
+        return true;
+    }
+    if !matches!(last, b':' | b'-' | b'=') {
+        return false;
+    }
+    let length = rest
+        .iter()
+        .rev()
+        .take_while(|byte| byte.is_ascii_alphanumeric())
+        .count();
+    let name = rest[rest.len() - length..].to_ascii_lowercase();
+    name.starts_with(b"sha") || name.starts_with(b"blake") || name == b"md5"
 }
 
 /// Whether every part of `token` (split at `/`, `-`, `_`, `+`, `=`) is
@@ -373,12 +409,28 @@ fn looks_random(token: &[u8]) -> bool {
     lower && upper && digit && !words_only(token) && shannon_entropy(token) >= threshold
 }
 
+fn looks_random_lower(token: &[u8]) -> bool {
+    token.len() >= 32
+        && token.iter().any(u8::is_ascii_lowercase)
+        && token.iter().any(u8::is_ascii_digit)
+        && !token.iter().any(u8::is_ascii_uppercase)
+        && !words_only(token)
+        && shannon_entropy(token) >= 4.2
+}
+
 /// The byte ranges of `text` that look like credentials, sorted and merged.
 pub fn credential_spans(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
     detector().spans(bytes, &mut spans);
     entropy_spans(bytes, &mut spans);
+    merge(spans, text)
+}
+
+/// [`credential_spans`] by the rules alone, without the entropy rules.
+pub fn credential_spans_by_rule(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    detector().spans(text.as_bytes(), &mut spans);
     merge(spans, text)
 }
 
@@ -476,6 +528,25 @@ mod tests {
     }
 
     #[test]
+    fn random_hex_and_lowercase_tokens_are_found_but_digests_named_as_such_are_not() {
+        let hex = "3f9a7c2e41b86d05e9f1a4c7b2d8e06f13a5c9b7e2d4f680";
+        let base36 = "k3j9x2m7q4w8z1p6r5t0v3n8b2c7d4f9g1h6y5";
+        for secret in [hex, base36] {
+            let text = format!("Use {secret} when calling the API.");
+            assert_eq!(found(&text), vec![secret], "{text}");
+        }
+        for digest in [
+            format!("image@sha256:{hex}0123456789abcdef"),
+            format!("sha512-{hex}"),
+            format!("github:acme/tool#{}", &hex[..40]),
+            "550e8400-e29b-41d4-a716-446655440000".to_owned(),
+            "deadbeefdeadbeefdeadbeefdeadbeef".to_owned(),
+        ] {
+            assert!(found(&digest).is_empty(), "{digest}: {:?}", found(&digest));
+        }
+    }
+
+    #[test]
     fn a_pem_block_is_found_whole() {
         let text = "key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nabc\n-----END PRIVATE KEY-----\nafter";
         let hits = found(text);
@@ -494,7 +565,7 @@ mod tests {
             "anthropic/claude-opus-4-1-20250805",
             "/home/alice/.openclaw/workspace/skills/NoteTaking2024",
             "${HOME}/.ssh:/home/sandbox/.ssh:ro",
-            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b4c3d2e1f0a9b8c7d6e5f4a3b",
+            "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b4c3d2e1f0a9b8c7d6e5f4a3b",
             "gateway.auth.mode is token",
             "http://127.0.0.1:18789/v1",
         ] {

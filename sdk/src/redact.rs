@@ -18,7 +18,7 @@
 //! place by [`REDACTED`]. An object written in the config with the marker
 //! key `$secret` is no marker: it becomes an inline marker of its own.
 
-use crate::credentials::{credential_spans, merge};
+use crate::credentials::{credential_spans, credential_spans_by_rule, merge};
 use crate::envsubst::substitute;
 use crate::secret::{MARKER_KEY, SecretMarker, SecretSource};
 use crate::sensitive::{Rules, Segment, rules};
@@ -161,6 +161,11 @@ fn env_shorthand(text: &str) -> Option<&str> {
 pub fn redact_text(text: &str) -> Cow<'_, str> {
     let mut spans = url_credential_spans(text);
     spans.extend(credential_spans(text));
+    replace_spans(text, spans)
+}
+
+/// `text` with each of `spans` replaced by [`REDACTED`].
+fn replace_spans(text: &str, spans: Vec<std::ops::Range<usize>>) -> Cow<'_, str> {
     if spans.is_empty() {
         return Cow::Borrowed(text);
     }
@@ -180,21 +185,49 @@ pub fn holds_credential(text: &str) -> bool {
     !url_credential_spans(text).is_empty() || !credential_spans(text).is_empty()
 }
 
+/// The keys of the state whose values are identifiers the gateway derives
+/// (a device id is the SHA-256 of its public key, a config hash a digest):
+/// random-looking by nature, so the entropy rules do not apply to them;
+/// every other rule does.
+const IDENTIFIER_KEYS: &[&str] = &["deviceId", "requestId", "bootId", "configHash"];
+
 /// Runs every string of a JSON tree (not its keys) through
 /// [`redact_text`]: for free text the host passes to plugins besides the
 /// config (the state database's names, labels and reasons, install specs,
 /// probe results).
 pub fn redact_strings(value: &mut Value) {
+    redact_tree(value, false);
+}
+
+fn redact_tree(value: &mut Value, identifier: bool) {
     match value {
         Value::String(text) => {
-            if let Cow::Owned(redacted) = redact_text(text) {
+            let redacted = if identifier {
+                redact_identifier(text)
+            } else {
+                redact_text(text)
+            };
+            if let Cow::Owned(redacted) = redacted {
                 *text = redacted;
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(redact_strings),
-        Value::Object(object) => object.values_mut().for_each(redact_strings),
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|item| redact_tree(item, identifier)),
+        Value::Object(object) => {
+            for (key, child) in object.iter_mut() {
+                redact_tree(child, IDENTIFIER_KEYS.contains(&key.as_str()));
+            }
+        }
         _ => {}
     }
+}
+
+/// [`redact_text`] without the entropy rules, for an identifier.
+fn redact_identifier(text: &str) -> Cow<'_, str> {
+    let mut spans = url_credential_spans(text);
+    spans.extend(credential_spans_by_rule(text));
+    replace_spans(text, spans)
 }
 
 /// Redacts a config tree in place (see the module documentation).
@@ -253,6 +286,19 @@ fn is_secret_flag(arg: &str) -> bool {
         ]
         .iter()
         .any(|word| normalized == *word || normalized.ends_with(word))
+}
+
+/// Whether `item`, the argument after `before`, is the value of a secret
+/// flag: after `--token` and its kind always; after the short `-p` (a
+/// password in mysql, redis-cli and the like) unless it is a port number.
+fn holds_flag_value(before: &str, item: &Value) -> bool {
+    if is_secret_flag(before) {
+        return true;
+    }
+    before == "-p"
+        && item
+            .as_str()
+            .is_some_and(|value| !value.bytes().all(|byte| byte.is_ascii_digit()))
 }
 
 /// Whether an object is a secret reference (`{source, id}`).
@@ -339,11 +385,14 @@ impl Walk<'_> {
             }
             Value::Array(items) => {
                 self.path.push(Step::Item);
-                let mut after_flag = false;
+                let mut previous: Option<String> = None;
                 for item in items.iter_mut() {
                     let flag = item.as_str().is_some_and(is_secret_flag);
-                    self.node(item, after_flag && !flag);
-                    after_flag = flag;
+                    let held = previous
+                        .as_deref()
+                        .is_some_and(|before| holds_flag_value(before, item));
+                    self.node(item, held && !flag);
+                    previous = item.as_str().map(str::to_owned);
                 }
                 self.path.pop();
             }
@@ -623,6 +672,29 @@ mod tests {
             config["models"]["providers"]["p"]["baseUrl"],
             "https://[redacted]@llm.example/v1?api_key=[redacted]&x=1"
         );
+    }
+
+    #[test]
+    fn a_short_password_flag_hides_its_value_but_not_a_port() {
+        let mut config = json!({"mcp": {"servers": {"db": {"command": "mysql",
+            "args": ["-u", "root", "-p", "planted-p1", "--port", "3306"]},
+            "cache": {"command": "redis-cli", "args": ["-p", "6379"]}}}});
+        redact_config(&mut config, &Fixed(BTreeMap::new()));
+        assert!(!config.to_string().contains("planted-p1"), "{config}");
+        assert_eq!(config["mcp"]["servers"]["db"]["args"][1], "root");
+        assert_eq!(config["mcp"]["servers"]["db"]["args"][5], "3306");
+        assert_eq!(config["mcp"]["servers"]["cache"]["args"][1], "6379");
+    }
+
+    #[test]
+    fn state_identifiers_keep_their_digests_and_free_text_loses_hex_tokens() {
+        let digest = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b4c3d2e1f0a9b8c7d6e5f4a3b";
+        let token = "3f9a7c2e41b86d05e9f1a4c7b2d8e06f13a5c9b7e2d4f680";
+        let mut state = json!({"paired": [{"deviceId": digest,
+            "displayName": format!("ops laptop {token}")}]});
+        redact_strings(&mut state);
+        assert_eq!(state["paired"][0]["deviceId"], digest);
+        assert_eq!(state["paired"][0]["displayName"], "ops laptop [redacted]");
     }
 
     #[test]

@@ -20,6 +20,8 @@ mod failures;
 mod fleet;
 mod formats;
 mod history;
+#[cfg(unix)]
+mod hostile_inputs;
 mod html;
 mod inspect;
 mod install_records;

@@ -9,6 +9,7 @@
 
 mod rules;
 
+use crate::input_file::{ReadError, Within};
 use pincer_sdk::{CodeScan, ScannedPackage};
 use serde_json::Value;
 use std::path::{Component, Path, PathBuf};
@@ -65,8 +66,9 @@ fn scan_dir(root: &Path, forced: &[PathBuf], package: &mut ScannedPackage) {
     match source_files(root, forced) {
         Ok(files) => {
             for file in files {
-                let small = std::fs::metadata(&file).is_ok_and(|m| m.len() <= MAX_FILE_BYTES);
-                let Some(text) = small.then(|| std::fs::read_to_string(&file).ok()).flatten()
+                // A regular file inside the package, at most MAX_FILE_BYTES.
+                let Ok(text) =
+                    crate::input_file::read_text(&file, Within::Root(root), MAX_FILE_BYTES)
                 else {
                     continue;
                 };
@@ -103,19 +105,16 @@ fn scan_plugin(dir: &Path, id: &str) -> ScannedPackage {
     };
     let manifest = dir.join("package.json");
     let mut entries: Vec<String> = Vec::new();
-    if let Ok(meta) = std::fs::metadata(&manifest) {
-        let parsed = if meta.len() > MAX_FILE_BYTES {
-            Err("larger than 1 MiB".to_owned())
-        } else {
-            std::fs::read_to_string(&manifest)
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    if text.trim().is_empty() {
-                        Ok(Value::Null)
-                    } else {
-                        serde_json::from_str::<Value>(&text).map_err(|e| e.to_string())
-                    }
-                })
+    let read = crate::input_file::read_text(&manifest, Within::Root(dir), MAX_FILE_BYTES);
+    if !matches!(read, Err(ReadError::Missing)) {
+        let parsed = {
+            read.map_err(|e| e.to_string()).and_then(|text| {
+                if text.trim().is_empty() {
+                    Ok(Value::Null)
+                } else {
+                    serde_json::from_str::<Value>(&text).map_err(|e| e.to_string())
+                }
+            })
         };
         match parsed {
             Ok(value) => {
@@ -167,7 +166,9 @@ fn scan_skill(skill_md: &Path) -> ScannedPackage {
         ..ScannedPackage::default()
     };
     scan_dir(dir, &[], &mut package);
-    match std::fs::read(skill_md) {
+    // SKILL.md may be a link (the walk follows them); it is read only if it
+    // is a regular file, and no further than MAX_SKILL_BYTES.
+    match crate::input_file::read_prefix(skill_md, Within::Anywhere, MAX_SKILL_BYTES as u64) {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes[..bytes.len().min(MAX_SKILL_BYTES)]);
             let file = skill_md.display().to_string();

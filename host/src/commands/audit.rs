@@ -240,17 +240,16 @@ impl Auditor {
     }
 }
 
-/// The cache in `dir`, unless `dir` lies inside an audited state
-/// directory (Pincer never writes there): then none, and nothing is
+/// The cache in `dir`, unless `dir` is or lies inside anything an audit
+/// reads (Pincer never writes there): then none, and nothing is
 /// created. Decided before the directory is made.
 fn cache_outside(dir: Option<PathBuf>, targets: &[Target]) -> CompiledCache {
     let Some(dir) = dir else {
         return CompiledCache::disabled();
     };
-    let dir_real = real_path(&dir);
     let inside = targets
         .iter()
-        .any(|target| dir_real.starts_with(real_path(&target.state_dir)));
+        .any(|target| audited_paths(target).holds(&dir).is_some());
     if inside {
         CompiledCache::disabled()
     } else {
@@ -258,54 +257,48 @@ fn cache_outside(dir: Option<PathBuf>, targets: &[Target]) -> CompiledCache {
     }
 }
 
-/// A path with its longest existing prefix resolved (symlinks, `..`), the
-/// rest appended: where it would be once created.
-fn real_path(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut existing = absolute.as_path();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(resolved) = existing.canonicalize() {
-            return rest
-                .iter()
-                .rev()
-                .fold(resolved, |acc: PathBuf, part| acc.join(part));
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_owned());
-                existing = parent;
-            }
-            _ => return absolute,
-        }
-    }
-}
-
-/// Pincer never writes to the audited config or state: refuse an output
-/// path that is a target's config file or lies inside its state directory.
+/// Pincer never writes to what it audits: refuse an output path that is,
+/// or lies inside, anything an audit of one of `targets` reads or would
+/// read ([`crate::read_paths`]).
 pub(crate) fn refuse_writing_into(output: &Path, targets: &[Target]) -> Result<()> {
     for target in targets {
-        refuse_writing_into_target(output, target)?;
+        audited_paths(target).refuse(output)?;
     }
     Ok(())
 }
 
-fn refuse_writing_into_target(output: &Path, target: &Target) -> Result<()> {
-    // Resolved as far as the paths exist, the output's own name included:
-    // creating a file follows a symlink, so an output that is a link into
-    // the state directory is a write into it.
-    let output_real = real_path(output);
-    let config_real = real_path(&target.config);
-    let state_real = real_path(&target.state_dir);
-    if output_real == config_real || output_real.starts_with(&state_real) {
-        return Err(Error::Write {
-            target: output.display().to_string(),
-            source: std::io::Error::other(
-                "refusing to write into the audited config or state directory",
-            ),
-        });
+/// For a command that writes without auditing (`pincer history`, `pincer
+/// new`): refuse a path inside what an audit of this machine's
+/// installation (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH` or
+/// `~/.openclaw`) reads. Without a home there is no such installation.
+pub(crate) fn refuse_writing_into_installation(output: &Path) -> Result<()> {
+    match locate(None, None) {
+        Ok(target) => refuse_writing_into(output, std::slice::from_ref(&target)),
+        Err(_) => Ok(()),
     }
-    Ok(())
+}
+
+/// Everything an audit of `target` reads or would read, as far as its
+/// config (loaded for its includes, secret files, workspaces and log file;
+/// when it cannot be loaded, the audit stops before writing anyway) and
+/// the environment tell, with the machine's gateway service definitions.
+pub(crate) fn audited_paths(target: &Target) -> crate::read_paths::ReadPaths {
+    let env = |name: &str| std::env::var(name).ok();
+    let loaded = crate::config::load(&target.config).ok();
+    let mut read = crate::read_paths::expected(
+        target,
+        loaded
+            .as_ref()
+            .map(|loaded| (&loaded.value, loaded.includes.as_slice())),
+        &env,
+    );
+    let home = std::env::var_os("HOME")
+        .filter(|home| !home.is_empty())
+        .map(PathBuf::from);
+    for (role, path) in crate::services::gateway_services(home.as_deref()) {
+        read.file(&role, path);
+    }
+    read
 }
 
 /// Writes through `render` to `--output` (colourless) or stdout (a

@@ -99,28 +99,21 @@ fn refuse_installation_env() -> Result<()> {
 /// state directory.
 fn at(path: &Path) -> Target {
     if path.is_dir() {
-        Target {
-            config: path.join("openclaw.json"),
-            state_dir: path.to_path_buf(),
-        }
+        Target::new(path.join("openclaw.json"), path.to_path_buf())
     } else {
         let state_dir = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        Target {
-            config: path.to_path_buf(),
-            state_dir,
-        }
+        Target::new(path.to_path_buf(), state_dir)
     }
 }
 
 /// The targets of a fleet file; relative lines are relative to the file.
 fn read_fleet(path: &Path) -> Result<Vec<Target>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    // A regular file only (a FIFO cannot hang the run), size-capped.
+    let text = crate::input_file::read_text(path, crate::input_file::Within::Anywhere, 4 << 20)
+        .map_err(|error| Error::input(path, error))?;
     let base = path.parent().unwrap_or_else(|| Path::new("."));
     let targets: Vec<Target> = text
         .lines()

@@ -19,6 +19,10 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
             ),
         });
     }
+    if let Some(output) = &args.output {
+        super::audit::refuse_writing_into_installation(output)?;
+        refuse_writing_into_history(output, &args.dir)?;
+    }
     let entries = history.entries()?;
     super::audit::write_with(args.output.as_deref(), false, &|out| match args.format {
         HistoryFormat::Table => render::table(&entries, out),
@@ -26,4 +30,22 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
         HistoryFormat::Html => render::html(&entries, out),
     })?;
     Ok(exit::CLEAN)
+}
+
+/// A page written into the history directory would be read back as an
+/// entry that is not one: refuse it.
+fn refuse_writing_into_history(output: &std::path::Path, dir: &std::path::Path) -> Result<()> {
+    let absolute = crate::input_file::absolute(output);
+    let dir = crate::input_file::absolute(dir);
+    let real = |path: &std::path::Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let parent = absolute.parent().map(real);
+    if absolute.starts_with(&dir) || parent.is_some_and(|parent| parent.starts_with(real(&dir))) {
+        return Err(Error::Write {
+            target: output.display().to_string(),
+            source: std::io::Error::other(
+                "refusing to write into the history directory: its files are its entries",
+            ),
+        });
+    }
+    Ok(())
 }

@@ -7,6 +7,11 @@ use std::io::Write;
 
 /// Creates the crate; exit 0, or 2 when the name or directory is unusable.
 pub fn run(args: &NewArgs) -> Result<u8> {
+    let into = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from(&args.name));
+    super::audit::refuse_writing_into_installation(&into)?;
     let dir = crate::scaffold::create(&args.name, args.dir.as_deref())?;
     let wasm = format!(
         "target/wasm32-wasip2/release/{}.wasm",

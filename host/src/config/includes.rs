@@ -3,22 +3,31 @@
 //! sibling keys — read through cap-std directory handles rooted at the
 //! config directory (and `OPENCLAW_INCLUDE_ROOTS`). An include that escapes
 //! those roots, by `..` or by a symlink, is not followed: it is recorded as
-//! an [`IncludeFact`] for the checks. A cycle is an error.
+//! an [`IncludeFact`] for the checks. A cycle is an error, and so is a
+//! config past Pincer's own bounds: [`MAX_INCLUDES`] entries,
+//! [`MAX_TOTAL_BYTES`] of text in all, the nesting and values of
+//! `prescan.rs` counted across every file.
 
 use super::merge::deep_merge;
-use super::parse;
+use super::parse::{self, Budget};
 use super::source_map::SourceNode;
 use crate::error::{Error, Result};
-use cap_std::fs::Dir;
+use crate::input_file::{ReadError, Within};
 use serde_json::Value;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// The key that pulls other files into the config.
 pub const INCLUDE_KEY: &str = "$include";
 /// Deepest include nesting OpenClaw accepts.
 pub const MAX_DEPTH: usize = 10;
-/// Largest include file OpenClaw reads.
+/// Largest include file OpenClaw reads (also the main config's limit).
 pub const MAX_FILE_BYTES: u64 = 2 << 20;
+/// The most `$include` entries one config may hold in all (Pincer's
+/// limit: OpenClaw sets none, but each entry is a file to read).
+pub const MAX_INCLUDES: usize = 1_000;
+/// The most text the main config and its includes may hold together
+/// (Pincer's limit: a file included many times counts each time).
+pub const MAX_TOTAL_BYTES: u64 = 8 << 20;
 
 /// What became of one `$include` entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -45,35 +54,19 @@ pub struct IncludeFact {
     pub status: IncludeStatus,
 }
 
-/// A directory includes may be read from.
-struct Root {
-    path: PathBuf,
-    dir: Dir,
-}
-
 /// Resolves the includes of one config.
 pub struct Resolver {
-    roots: Vec<Root>,
+    /// The directories includes may be read from.
+    roots: Vec<PathBuf>,
     /// Every include met, in order.
     pub facts: Vec<IncludeFact>,
+    /// What the config may still hold (values).
+    values_left: usize,
+    /// The text read so far, in bytes.
+    total_bytes: u64,
 }
 
-/// `path` with `.` and `..` folded away, without touching the filesystem.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            Component::CurDir => {}
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
+pub use crate::input_file::normalize;
 
 fn invalid(path: &Path, message: String) -> Error {
     Error::Invalid {
@@ -86,13 +79,14 @@ fn invalid(path: &Path, message: String) -> Error {
 
 impl Resolver {
     /// A resolver rooted at the config file's directory and at every
-    /// absolute directory in `OPENCLAW_INCLUDE_ROOTS`.
-    pub fn new(config: &Path) -> Result<Resolver> {
+    /// absolute directory in `OPENCLAW_INCLUDE_ROOTS`; `budget` is what the
+    /// main config left, `main_bytes` its size.
+    pub fn new(config: &Path, budget: Budget, main_bytes: usize) -> Result<Resolver> {
+        let config = crate::input_file::absolute(config);
         let config_dir = config
             .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let config_dir = std::path::absolute(&config_dir).unwrap_or(config_dir);
-        let mut candidates = vec![normalize(&config_dir)];
+            .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+        let mut candidates = vec![config_dir];
         if let Some(extra) = std::env::var_os("OPENCLAW_INCLUDE_ROOTS") {
             candidates.extend(
                 std::env::split_paths(&extra)
@@ -100,15 +94,15 @@ impl Resolver {
                     .map(|p| normalize(&p)),
             );
         }
-        let mut roots = Vec::new();
-        for path in candidates {
-            if let Ok(dir) = Dir::open_ambient_dir(&path, cap_std::ambient_authority()) {
-                roots.push(Root { path, dir });
-            }
-        }
+        let roots = candidates
+            .into_iter()
+            .filter(|path| path.is_dir())
+            .collect();
         Ok(Resolver {
             roots,
             facts: Vec::new(),
+            values_left: budget.values_left,
+            total_bytes: main_bytes as u64,
         })
     }
 
@@ -120,17 +114,20 @@ impl Resolver {
         node: SourceNode,
         file: &Path,
     ) -> Result<(Value, SourceNode)> {
-        let file = normalize(&std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf()));
+        let file = crate::input_file::absolute(file);
         let mut chain = vec![file.clone()];
-        self.process(value, node, &file, &mut chain)
+        self.process(value, node, &file, &mut chain, 0)
     }
 
+    /// `value` with its includes resolved; `above` is how many containers
+    /// hold it in the merged config.
     fn process(
         &mut self,
         value: Value,
         mut node: SourceNode,
         file: &Path,
         chain: &mut Vec<PathBuf>,
+        above: usize,
     ) -> Result<(Value, SourceNode)> {
         match value {
             Value::Array(items) => {
@@ -139,7 +136,8 @@ impl Resolver {
                 let mut located = Vec::with_capacity(items.len());
                 for item in items {
                     let item_node = nodes.next().unwrap_or_default();
-                    let (value, item_node) = self.process(item, item_node, file, chain)?;
+                    let (value, item_node) =
+                        self.process(item, item_node, file, chain, above + 1)?;
                     values.push(value);
                     located.push(item_node);
                 }
@@ -153,7 +151,8 @@ impl Resolver {
                 let mut rest_nodes = std::collections::BTreeMap::new();
                 for (key, child) in object {
                     let child_node = children.remove(&key).unwrap_or_default();
-                    let (value, child_node) = self.process(child, child_node, file, chain)?;
+                    let (value, child_node) =
+                        self.process(child, child_node, file, chain, above + 1)?;
                     rest.insert(key.clone(), value);
                     rest_nodes.insert(key, child_node);
                 }
@@ -161,7 +160,7 @@ impl Resolver {
                 let Some(include) = include else {
                     return Ok((Value::Object(rest), SourceNode::object(at, rest_nodes)));
                 };
-                let (included, included_node) = self.include(&include, file, chain)?;
+                let (included, included_node) = self.include(&include, file, chain, above)?;
                 if rest.is_empty() {
                     let mut included_node = included_node;
                     included_node.at = at;
@@ -187,6 +186,7 @@ impl Resolver {
         include: &Value,
         file: &Path,
         chain: &mut Vec<PathBuf>,
+        above: usize,
     ) -> Result<(Value, SourceNode)> {
         let paths: Vec<&str> = match include {
             Value::String(path) => vec![path.as_str()],
@@ -214,11 +214,20 @@ impl Resolver {
                 ));
             }
         };
+        if self.facts.len() + paths.len() > MAX_INCLUDES {
+            return Err(Error::Limit {
+                path: file.to_path_buf(),
+                message: format!(
+                    "more than {MAX_INCLUDES} `$include` entries in the config and its \
+                     includes (Pincer's limit)"
+                ),
+            });
+        }
         let single = matches!(include, Value::String(_));
         let mut merged = Value::Object(serde_json::Map::new());
         let mut merged_node = SourceNode::default();
         for written in paths {
-            let (value, node) = self.load(written, file, chain)?;
+            let (value, node) = self.load(written, file, chain, above)?;
             if single {
                 return Ok((value, node));
             }
@@ -233,13 +242,15 @@ impl Resolver {
         written: &str,
         file: &Path,
         chain: &mut Vec<PathBuf>,
+        above: usize,
     ) -> Result<(Value, SourceNode)> {
         let base = file.parent().unwrap_or(Path::new("/"));
         let resolved = normalize(&base.join(written));
-        let Some(index) = self
+        let Some(root) = self
             .roots
             .iter()
-            .position(|root| resolved.starts_with(&root.path))
+            .find(|root| resolved.starts_with(root))
+            .cloned()
         else {
             return Ok(self.skip(written, file, resolved, IncludeStatus::EscapesConfigDir));
         };
@@ -260,34 +271,41 @@ impl Resolver {
                 format!("`$include` nested deeper than {MAX_DEPTH} at {written}"),
             ));
         }
-        let root = &self.roots[index];
-        let relative = resolved
-            .strip_prefix(&root.path)
-            .unwrap_or(&resolved)
-            .to_path_buf();
-        let text = match read_bounded(&root.dir, &relative) {
-            Ok(text) => text,
-            Err(error) if escapes(&root.path, &resolved) => {
-                let _ = error;
+        let bytes = match crate::input_file::read(&resolved, Within::Root(&root), MAX_FILE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(ReadError::Escapes { .. }) => {
                 return Ok(self.skip(written, file, resolved, IncludeStatus::EscapesViaSymlink));
             }
-            Err(source) => {
-                return Err(Error::Read {
-                    path: resolved,
-                    source,
-                });
-            }
+            Err(error) => return Err(Error::input(&resolved, error)),
         };
+        self.total_bytes += bytes.len() as u64;
+        if self.total_bytes > MAX_TOTAL_BYTES {
+            return Err(Error::Limit {
+                path: resolved,
+                message: format!(
+                    "the config and its includes hold more than {} of text (Pincer's limit)",
+                    bytesize::ByteSize(MAX_TOTAL_BYTES)
+                ),
+            });
+        }
+        let text =
+            crate::input_file::utf8(bytes).map_err(|error| Error::input(&resolved, error))?;
         self.facts.push(IncludeFact {
             written: written.to_owned(),
             from: file.to_path_buf(),
             resolved: resolved.clone(),
             status: IncludeStatus::Included,
         });
-        let parsed = parse::parse(&resolved, &text, false)?;
-        let node = SourceNode::parse(&resolved, &text);
+        // The included value takes the place of the object that holds the
+        // `$include`, inside `above` containers.
+        let mut budget = Budget {
+            depth: above,
+            values_left: self.values_left,
+        };
+        let (parsed, node) = parse::parse_file(&resolved, &text, false, &mut budget)?;
+        self.values_left = budget.values_left;
         chain.push(resolved.clone());
-        let value = self.process(parsed, node, &resolved, chain);
+        let value = self.process(parsed, node, &resolved, chain, above);
         chain.pop();
         value
     }
@@ -311,30 +329,6 @@ impl Resolver {
         )
     }
 }
-
-/// Whether the real path of `resolved` lies outside the real `root`.
-fn escapes(root: &Path, resolved: &Path) -> bool {
-    match (root.canonicalize(), resolved.canonicalize()) {
-        (Ok(root), Ok(real)) => !real.starts_with(root),
-        _ => false,
-    }
-}
-
-/// Reads a regular file of at most [`MAX_FILE_BYTES`] below `dir`; cap-std
-/// refuses any path that would leave `dir`.
-fn read_bounded(dir: &Dir, relative: &Path) -> std::io::Result<String> {
-    let metadata = dir.metadata(relative)?;
-    if !metadata.is_file() {
-        return Err(std::io::Error::other("not a regular file"));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(std::io::Error::other(format!(
-            "larger than {MAX_FILE_BYTES} bytes"
-        )));
-    }
-    dir.read_to_string(relative)
-}
-
 /// What kind of JSON value `value` is, for an error that must not quote it.
 fn json_type(value: &Value) -> &'static str {
     match value {

@@ -5,6 +5,7 @@
 pub mod includes;
 pub mod merge;
 pub mod parse;
+pub mod prescan;
 pub mod source_map;
 
 use crate::error::{Error, Result};
@@ -31,37 +32,19 @@ pub struct LoadedConfig {
 
 /// Reads the config at `path` and resolves its includes. The file must be
 /// a regular file (a FIFO or device would block or never end) of at most
-/// [`includes::MAX_FILE_BYTES`].
+/// [`includes::MAX_FILE_BYTES`], opened without blocking, and UTF-8 text.
 pub fn load(path: &Path) -> Result<LoadedConfig> {
-    let read_error = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    // Checked before it is opened (opening a FIFO would wait for a
-    // writer), and read from the handle no further than the limit.
-    if !std::fs::metadata(path).map_err(read_error)?.is_file() {
-        return Err(read_error(std::io::Error::other("not a regular file")));
-    }
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    if !file.metadata().map_err(read_error)?.is_file() {
-        return Err(read_error(std::io::Error::other("not a regular file")));
-    }
-    let mut text = String::new();
-    std::io::Read::read_to_string(
-        &mut std::io::Read::take(file, includes::MAX_FILE_BYTES + 1),
-        &mut text,
+    let bytes = crate::input_file::read(
+        path,
+        crate::input_file::Within::Anywhere,
+        includes::MAX_FILE_BYTES,
     )
-    .map_err(read_error)?;
-    if text.len() as u64 > includes::MAX_FILE_BYTES {
-        return Err(read_error(std::io::Error::other(format!(
-            "larger than {} bytes",
-            includes::MAX_FILE_BYTES
-        ))));
-    }
-    let digest = format!("{:x}", sha2::Sha256::digest(text.as_bytes()));
-    let value = parse::parse(path, &text, true)?;
-    let node = SourceNode::parse(path, &text);
-    let mut resolver = includes::Resolver::new(path)?;
+    .map_err(|error| Error::input(path, error))?;
+    let digest = format!("{:x}", sha2::Sha256::digest(&bytes));
+    let text = crate::input_file::utf8(bytes).map_err(|error| Error::input(path, error))?;
+    let mut budget = parse::Budget::default();
+    let (value, node) = parse::parse_file(path, &text, true, &mut budget)?;
+    let mut resolver = includes::Resolver::new(path, budget, text.len())?;
     let (value, sources) = resolver.resolve(value, node, path)?;
     Ok(LoadedConfig {
         value,

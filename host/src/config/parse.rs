@@ -1,14 +1,59 @@
 //! Parses one OpenClaw config file as the gateway does: JSON5 (comments,
 //! trailing commas, unquoted keys), whose top level must be an object.
-//! Parse errors name the file, line and column.
+//! Parse errors name the file, line and column. The text is pre-scanned
+//! (`prescan.rs`) before the recursive parsers see it.
 
+use super::prescan;
+use super::source_map::SourceNode;
 use crate::error::{Error, Result};
 use serde_json::Value;
 use std::path::Path;
 
+/// Where one file sits in the config, and what the config may still hold.
+#[derive(Debug)]
+pub struct Budget {
+    /// How many containers deep the file's top level sits (0 for the main
+    /// config, the including object's depth for an include).
+    pub depth: usize,
+    /// How many values the config may still hold.
+    pub values_left: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget {
+            depth: 0,
+            values_left: prescan::MAX_VALUES,
+        }
+    }
+}
+
+/// Parses the JSON5 text of `path` into a JSON value and the locations of
+/// its keys; the main config must be an object (`require_object`), an
+/// included file may be any value.
+pub fn parse_file(
+    path: &Path,
+    text: &str,
+    require_object: bool,
+    budget: &mut Budget,
+) -> Result<(Value, SourceNode)> {
+    prescan::check(text, budget.depth, &mut budget.values_left).map_err(|problem| {
+        Error::Invalid {
+            path: path.to_path_buf(),
+            line: problem.line,
+            column: problem.column,
+            message: problem.message,
+        }
+    })?;
+    let value = parse(path, text, require_object)?;
+    Ok((value, SourceNode::parse(path, text)))
+}
+
 /// Parses JSON5 text from `path` into a JSON value; the main config must be
-/// an object (`require_object`), an included file may be any value.
-pub fn parse(path: &Path, text: &str, require_object: bool) -> Result<Value> {
+/// an object (`require_object`), an included file may be any value. The
+/// text must have passed [`prescan::check`] (as [`parse_file`] does): the
+/// parser recurses once per level.
+fn parse(path: &Path, text: &str, require_object: bool) -> Result<Value> {
     let value: Value = json5::from_str(text).map_err(|error| {
         let position = error.position();
         Error::Invalid {
@@ -60,6 +105,18 @@ mod tests {
         );
         match error {
             Err(Error::Invalid { line, .. }) => assert_eq!(line, 3),
+            other => panic!("expected an invalid-input error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn refuses_deep_nesting_before_parsing() {
+        let text = format!("{{a: {}1{}}}", "[".repeat(10_000), "]".repeat(10_000));
+        match parse_file(Path::new("c.json"), &text, true, &mut Budget::default()) {
+            Err(Error::Invalid { line, message, .. }) => {
+                assert_eq!(line, 1);
+                assert!(message.contains("nested deeper"), "{message}");
+            }
             other => panic!("expected an invalid-input error, got {other:?}"),
         }
     }

@@ -56,7 +56,7 @@ fn resolve(value: Option<&Value>, path: &str, env: &dyn Fn(&str) -> Option<Strin
         Some(Value::String(text)) => {
             let substituted = substitute(text, env);
             let trimmed = substituted.text.trim();
-            if !substituted.missing.is_empty() || trimmed.is_empty() {
+            if !substituted.missing.is_empty() || substituted.over_limit || trimmed.is_empty() {
                 Resolved::Absent
             } else {
                 Resolved::Value(trimmed.to_owned())
@@ -139,7 +139,7 @@ pub fn hooks_token_matches_gateway_auth(
     let raw = hooks.get("token")?.as_str()?;
     let substituted = substitute(raw, env);
     let token = substituted.text.trim();
-    if token.is_empty() || !substituted.missing.is_empty() {
+    if token.is_empty() || !substituted.missing.is_empty() || substituted.over_limit {
         return None;
     }
     let (gateway, _) = credential(config, env);

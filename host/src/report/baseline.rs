@@ -53,10 +53,9 @@ struct RecordedReport {
 
 /// Reads the findings of a single-audit JSON report.
 pub fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    // A regular file only (a FIFO cannot hang the run), size-capped.
+    let text = crate::input_file::read_text(path, crate::input_file::Within::Anywhere, 256 << 20)
+        .map_err(|error| Error::input(path, error))?;
     let report: RecordedReport = serde_json::from_str(&text).map_err(|error| Error::Invalid {
         path: path.to_path_buf(),
         line: error.line(),

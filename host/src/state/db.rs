@@ -2,14 +2,36 @@
 //! (schema of OpenClaw 2026.9, `user_version` 18). Each section is read on
 //! its own, so an older schema that lacks a table or column loses only
 //! that section. Secret columns (device tokens, the approval socket token)
-//! are turned into markers here and go no further.
+//! are turned into markers here and go no further. Each query reads at
+//! most its section's rows plus one, newest first, and draws the bytes it
+//! reads from one [`Budget`] (`bounds.rs`), so a huge table is cut, never
+//! read whole.
 
+use super::bounds::{self, Budget, Cap};
 use super::parse::{approvals_from_json, json_list, node_surface_from_json, tokens_from_json};
 use pincer_sdk::{
     BootRecord, ChannelAllowEntry, EventCount, ExecApprovals, PairedDevice, PendingPairing,
     RestartRecord,
 };
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row};
+
+/// The rows of one section, and whether more were left unread.
+#[derive(Debug, Default)]
+pub struct Rows<T> {
+    /// The rows read.
+    pub rows: Vec<T>,
+    /// Rows were left out (by the section's cap or the byte budget).
+    pub cut: bool,
+}
+
+impl<T> Rows<T> {
+    /// The rows in the opposite order (a newest-first query, oldest first).
+    fn reversed(mut self) -> Rows<T> {
+        self.rows.reverse();
+        self
+    }
+}
 
 /// The schema version this reader was written against.
 pub const KNOWN_SCHEMA_VERSION: i64 = 18;
@@ -19,25 +41,65 @@ pub fn schema_version(db: &Connection) -> rusqlite::Result<i64> {
     db.query_row("PRAGMA user_version", [], |row| row.get(0))
 }
 
+/// The rows of `sql`, whose last parameter (`?N` for the `params` given,
+/// plus one) is the row limit: at most `cap.rows` rows and the budget's
+/// bytes, `cut` when more were there.
 fn all<T>(
     db: &Connection,
     sql: &str,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
+    params: &[&dyn rusqlite::ToSql],
+    cap: &Cap,
+    budget: &mut Budget,
+    mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Rows<T>> {
     let mut statement = db.prepare(sql)?;
-    let rows = statement.query_map([], map)?;
-    rows.collect()
+    let columns = statement.column_count();
+    let limit = i64::try_from(cap.rows + 1).unwrap_or(i64::MAX);
+    let mut bound: Vec<&dyn rusqlite::ToSql> = params.to_vec();
+    bound.push(&limit);
+    let mut query = statement.query(bound.as_slice())?;
+    let mut out = Rows {
+        rows: Vec::new(),
+        cut: false,
+    };
+    while let Some(row) = query.next()? {
+        if out.rows.len() >= cap.rows {
+            out.cut = true;
+            break;
+        }
+        let mut bytes = 0usize;
+        for index in 0..columns {
+            bytes += match row.get_ref(index)? {
+                ValueRef::Text(value) | ValueRef::Blob(value) => value.len(),
+                _ => 8,
+            };
+        }
+        if bytes > budget.bytes_left {
+            out.cut = true;
+            break;
+        }
+        budget.bytes_left -= bytes;
+        out.rows.push(map(row)?);
+    }
+    Ok(out)
 }
 
-/// `device_pairing_paired`, oldest pairing first.
-pub fn paired_devices(db: &Connection) -> rusqlite::Result<Vec<PairedDevice>> {
+/// `device_pairing_paired`, oldest pairing first (the newest
+/// [`bounds::PAIRED`] rows).
+pub fn paired_devices(
+    db: &Connection,
+    budget: &mut Budget,
+) -> rusqlite::Result<Rows<PairedDevice>> {
     all(
         db,
         "SELECT device_id, display_name, operator_label, platform, client_id, client_mode, \
          role, roles_json, scopes_json, approved_scopes_json, approved_via, created_at_ms, \
          approved_at_ms, last_seen_at_ms, remote_ip, tokens_json, node_surface_json, \
          pending_node_surface_json, device_family \
-         FROM device_pairing_paired ORDER BY approved_at_ms, device_id",
+         FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id DESC LIMIT ?1",
+        &[],
+        &bounds::PAIRED,
+        budget,
         |row| {
             let surface: Option<String> = row.get(16)?;
             Ok(PairedDevice {
@@ -63,15 +125,23 @@ pub fn paired_devices(db: &Connection) -> rusqlite::Result<Vec<PairedDevice>> {
             })
         },
     )
+    .map(Rows::reversed)
 }
 
-/// `device_pairing_pending`, oldest request first.
-pub fn pending_pairings(db: &Connection) -> rusqlite::Result<Vec<PendingPairing>> {
+/// `device_pairing_pending`, oldest request first (the newest
+/// [`bounds::PENDING`]).
+pub fn pending_pairings(
+    db: &Connection,
+    budget: &mut Budget,
+) -> rusqlite::Result<Rows<PendingPairing>> {
     all(
         db,
         "SELECT request_id, device_id, display_name, platform, client_id, client_mode, role, \
          roles_json, scopes_json, remote_ip, is_repair, ts \
-         FROM device_pairing_pending ORDER BY ts, request_id",
+         FROM device_pairing_pending ORDER BY ts DESC, request_id DESC LIMIT ?1",
+        &[],
+        &bounds::PENDING,
+        budget,
         |row| {
             Ok(PendingPairing {
                 request_id: row.get(0)?,
@@ -89,39 +159,64 @@ pub fn pending_pairings(db: &Connection) -> rusqlite::Result<Vec<PendingPairing>
             })
         },
     )
+    .map(Rows::reversed)
 }
 
-/// The JSON of the `config_machine_state` rows with these keys, as
-/// `(key, value_json)`.
-pub fn machine_state(db: &Connection, keys: &[&str]) -> rusqlite::Result<Vec<(String, String)>> {
-    let rows: Vec<(String, String)> = all(
+/// The JSON of the `config_machine_state` rows of the install records
+/// (`plugin_row`, `hook_row`), as `(key, value_json)`.
+pub fn machine_state(
+    db: &Connection,
+    plugin_row: &str,
+    hook_row: &str,
+    budget: &mut Budget,
+) -> rusqlite::Result<Rows<(String, String)>> {
+    all(
         db,
-        "SELECT state_key, value_json FROM config_machine_state ORDER BY state_key",
+        "SELECT state_key, value_json FROM config_machine_state \
+         WHERE state_key IN (?1, ?2) ORDER BY state_key LIMIT ?3",
+        &[&plugin_row, &hook_row],
+        &bounds::INSTALL_RECORDS,
+        budget,
         |row| Ok((row.get(0)?, row.get(1)?)),
-    )?;
-    Ok(rows
-        .into_iter()
-        .filter(|(key, _)| keys.contains(&key.as_str()))
-        .collect())
+    )
 }
 
 /// The singleton row of `exec_approvals_config`; `raw_json` is the source
 /// of truth, the other columns only project it.
-pub fn exec_approvals(db: &Connection) -> rusqlite::Result<Option<ExecApprovals>> {
-    let raw: Vec<String> = all(
+pub fn exec_approvals(
+    db: &Connection,
+    budget: &mut Budget,
+) -> rusqlite::Result<Rows<Option<ExecApprovals>>> {
+    const ONE: Cap = Cap {
+        what: "exec approvals",
+        rows: 1,
+        whole: true,
+    };
+    let raw: Rows<String> = all(
         db,
-        "SELECT raw_json FROM exec_approvals_config ORDER BY config_key = 'current' DESC LIMIT 1",
+        "SELECT raw_json FROM exec_approvals_config ORDER BY config_key = 'current' DESC \
+         LIMIT min(?1, 1)",
+        &[],
+        &ONE,
+        budget,
         |row| row.get(0),
     )?;
-    Ok(raw.first().map(|text| approvals_from_json(text)))
+    Ok(Rows {
+        rows: vec![raw.rows.first().map(|text| approvals_from_json(text))],
+        cut: raw.cut,
+    })
 }
 
-/// `gateway_boot_lifecycle`, oldest start first.
-pub fn boots(db: &Connection) -> rusqlite::Result<Vec<BootRecord>> {
+/// `gateway_boot_lifecycle`, oldest start first (the newest
+/// [`bounds::BOOTS`]).
+pub fn boots(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Rows<BootRecord>> {
     all(
         db,
         "SELECT boot_id, pid, started_at_ms, completed_at_ms, outcome, startup_reason, reason \
-         FROM gateway_boot_lifecycle ORDER BY started_at_ms, boot_id",
+         FROM gateway_boot_lifecycle ORDER BY started_at_ms DESC, boot_id DESC LIMIT ?1",
+        &[],
+        &bounds::BOOTS,
+        budget,
         |row| {
             Ok(BootRecord {
                 boot_id: row.get(0)?,
@@ -134,15 +229,21 @@ pub fn boots(db: &Connection) -> rusqlite::Result<Vec<BootRecord>> {
             })
         },
     )
+    .map(Rows::reversed)
 }
 
-/// Restart sentinels, intents and handoffs, oldest first.
-pub fn restarts(db: &Connection) -> rusqlite::Result<Vec<RestartRecord>> {
+/// Restart sentinels, intents and handoffs, oldest first (the newest
+/// [`bounds::RESTARTS`]).
+pub fn restarts(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Rows<RestartRecord>> {
     let mut records = all(
         db,
         "SELECT 'sentinel', kind, status, ts, NULL FROM gateway_restart_sentinel \
          UNION ALL SELECT 'intent', kind, NULL, created_at, reason FROM gateway_restart_intent \
-         UNION ALL SELECT 'handoff', kind, NULL, created_at, reason FROM gateway_restart_handoff",
+         UNION ALL SELECT 'handoff', kind, NULL, created_at, reason FROM gateway_restart_handoff \
+         ORDER BY 4 DESC LIMIT ?1",
+        &[],
+        &bounds::RESTARTS,
+        budget,
         |row| {
             Ok(RestartRecord {
                 record: row.get(0)?,
@@ -153,16 +254,25 @@ pub fn restarts(db: &Connection) -> rusqlite::Result<Vec<RestartRecord>> {
             })
         },
     )?;
-    records.sort_by(|a, b| (a.at_ms, &a.record).cmp(&(b.at_ms, &b.record)));
+    records
+        .rows
+        .sort_by(|a, b| (a.at_ms, &a.record).cmp(&(b.at_ms, &b.record)));
     Ok(records)
 }
 
-/// `channel_pairing_allow_entries`, by channel, account and order.
-pub fn channel_allow(db: &Connection) -> rusqlite::Result<Vec<ChannelAllowEntry>> {
+/// `channel_pairing_allow_entries`, by channel, account and order (the
+/// first [`bounds::CHANNEL_ALLOW`]).
+pub fn channel_allow(
+    db: &Connection,
+    budget: &mut Budget,
+) -> rusqlite::Result<Rows<ChannelAllowEntry>> {
     all(
         db,
         "SELECT channel_key, account_id, entry FROM channel_pairing_allow_entries \
-         ORDER BY channel_key, account_id, sort_order, entry",
+         ORDER BY channel_key, account_id, sort_order, entry LIMIT ?1",
+        &[],
+        &bounds::CHANNEL_ALLOW,
+        budget,
         |row| {
             Ok(ChannelAllowEntry {
                 channel: row.get(0)?,
@@ -179,20 +289,19 @@ pub fn channel_allow(db: &Connection) -> rusqlite::Result<Vec<ChannelAllowEntry>
 /// `time_column` holds ms since the epoch.
 pub fn event_counts(
     db: &Connection,
-    ledger: &str,
-    table: &str,
-    kind_column: &str,
-    time_column: &str,
+    (ledger, table, kind_column, time_column): (&str, &str, &str, &str),
     now_ms: i64,
-) -> rusqlite::Result<Vec<EventCount>> {
+    budget: &mut Budget,
+) -> rusqlite::Result<Rows<EventCount>> {
     const DAY_MS: i64 = 86_400_000;
     let sql = format!(
         "SELECT status, {kind_column}, \
          SUM({time_column} > ?1), SUM({time_column} > ?2), COUNT(*), MAX({time_column}) \
-         FROM {table} GROUP BY status, {kind_column} ORDER BY status, {kind_column}"
+         FROM {table} GROUP BY status, {kind_column} ORDER BY status, {kind_column} LIMIT ?3"
     );
-    let mut statement = db.prepare(&sql)?;
-    let rows = statement.query_map([now_ms - DAY_MS, now_ms - 7 * DAY_MS], |row| {
+    let day = now_ms - DAY_MS;
+    let week = now_ms - 7 * DAY_MS;
+    all(db, &sql, &[&day, &week], &bounds::EVENTS, budget, |row| {
         let count = |index| -> rusqlite::Result<u64> {
             Ok(u64::try_from(row.get::<_, Option<i64>>(index)?.unwrap_or(0)).unwrap_or(0))
         };
@@ -205,6 +314,5 @@ pub fn event_counts(
             total: count(4)?,
             latest_at_ms: row.get(5)?,
         })
-    })?;
-    rows.collect()
+    })
 }

@@ -23,12 +23,15 @@ const SOURCES: &[&str] = &["npm", "archive", "path", "clawhub", "git", "marketpl
 /// The largest JSON file read.
 const MAX_BYTES: u64 = 1 << 20;
 
+/// A regular file of at most [`MAX_BYTES`], never a symlink.
 fn read_json(path: &Path) -> Option<Value> {
     let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_BYTES {
+    if !meta.is_file() {
         return None;
     }
-    serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()
+    let text =
+        crate::input_file::read_text(path, crate::input_file::Within::Anywhere, MAX_BYTES).ok()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// A trimmed, non-blank string field.

@@ -2,11 +2,13 @@
 //! directories under `extensions/`, and the MCP servers of the skills'
 //! `skills/config/mcporter.json` registry. Names only; nothing inside a
 //! plugin directory is read, and the registry's server settings (which may
-//! hold credentials) never leave this module.
+//! hold credentials) never leave this module. Everything is read inside
+//! the state directory (a symlink leading out is not followed), bounded.
 
+use super::bounds;
+use crate::input_file::{EntryKind, ReadError, Within};
 use pincer_sdk::{NoteLevel, StateNote};
 use serde_json::Value;
-use std::io::Read;
 use std::path::Path;
 
 /// The registry is read up to this size, as the gateway does.
@@ -24,54 +26,98 @@ fn is_plugin_dir(name: &str) -> bool {
         || lower.contains(".disabled"))
 }
 
+/// The largest plugin manifest read.
+const MANIFEST_MAX_BYTES: u64 = 1 << 20;
+
 /// Names of the plugin directories directly under `STATE/extensions` (a
-/// symlink is not a directory; hidden ones, backups and copies left out), sorted; empty when
-/// there is no such directory.
-pub fn extensions(state_dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(state_dir.join("extensions")) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
-        .filter_map(|entry| entry.file_name().into_string().ok())
+/// symlink is not a directory; hidden ones, backups and copies left out),
+/// sorted, at most [`bounds::EXTENSIONS`]; empty when there is no such
+/// directory. One that cannot be listed, or holds too many, adds a note.
+pub fn extensions(state_dir: &Path, notes: &mut Vec<StateNote>) -> Vec<String> {
+    let dir = state_dir.join("extensions");
+    let listing =
+        match crate::input_file::list(&dir, Within::Root(state_dir), bounds::EXTENSIONS.rows * 4) {
+            Ok(listing) => listing,
+            Err(ReadError::Missing) => return Vec::new(),
+            Err(error) => {
+                notes.push(StateNote {
+                    level: NoteLevel::Error,
+                    message: format!(
+                        "{}: cannot be listed ({error}); its plugins are not checked",
+                        dir.display()
+                    ),
+                });
+                return Vec::new();
+            }
+        };
+    let mut names: Vec<String> = listing
+        .entries
+        .into_iter()
+        .filter(|entry| entry.kind == EntryKind::Dir)
+        .filter_map(|entry| entry.name.into_string().ok())
         .filter(|name| is_plugin_dir(name))
         .collect();
-    names.sort();
+    if listing.truncated || names.len() > bounds::EXTENSIONS.rows {
+        names.truncate(bounds::EXTENSIONS.rows);
+        notes.push(bounds::cut_note(
+            &bounds::EXTENSIONS,
+            &dir.display().to_string(),
+            names.len(),
+        ));
+    }
     names
 }
 
 /// The `id`s that installed plugins declare in their
 /// `openclaw.plugin.json` (which may differ from the directory name), in
-/// directory order; a manifest that is missing, over 1 MiB or not JSON is
-/// skipped.
-pub fn manifest_ids(state_dir: &Path, plugin_dirs: &[String]) -> Vec<String> {
-    plugin_dirs
-        .iter()
-        .filter_map(|dir| {
-            let path = state_dir
-                .join("extensions")
-                .join(dir)
-                .join("openclaw.plugin.json");
-            let meta = std::fs::symlink_metadata(&path).ok()?;
-            if !meta.is_file() || meta.len() > 1 << 20 {
-                return None;
+/// directory order. A missing manifest, or one without an `id`, is
+/// skipped; one that cannot be read (not a regular file, over 1 MiB,
+/// outside the state directory, not JSON) leaves an error note: the
+/// plugin's id is unknown, so the audit is incomplete.
+pub fn manifest_ids(
+    state_dir: &Path,
+    plugin_dirs: &[String],
+    notes: &mut Vec<StateNote>,
+) -> Vec<String> {
+    let mut ids = Vec::new();
+    for dir in plugin_dirs {
+        let path = state_dir
+            .join("extensions")
+            .join(dir)
+            .join("openclaw.plugin.json");
+        let read = crate::input_file::read_text(&path, Within::Root(state_dir), MANIFEST_MAX_BYTES)
+            .map_err(|error| match error {
+                ReadError::Missing => None,
+                other => Some(other.to_string()),
+            })
+            .and_then(|text| {
+                serde_json::from_str::<Value>(&text)
+                    .map_err(|error| Some(format!("not valid JSON ({error})")))
+            });
+        match read {
+            Ok(manifest) => {
+                if let Some(id) = manifest.get("id").and_then(Value::as_str) {
+                    ids.push(id.trim().to_owned());
+                }
             }
-            let text = std::fs::read_to_string(&path).ok()?;
-            let manifest: Value = serde_json::from_str(&text).ok()?;
-            Some(manifest.get("id")?.as_str()?.trim().to_owned())
-        })
-        .filter(|id| !id.is_empty())
-        .collect()
+            Err(None) => {}
+            Err(Some(problem)) => notes.push(StateNote {
+                level: NoteLevel::Error,
+                message: format!(
+                    "{}: cannot be read ({problem}); the plugin's declared id is not checked",
+                    path.display()
+                ),
+            }),
+        }
+    }
+    ids.retain(|id| !id.is_empty());
+    ids
 }
 
 /// The enabled server names of `STATE/skills/config/mcporter.json`, or a
 /// note saying why the registry could not be read.
 pub fn mcporter_servers(state_dir: &Path) -> Result<Vec<String>, StateNote> {
     let path = state_dir.join("skills/config/mcporter.json");
-    let Ok(meta) = std::fs::symlink_metadata(&path) else {
-        return Ok(Vec::new());
-    };
     let problem = |what: String| StateNote {
         level: NoteLevel::Error,
         message: format!(
@@ -79,24 +125,27 @@ pub fn mcporter_servers(state_dir: &Path) -> Result<Vec<String>, StateNote> {
             path.display()
         ),
     };
-    if !meta.is_file() {
-        return Err(problem("not a regular file".to_owned()));
-    }
-    if meta.len() > MCPORTER_MAX_BYTES {
-        return Err(problem(format!("larger than {MCPORTER_MAX_BYTES} bytes")));
-    }
-    let mut text = String::new();
-    std::fs::File::open(&path)
-        .and_then(|file| file.take(MCPORTER_MAX_BYTES).read_to_string(&mut text))
-        .map_err(|error| problem(format!("unreadable ({error})")))?;
+    let text =
+        match crate::input_file::read_text(&path, Within::Root(state_dir), MCPORTER_MAX_BYTES) {
+            Ok(text) => text,
+            Err(ReadError::Missing) => return Ok(Vec::new()),
+            Err(error) => return Err(problem(error.to_string())),
+        };
     let document: Value = serde_json::from_str(&text)
         .map_err(|error| problem(format!("not valid JSON ({error})")))?;
-    Ok(document
+    let servers: Vec<String> = document
         .get("mcpServers")
         .and_then(Value::as_object)
         .into_iter()
         .flatten()
         .filter(|(_, server)| server.get("enabled").and_then(Value::as_bool) != Some(false))
         .map(|(name, _)| name.clone())
-        .collect())
+        .collect();
+    if servers.len() > bounds::EXTENSIONS.rows {
+        return Err(problem(format!(
+            "more than {} MCP servers",
+            bounds::EXTENSIONS.rows
+        )));
+    }
+    Ok(servers)
 }

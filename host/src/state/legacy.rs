@@ -7,9 +7,14 @@
 //! `restart-sentinel.json`. They are read into the same facts as the
 //! database; every token becomes a marker, pairing codes and bootstrap
 //! tokens are never read. A file that does not parse is an `error` note
-//! naming its line, never a silently empty view.
+//! naming its line, never a silently empty view; so is one that is not a
+//! regular file, is larger than [`MAX_FILE_BYTES`] or is reached through a
+//! symlink leading out of the state directory (it is not followed). Each
+//! section is bounded as the database's are (`bounds.rs`).
 
+use super::bounds;
 use super::parse::{approvals, marker, node_surface, strings, tokens_from_json};
+use crate::input_file::{ReadError, Within};
 use pincer_sdk::{
     ChannelAllowEntry, DeviceToken, NoteLevel, PairedDevice, PendingPairing, RestartRecord,
     StateFacts, StateInfo, StateNote, StateSource,
@@ -27,6 +32,12 @@ const FILES: &[&str] = &[
     "exec-approvals.json",
     "restart-sentinel.json",
 ];
+
+/// The largest legacy file read.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// The most `*-allowFrom.json` files read from `credentials/`.
+const MAX_ALLOW_FROM_FILES: usize = 1_000;
 
 /// Sections an older database may lack, which legacy files can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,12 +92,13 @@ pub fn read(state_dir: &Path) -> Option<StateFacts> {
 
 /// Fills, from legacy files, the sections an older database did not have;
 /// notes legacy files left beside a database (the gateway no longer reads
-/// them, but they may still hold tokens in clear).
-pub fn fill_gaps(state_dir: &Path, gaps: &[Section], facts: &mut StateFacts) {
+/// them, but they may still hold tokens in clear). Whether any were there.
+pub fn fill_gaps(state_dir: &Path, gaps: &[Section], facts: &mut StateFacts) -> bool {
     let mut reader = Legacy::new(state_dir);
     let present = reader.present();
     if present.is_empty() {
-        return;
+        facts.gateway.info.notes.extend(reader.notes);
+        return false;
     }
     for section in gaps {
         reader.fill(*section, facts);
@@ -103,6 +115,7 @@ pub fn fill_gaps(state_dir: &Path, gaps: &[Section], facts: &mut StateFacts) {
         });
     }
     facts.gateway.info.notes.extend(reader.notes);
+    true
 }
 
 struct Legacy<'a> {
@@ -118,41 +131,80 @@ impl<'a> Legacy<'a> {
         }
     }
 
-    fn present(&self) -> Vec<String> {
+    /// The legacy files there (as anything: a FIFO or a link out is there
+    /// too, and its read says why it was not read).
+    fn present(&mut self) -> Vec<String> {
         let mut present: Vec<String> = FILES
             .iter()
-            .filter(|file| self.state_dir.join(file).is_file())
+            .filter(|file| {
+                crate::input_file::kind(&self.state_dir.join(file), Within::Root(self.state_dir))
+                    .map_or(true, |kind| kind.is_some())
+            })
             .map(|file| (*file).to_owned())
             .collect();
         present.extend(
-            self.allow_from_files()
+            self.allow_from_files(false)
                 .into_iter()
                 .map(|name| format!("credentials/{name}")),
         );
         present
     }
 
-    fn any_present(&self) -> bool {
+    fn any_present(&mut self) -> bool {
         !self.present().is_empty()
     }
 
-    /// `credentials/*-allowFrom.json` file names, sorted.
-    fn allow_from_files(&self) -> Vec<String> {
-        let Ok(entries) = std::fs::read_dir(self.state_dir.join("credentials")) else {
-            return Vec::new();
+    /// `credentials/*-allowFrom.json` file names, sorted; with `noted`, a
+    /// `credentials/` that cannot be listed (or leads out of the state
+    /// directory) is a note.
+    fn allow_from_files(&mut self, noted: bool) -> Vec<String> {
+        let dir = self.state_dir.join("credentials");
+        let listing = match crate::input_file::list(&dir, Within::Root(self.state_dir), 100_000) {
+            Ok(listing) => listing,
+            Err(ReadError::Missing) => return Vec::new(),
+            Err(error) => {
+                if noted {
+                    self.error(format!("{}: {error}", dir.display()));
+                }
+                return Vec::new();
+            }
         };
-        let mut names: Vec<String> = entries
-            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        let mut names: Vec<String> = listing
+            .entries
+            .into_iter()
+            .filter_map(|entry| entry.name.into_string().ok())
             .filter(|name| name.ends_with("-allowFrom.json"))
             .collect();
-        names.sort();
+        if names.len() > MAX_ALLOW_FROM_FILES {
+            if noted {
+                self.error(format!(
+                    "{}: more than {MAX_ALLOW_FROM_FILES} allowFrom files; only the first are \
+                     read",
+                    dir.display()
+                ));
+            }
+            names.truncate(MAX_ALLOW_FROM_FILES);
+        }
         names
+    }
+
+    /// The text of `path`, a file of the state directory; none when
+    /// absent, a note when it cannot be read.
+    fn text(&mut self, path: &Path) -> Option<String> {
+        match crate::input_file::read_text(path, Within::Root(self.state_dir), MAX_FILE_BYTES) {
+            Ok(text) => Some(text),
+            Err(ReadError::Missing) => None,
+            Err(error) => {
+                self.error(format!("{}: {error}", path.display()));
+                None
+            }
+        }
     }
 
     /// The JSON object in `relative`; none when absent, a note when bad.
     fn object(&mut self, relative: &str) -> Option<Map<String, Value>> {
         let path = self.state_dir.join(relative);
-        let text = std::fs::read_to_string(&path).ok()?;
+        let text = self.text(&path)?;
         match serde_json::from_str::<Value>(&text) {
             Ok(Value::Object(object)) => Some(object),
             Ok(_) => {
@@ -179,15 +231,35 @@ impl<'a> Legacy<'a> {
     }
 
     fn fill(&mut self, section: Section, facts: &mut StateFacts) {
+        let source = self.state_dir.display().to_string();
         match section {
-            Section::Paired => facts.paired = self.paired(),
-            Section::Pending => facts.pending = self.pending(),
+            Section::Paired => {
+                facts.paired = self.paired();
+                bounds::keep_newest(&mut facts.paired, &bounds::PAIRED, &source, &mut self.notes);
+            }
+            Section::Pending => {
+                facts.pending = self.pending();
+                bounds::keep_newest(
+                    &mut facts.pending,
+                    &bounds::PENDING,
+                    &source,
+                    &mut self.notes,
+                );
+            }
             Section::ExecApprovals => {
                 facts.gateway.exec_approvals = self
                     .object("exec-approvals.json")
                     .map(|root| approvals(&root));
             }
-            Section::ChannelAllow => facts.gateway.channel_allow = self.channel_allow(),
+            Section::ChannelAllow => {
+                facts.gateway.channel_allow = self.channel_allow();
+                bounds::keep_newest(
+                    &mut facts.gateway.channel_allow,
+                    &bounds::CHANNEL_ALLOW,
+                    &source,
+                    &mut self.notes,
+                );
+            }
             Section::Restarts => facts.gateway.restarts = self.restarts(),
         }
     }
@@ -285,11 +357,11 @@ impl<'a> Legacy<'a> {
     /// `{ version, allowFrom }`; `*` and blank entries are dropped.
     fn channel_allow(&mut self) -> Vec<ChannelAllowEntry> {
         let mut entries = Vec::new();
-        for name in self.allow_from_files() {
+        for name in self.allow_from_files(true) {
             let stem = name.trim_end_matches("-allowFrom.json");
             let (channel, account) = stem.split_once('-').unwrap_or((stem, "default"));
             let path = self.state_dir.join("credentials").join(&name);
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Some(text) = self.text(&path) else {
                 continue;
             };
             let list = match serde_json::from_str::<Value>(&text) {

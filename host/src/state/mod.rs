@@ -2,8 +2,12 @@
 //! exists, else the JSON files of installations from before it. Problems
 //! never crash the audit and never pass as an empty state: a missing
 //! database, an older schema, a locked or corrupt file each leave a note,
-//! and a note of level `error` makes the audit incomplete.
+//! and a note of level `error` makes the audit incomplete — so does a
+//! state directory that cannot be read, a database that is not
+//! OpenClaw's, a WAL whose changes cannot be read, and a section cut to
+//! its bound (`bounds.rs`) that checks judge whole.
 
+mod bounds;
 mod db;
 mod install_records;
 mod installed;
@@ -12,6 +16,7 @@ mod legacy;
 mod open;
 mod parse;
 
+use crate::input_file::{EntryKind, ReadError, Within};
 use legacy::Section;
 use pincer_sdk::{NoteLevel, StateFacts, StateInfo, StateNote, StateSource};
 use std::path::Path;
@@ -42,9 +47,13 @@ pub struct Collected {
 pub fn collect(state_dir: &Path, now_ms: i64) -> Collected {
     let (mut facts, machine_state, config_journal) = collect_records(state_dir, now_ms);
     facts.gateway.install_records = install_records::collect(state_dir, &machine_state);
-    facts.gateway.installed_extensions = installed::extensions(state_dir);
-    facts.gateway.installed_plugin_ids =
-        installed::manifest_ids(state_dir, &facts.gateway.installed_extensions);
+    facts.gateway.installed_extensions =
+        installed::extensions(state_dir, &mut facts.gateway.info.notes);
+    facts.gateway.installed_plugin_ids = installed::manifest_ids(
+        state_dir,
+        &facts.gateway.installed_extensions,
+        &mut facts.gateway.info.notes,
+    );
     match installed::mcporter_servers(state_dir) {
         Ok(servers) => facts.gateway.mcporter_servers = servers,
         Err(note) => facts.gateway.info.notes.push(note),
@@ -53,6 +62,37 @@ pub fn collect(state_dir: &Path, now_ms: i64) -> Collected {
         facts,
         config_journal,
     }
+}
+
+/// The tables of OpenClaw's database this reader knows: a database with
+/// none of them is not the gateway's.
+const OPENCLAW_TABLES: &[&str] = &[
+    "device_pairing_paired",
+    "device_pairing_pending",
+    "exec_approvals_config",
+    "gateway_boot_lifecycle",
+    "gateway_restart_sentinel",
+    "gateway_restart_intent",
+    "gateway_restart_handoff",
+    "channel_pairing_allow_entries",
+    "audit_events",
+    "channel_ingress_events",
+    "config_machine_state",
+    "diagnostic_events",
+];
+
+/// The facts of a state directory that could not be read at all.
+fn unreadable(path: &Path, what: &str, error: &dyn std::fmt::Display) -> StateFacts {
+    let mut facts = StateFacts::default();
+    facts.gateway.info.notes.push(StateNote {
+        level: NoteLevel::Error,
+        message: format!(
+            "{}: {what} cannot be read ({error}): no paired devices, approvals or gateway \
+             history could be checked, so the audit is incomplete",
+            path.display()
+        ),
+    });
+    facts
 }
 
 /// The records of the database, or of the legacy files, the database's
@@ -65,26 +105,92 @@ fn collect_records(
     Vec<(String, String)>,
     Vec<journal::JournalRecord>,
 ) {
+    // A state directory that is missing is a fresh installation; one that
+    // is there but cannot be listed is not.
+    match crate::input_file::list(state_dir, Within::Anywhere, 1) {
+        Ok(_) => {}
+        Err(ReadError::Missing) => return (fresh(state_dir), Vec::new(), Vec::new()),
+        Err(error) => {
+            return (
+                unreadable(state_dir, "the state directory", &error),
+                Vec::new(),
+                Vec::new(),
+            );
+        }
+    }
     let database = state_dir.join(DATABASE);
-    if std::fs::symlink_metadata(&database).is_ok() {
-        let read = read_database(&database, now_ms);
+    let present = match crate::input_file::kind(&database, Within::Root(state_dir)) {
+        Ok(None) => false,
+        Ok(Some(EntryKind::File)) => true,
+        Ok(Some(EntryKind::Symlink)) => {
+            match crate::input_file::open(&database, Within::Root(state_dir)) {
+                Ok(_) => true,
+                Err(ReadError::Missing) => false,
+                Err(error) => {
+                    return (
+                        unreadable(&database, "the state database", &error),
+                        Vec::new(),
+                        Vec::new(),
+                    );
+                }
+            }
+        }
+        Ok(Some(EntryKind::Dir)) => {
+            return (
+                unreadable(&database, "the state database", &"a directory, not a file"),
+                Vec::new(),
+                Vec::new(),
+            );
+        }
+        Ok(Some(EntryKind::Other)) => {
+            return (
+                unreadable(
+                    &database,
+                    "the state database",
+                    &"a FIFO, socket or device, not a file",
+                ),
+                Vec::new(),
+                Vec::new(),
+            );
+        }
+        Err(error) => {
+            return (
+                unreadable(&database, "the state database", &error),
+                Vec::new(),
+                Vec::new(),
+            );
+        }
+    };
+    if present {
+        // SQLite finds the `-wal` and `-shm` beside the file it opens: the
+        // one a link inside the state directory leads to.
+        let real = database.canonicalize().unwrap_or_else(|_| database.clone());
+        let read = read_database(&real, state_dir, now_ms);
         let mut facts = read.facts;
-        legacy::fill_gaps(state_dir, &read.gaps, &mut facts);
+        let legacy_files = legacy::fill_gaps(state_dir, &read.gaps, &mut facts);
+        if read.foreign && !legacy_files {
+            facts.gateway.info.notes.push(foreign_database(&real));
+        }
         return (facts, read.machine_state, read.config_journal);
     }
     if let Some(facts) = legacy::read(state_dir) {
         return (facts, Vec::new(), Vec::new());
     }
+    (fresh(state_dir), Vec::new(), Vec::new())
+}
+
+/// The facts of a state directory without a database or legacy files.
+fn fresh(state_dir: &Path) -> StateFacts {
     let mut facts = StateFacts::default();
     facts.gateway.info.notes.push(StateNote {
         level: NoteLevel::Info,
         message: format!(
             "no state database at {} and no legacy state files: a fresh installation, or \
              not the gateway's state dir; no paired devices or gateway history to check",
-            database.display()
+            state_dir.join(DATABASE).display()
         ),
     });
-    (facts, Vec::new(), Vec::new())
+    facts
 }
 
 /// What [`read_database`] read.
@@ -92,13 +198,15 @@ struct DatabaseRead {
     facts: StateFacts,
     /// The sections its schema lacks.
     gaps: Vec<Section>,
+    /// Whether it holds none of [`OPENCLAW_TABLES`].
+    foreign: bool,
     /// Its install-record rows.
     machine_state: Vec<(String, String)>,
     config_journal: Vec<journal::JournalRecord>,
 }
 
-/// Reads the database.
-fn read_database(path: &Path, now_ms: i64) -> DatabaseRead {
+/// Reads the database at `path`, inside `state_dir`.
+fn read_database(path: &Path, state_dir: &Path, now_ms: i64) -> DatabaseRead {
     let mut facts = StateFacts::default();
     facts.gateway.info = StateInfo {
         source: StateSource::Database,
@@ -111,14 +219,28 @@ fn read_database(path: &Path, now_ms: i64) -> DatabaseRead {
         gaps: Vec::new(),
         failed: false,
     };
-    let connection = match open_read_only(path) {
-        Ok((connection, _)) => connection,
+    let connection = match open_read_only(path, state_dir) {
+        Ok((connection, opened_as)) => {
+            if let OpenedAs::UnindexedWal(bytes) = opened_as {
+                reader.notes.push(StateNote {
+                    level: NoteLevel::Error,
+                    message: format!(
+                        "{}: its write-ahead log (-wal, {bytes} bytes) has no -shm index beside \
+                         it, and reading it would mean writing one: the changes it holds are \
+                         not read, so the facts may be stale and the audit is incomplete",
+                        path.display()
+                    ),
+                });
+            }
+            connection
+        }
         Err(error) => {
             reader.error(describe_open_error(&error));
             facts.gateway.info.notes = reader.notes;
             return DatabaseRead {
                 facts,
                 gaps: Vec::new(),
+                foreign: false,
                 machine_state: Vec::new(),
                 config_journal: Vec::new(),
             };
@@ -141,66 +263,96 @@ fn read_database(path: &Path, now_ms: i64) -> DatabaseRead {
             ));
         }
     }
+    // A database with none of the tables is either a much older one, whose
+    // facts the legacy files beside it hold, or not the gateway's at all:
+    // which, the caller decides once it knows whether those files exist.
+    let foreign = matches!(reader.section("tables", None, || known_tables(db)), Some(0));
+    let mut budget = bounds::Budget::default();
     facts.paired = reader
-        .section("paired devices", Some(Section::Paired), || {
-            db::paired_devices(db)
-        })
+        .rows(
+            "paired devices",
+            Some(Section::Paired),
+            &bounds::PAIRED,
+            || db::paired_devices(db, &mut budget),
+        )
         .unwrap_or_default();
     facts.pending = reader
-        .section("pending pairings", Some(Section::Pending), || {
-            db::pending_pairings(db)
-        })
+        .rows(
+            "pending pairings",
+            Some(Section::Pending),
+            &bounds::PENDING,
+            || db::pending_pairings(db, &mut budget),
+        )
         .unwrap_or_default();
     facts.gateway.exec_approvals = reader
-        .section("exec approvals", Some(Section::ExecApprovals), || {
-            db::exec_approvals(db)
-        })
+        .rows(
+            "exec approvals",
+            Some(Section::ExecApprovals),
+            &bounds::Cap {
+                what: "exec approvals",
+                rows: 1,
+                whole: true,
+            },
+            || db::exec_approvals(db, &mut budget),
+        )
+        .and_then(|rows| rows.into_iter().next())
         .flatten();
     facts.gateway.boots = reader
-        .section("boot history", None, || db::boots(db))
+        .rows("boot history", None, &bounds::BOOTS, || {
+            db::boots(db, &mut budget)
+        })
         .unwrap_or_default();
     facts.gateway.restarts = reader
-        .section("restart records", Some(Section::Restarts), || {
-            db::restarts(db)
-        })
+        .rows(
+            "restart records",
+            Some(Section::Restarts),
+            &bounds::RESTARTS,
+            || db::restarts(db, &mut budget),
+        )
         .unwrap_or_default();
     facts.gateway.channel_allow = reader
-        .section("channel allow entries", Some(Section::ChannelAllow), || {
-            db::channel_allow(db)
-        })
+        .rows(
+            "channel allow entries",
+            Some(Section::ChannelAllow),
+            &bounds::CHANNEL_ALLOW,
+            || db::channel_allow(db, &mut budget),
+        )
         .unwrap_or_default();
     let mut events = reader
-        .section("audit events", None, || {
+        .rows("audit events", None, &bounds::EVENTS, || {
             db::event_counts(
                 db,
-                "audit",
-                "audit_events",
-                AUDIT_EVENT_KIND,
-                "occurred_at",
+                ("audit", "audit_events", AUDIT_EVENT_KIND, "occurred_at"),
                 now_ms,
+                &mut budget,
             )
         })
         .unwrap_or_default();
     events.extend(
         reader
-            .section("ingress events", None, || {
+            .rows("ingress events", None, &bounds::EVENTS, || {
                 db::event_counts(
                     db,
-                    "ingress",
-                    "channel_ingress_events",
-                    "channel_id",
-                    "received_at",
+                    (
+                        "ingress",
+                        "channel_ingress_events",
+                        "channel_id",
+                        "received_at",
+                    ),
                     now_ms,
+                    &mut budget,
                 )
             })
             .unwrap_or_default(),
     );
     facts.gateway.events = events;
     let machine_state = reader
-        .section("install records", None, || {
+        .rows("install records", None, &bounds::INSTALL_RECORDS, || {
             db::machine_state(
                 db,
-                &[install_records::PLUGIN_ROW, install_records::HOOK_ROW],
+                install_records::PLUGIN_ROW,
+                install_records::HOOK_ROW,
+                &mut budget,
             )
         })
         .unwrap_or_default();
@@ -211,9 +363,38 @@ fn read_database(path: &Path, now_ms: i64) -> DatabaseRead {
     DatabaseRead {
         facts,
         gaps: reader.gaps,
+        foreign,
         machine_state,
         config_journal,
     }
+}
+
+/// The note for a database that holds none of OpenClaw's tables and has no
+/// legacy files beside it: the audit cannot have seen the gateway's state.
+fn foreign_database(path: &Path) -> StateNote {
+    StateNote {
+        level: NoteLevel::Error,
+        message: format!(
+            "{}: holds none of OpenClaw's tables ({} and the rest) and no legacy state files \
+             are beside it: not the gateway's state database, so no paired devices, approvals \
+             or gateway history were read",
+            path.display(),
+            OPENCLAW_TABLES[0]
+        ),
+    }
+}
+
+/// How many of [`OPENCLAW_TABLES`] the database has.
+fn known_tables(db: &rusqlite::Connection) -> rusqlite::Result<usize> {
+    let mut statement = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
+    let names = statement.query_map([], |row| row.get::<_, String>(0))?;
+    let mut known = 0;
+    for name in names {
+        if OPENCLAW_TABLES.contains(&name?.as_str()) {
+            known += 1;
+        }
+    }
+    Ok(known)
 }
 
 /// Reads sections one by one, turning SQLite errors into notes. After the
@@ -240,6 +421,25 @@ impl Reader<'_> {
             level: NoteLevel::Error,
             message,
         });
+    }
+
+    /// Reads one section of rows, bounded by `cap`: a cut leaves a note.
+    fn rows<T>(
+        &mut self,
+        what: &str,
+        legacy: Option<Section>,
+        cap: &bounds::Cap,
+        read: impl FnOnce() -> rusqlite::Result<db::Rows<T>>,
+    ) -> Option<Vec<T>> {
+        let rows = self.section(what, legacy, read)?;
+        if rows.cut {
+            self.notes.push(bounds::cut_note(
+                cap,
+                &self.path.display().to_string(),
+                rows.rows.len(),
+            ));
+        }
+        Some(rows.rows)
     }
 
     /// Reads one section; `legacy` names the section legacy files can fill

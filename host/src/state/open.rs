@@ -8,9 +8,18 @@
 //!   reads the WAL through a private copy of its index and writes nothing;
 //! - a WAL-mode database without them (every change checkpointed) is opened
 //!   `immutable=1`: no lock, no WAL, no new file;
+//! - a WAL-mode database whose `-wal` holds frames but has no `-shm` beside
+//!   it is opened `immutable=1` too, and says so ([`OpenedAs::UnindexedWal`]):
+//!   the WAL's changes cannot be read without writing an index;
 //! - a rollback-journal database is opened `mode=ro`, taking only a shared
 //!   lock, and waits up to [`BUSY_TIMEOUT`] for a writer before giving up.
+//!
+//! The database and its `-wal`/`-shm` must be regular files inside the
+//! state directory (SQLite would block on a FIFO, and follow a symlink
+//! anywhere); no value larger than [`bounds::MAX_VALUE_BYTES`] is read.
 
+use super::bounds;
+use crate::input_file::{EntryKind, Within};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -30,7 +39,13 @@ pub enum OpenedAs {
     LiveWal,
     /// WAL mode, fully checkpointed: read as an immutable file.
     Immutable,
+    /// WAL mode with a `-wal` of this many bytes but no `-shm`: read as an
+    /// immutable file, without the WAL's changes.
+    UnindexedWal(u64),
 }
+
+/// The size of a WAL file's header: a WAL no larger holds no change.
+const WAL_HEADER_BYTES: u64 = 32;
 
 /// Why the database could not be opened.
 #[derive(Debug, thiserror::Error)]
@@ -38,13 +53,13 @@ pub enum OpenError {
     /// Not a SQLite database at all (or truncated below its header).
     #[error("{0} is not a SQLite database (bad or missing header)")]
     NotADatabase(PathBuf),
-    /// The file could not be read.
+    /// The file (or its `-wal`/`-shm`) could not be read.
     #[error("cannot read {path}: {source}")]
     Io {
         /// The file.
         path: PathBuf,
         /// Why.
-        source: std::io::Error,
+        source: crate::input_file::ReadError,
     },
     /// SQLite refused it.
     #[error("cannot open {path}: {source}")]
@@ -56,24 +71,23 @@ pub enum OpenError {
     },
 }
 
-/// Opens the database at `path` without writing anything next to it.
-pub fn open_read_only(path: &Path) -> Result<(Connection, OpenedAs), OpenError> {
-    let header = read_header(path)?;
+/// Opens the database at `path`, a file inside `root` (the state
+/// directory), without writing anything next to it.
+pub fn open_read_only(path: &Path, root: &Path) -> Result<(Connection, OpenedAs), OpenError> {
+    let header = read_header(path, root)?;
     let wal_mode = header[18] == 2 || header[19] == 2;
-    let sidecar = |suffix: &str| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name).exists()
-    };
-    let opened_as = match (wal_mode, sidecar("-wal") && sidecar("-shm")) {
-        (false, _) => OpenedAs::ReadOnly,
-        (true, true) => OpenedAs::LiveWal,
-        (true, false) => OpenedAs::Immutable,
+    let wal = sidecar(path, root, "-wal")?;
+    let shm = sidecar(path, root, "-shm")?;
+    let opened_as = match (wal_mode, wal, shm) {
+        (false, _, _) => OpenedAs::ReadOnly,
+        (true, Some(_), Some(_)) => OpenedAs::LiveWal,
+        (true, Some(bytes), None) if bytes > WAL_HEADER_BYTES => OpenedAs::UnindexedWal(bytes),
+        (true, _, _) => OpenedAs::Immutable,
     };
     let parameters = match opened_as {
         OpenedAs::ReadOnly => "mode=ro",
         OpenedAs::LiveWal => "mode=ro&readonly_shm=1",
-        OpenedAs::Immutable => "mode=ro&immutable=1",
+        OpenedAs::Immutable | OpenedAs::UnindexedWal(_) => "mode=ro&immutable=1",
     };
     let uri = format!("file:{}?{parameters}", uri_path(path));
     let sqlite_error = |source| OpenError::Sqlite {
@@ -90,6 +104,12 @@ pub fn open_read_only(path: &Path) -> Result<(Connection, OpenedAs), OpenError> 
     connection
         .busy_timeout(BUSY_TIMEOUT)
         .map_err(sqlite_error)?;
+    connection
+        .set_limit(
+            rusqlite::limits::Limit::SQLITE_LIMIT_LENGTH,
+            bounds::MAX_VALUE_BYTES,
+        )
+        .map_err(sqlite_error)?;
     // Belt and braces: refuse any write this connection might attempt.
     connection
         .pragma_update(None, "query_only", true)
@@ -97,19 +117,47 @@ pub fn open_read_only(path: &Path) -> Result<(Connection, OpenedAs), OpenError> 
     Ok((connection, opened_as))
 }
 
-fn read_header(path: &Path) -> Result<[u8; 100], OpenError> {
+/// The size of the database's `-wal` or `-shm` (`suffix`), when there is
+/// one; an error when it is there but not a regular file of the state
+/// directory (SQLite would block on a FIFO or follow a link out).
+fn sidecar(path: &Path, root: &Path, suffix: &str) -> Result<Option<u64>, OpenError> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    let sidecar = PathBuf::from(name);
+    let io_error = |source| OpenError::Io {
+        path: sidecar.clone(),
+        source,
+    };
+    match crate::input_file::kind(&sidecar, Within::Root(root)).map_err(io_error)? {
+        None => Ok(None),
+        Some(EntryKind::File) => std::fs::symlink_metadata(&sidecar)
+            .map(|metadata| Some(metadata.len()))
+            .map_err(|error| io_error(crate::input_file::ReadError::Io(error))),
+        Some(EntryKind::Symlink) => Err(io_error(crate::input_file::ReadError::NotRegular(
+            "symlink (SQLite would follow it)",
+        ))),
+        Some(EntryKind::Dir) => Err(io_error(crate::input_file::ReadError::NotRegular(
+            "directory",
+        ))),
+        Some(EntryKind::Other) => Err(io_error(crate::input_file::ReadError::NotRegular(
+            "FIFO, socket or device",
+        ))),
+    }
+}
+
+fn read_header(path: &Path, root: &Path) -> Result<[u8; 100], OpenError> {
     use std::io::Read;
     let io_error = |source| OpenError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let mut file = crate::input_file::open(path, Within::Root(root)).map_err(io_error)?;
     let mut header = [0u8; 100];
     file.read_exact(&mut header).map_err(|error| {
         if error.kind() == std::io::ErrorKind::UnexpectedEof {
             OpenError::NotADatabase(path.to_path_buf())
         } else {
-            io_error(error)
+            io_error(crate::input_file::ReadError::Io(error))
         }
     })?;
     if &header[..16] != MAGIC {
@@ -151,13 +199,13 @@ mod tests {
         let short = dir.path().join("short.sqlite");
         std::fs::write(&short, b"SQLite").unwrap();
         assert!(matches!(
-            open_read_only(&short),
+            open_read_only(&short, dir.path()),
             Err(OpenError::NotADatabase(_))
         ));
         let foreign = dir.path().join("foreign.sqlite");
         std::fs::write(&foreign, [b'x'; 4096]).unwrap();
         assert!(matches!(
-            open_read_only(&foreign),
+            open_read_only(&foreign, dir.path()),
             Err(OpenError::NotADatabase(_))
         ));
     }
