@@ -11,9 +11,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pincer::builtin::BUILTIN_PLUGINS;
-use pincer::locate::Target;
+use pincer::collect::locate::Target;
+use pincer::collect::snapshot::{MachineFacts, Snapshot};
 use pincer::runtime::{Limits, Parallelism, PluginSource, Runtime, run_all};
-use pincer::snapshot::{MachineFacts, Snapshot};
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;

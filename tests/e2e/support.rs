@@ -468,4 +468,4 @@ pub fn builtin_check_ids() -> &'static [String] {
 
 /// The reference checks the host reports itself (about the report, not
 /// the config): parity cases compare them like the plugins' checks.
-pub const HOST_REFERENCE_CHECKS: &[&str] = &[pincer::report::suppress::rules::CONFIG_ACTIVE_ID];
+pub const HOST_REFERENCE_CHECKS: &[&str] = &[pincer::policy::suppress::rules::CONFIG_ACTIVE_ID];

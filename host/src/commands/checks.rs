@@ -2,9 +2,9 @@
 
 use crate::cli::{ChecksArgs, ChecksFormat};
 use crate::error::{Error, Result, exit};
+use crate::policy::settings;
 use crate::runtime::info::PluginInfo;
 use crate::runtime::{CompiledCache, Limits, Runtime};
-use crate::settings;
 use std::io::Write;
 
 /// Lists the checks; exit code 3 when a plugin cannot describe itself.

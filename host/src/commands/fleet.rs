@@ -9,10 +9,11 @@
 //! would apply to every target. `~` in a target's config means the
 //! auditing user's home, as it does for a single audit.
 
-use super::audit::{Auditor, refuse_writing_into, write_with};
+use super::audit::Auditor;
 use crate::cli::{AuditArgs, ReportFormat};
+use crate::collect::locate::Target;
 use crate::error::{Error, Result, exit};
-use crate::locate::Target;
+use crate::output::{refuse_writing_into, write_with};
 use crate::render::fleet::{FleetEntry, FleetReport};
 use crate::report::{self, model::TargetInfo};
 use crate::runtime::Parallelism;

@@ -20,11 +20,11 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
         });
     }
     if let Some(output) = &args.output {
-        super::audit::refuse_writing_into_installation(output)?;
+        crate::output::refuse_writing_into_installation(output)?;
         refuse_writing_into_history(output, &args.dir)?;
     }
     let entries = history.entries()?;
-    super::audit::write_with(args.output.as_deref(), false, &|out| match args.format {
+    crate::output::write_with(args.output.as_deref(), false, &|out| match args.format {
         HistoryFormat::Table => render::table(&entries, out),
         HistoryFormat::Json => render::json(&entries, out),
         HistoryFormat::Html => render::html(&entries, out),

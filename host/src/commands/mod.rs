@@ -78,25 +78,3 @@ pub(crate) fn read_plugin(path: &std::path::Path) -> Result<Vec<u8>> {
     }
     Ok(bytes)
 }
-
-/// Prints `value` to stdout as pretty JSON, or as the table `render` draws.
-pub(crate) fn print_json_or_table<T: serde::Serialize>(
-    format: crate::cli::Format,
-    value: &T,
-    render: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> Result<()> {
-    use std::io::Write as _;
-    let mut out = std::io::BufWriter::new(anstream::AutoStream::auto(std::io::stdout().lock()));
-    let written = match format {
-        crate::cli::Format::Json => serde_json::to_writer_pretty(&mut out, value)
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(out)),
-        crate::cli::Format::Table => render(&mut out),
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|source| Error::Write {
-            target: "stdout".into(),
-            source,
-        })
-}

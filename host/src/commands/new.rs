@@ -11,7 +11,7 @@ pub fn run(args: &NewArgs) -> Result<u8> {
         .dir
         .clone()
         .unwrap_or_else(|| std::path::PathBuf::from(&args.name));
-    super::audit::refuse_writing_into_installation(&into)?;
+    crate::output::refuse_writing_into_installation(&into)?;
     let dir = crate::scaffold::create(&args.name, args.dir.as_deref())?;
     let wasm = format!(
         "target/wasm32-wasip2/release/{}.wasm",

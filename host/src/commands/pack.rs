@@ -8,14 +8,14 @@
 use crate::builtin::BUILTIN_PLUGINS;
 use crate::cli::PackVerifyArgs;
 use crate::error::{Error, Result, exit};
-use crate::pack::admit::admit;
-use crate::pack::policy::Policy;
+use crate::policy::pack::admit::admit;
+use crate::policy::pack::policy::Policy;
 use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime, SUPPORTED_API};
 use std::io::Write;
 
 /// Verifies the pack; see the module doc.
 pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
-    let pack = crate::pack::load(&args.dir)?;
+    let pack = crate::policy::pack::load(&args.dir)?;
     let runtime = Runtime::new(Limits::default())?
         .with_params(pack.params.clone())
         .with_cache(

@@ -88,9 +88,11 @@ pub fn run(args: &InspectArgs) -> Result<u8> {
             }
         },
     };
-    super::print_json_or_table(args.format, &inspection, &|out| {
-        render_table(&inspection, out)
-    })?;
+    crate::output::print_json_or_table(
+        args.format == crate::cli::Format::Json,
+        &inspection,
+        &|out| render_table(&inspection, out),
+    )?;
     Ok(code)
 }
 

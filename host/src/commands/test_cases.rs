@@ -1,44 +1,18 @@
 //! `pincer test PLUGIN.wasm CASES_DIR`: runs a plugin component through the
 //! real host — each case a real `pincer audit` of the case's config and
 //! state, with only that plugin, in a private HOME — and compares what it
-//! reports with the case's expectations (see `crate::cases`). Exit 0 when
+//! reports with the case's expectations (see `crate::testcases::cases`). Exit 0 when
 //! every case passes, 1 when one fails, 2 for bad input.
 
-use crate::cases::{Case, Judge, Pair, Verdict, discover};
 use crate::cli::TestArgs;
 use crate::error::{Error, Result, exit};
 use crate::runtime::info::PluginInfo;
 use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime};
-use anstyle::{AnsiColor, Style};
+use crate::testcases::cases::{Case, Judge, Pair, Verdict, discover};
+use crate::testcases::outcome::{Outcome, Summary};
 use pincer_sdk::id_matches;
-use serde::Serialize;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// One case's outcome.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Outcome {
-    name: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    description: String,
-    passed: bool,
-    #[serde(flatten)]
-    verdict: Verdict,
-}
-
-/// Every outcome, with the plugin under test.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Summary {
-    plugin: String,
-    version: String,
-    file: String,
-    passed: usize,
-    failed: usize,
-    cases: Vec<Outcome>,
-}
 
 /// Runs the cases; see the module doc for the exit codes.
 pub fn run(args: &TestArgs) -> Result<u8> {
@@ -63,7 +37,7 @@ pub fn run(args: &TestArgs) -> Result<u8> {
     }
     // The host's own finding about config suppressions comes with every
     // plugin's audit, so every plugin answers for it.
-    let host_ids = [crate::report::suppress::rules::CONFIG_ACTIVE_ID.to_owned()];
+    let host_ids = [crate::policy::suppress::rules::CONFIG_ACTIVE_ID.to_owned()];
     let judge = Judge {
         declared: info
             .checks
@@ -74,7 +48,7 @@ pub fn run(args: &TestArgs) -> Result<u8> {
         reference_ids: args
             .reference_checks
             .as_deref()
-            .map(crate::cases::reference_ids)
+            .map(crate::testcases::cases::reference_ids)
             .transpose()?,
     };
     if judge.reference_ids.is_none()
@@ -116,7 +90,11 @@ pub fn run(args: &TestArgs) -> Result<u8> {
         failed: outcomes.len() - passed,
         cases: outcomes,
     };
-    super::print_json_or_table(args.format, &summary, &|out| render(&summary, out))?;
+    crate::output::print_json_or_table(
+        args.format == crate::cli::Format::Json,
+        &summary,
+        &|out| crate::render::cases::render(&summary, out),
+    )?;
     Ok(if summary.failed == 0 {
         exit::CLEAN
     } else {
@@ -140,7 +118,7 @@ fn check_ids(case: &Case, info: &PluginInfo) -> Result<()> {
             .any(|check| id_matches(&check.id, id) || id_matches(id, &check.id));
         if !covered {
             return Err(Error::Invalid {
-                path: case.dir.join(crate::cases::CASE_FILE),
+                path: case.dir.join(crate::testcases::cases::CASE_FILE),
                 line: 1,
                 column: 1,
                 message: format!("names `{id}`, which plugin {} does not declare", info.name),
@@ -185,7 +163,7 @@ fn run_case(
     let settings = settings_dir.path().join("pincer.toml");
     let params = serde_json::json!({ "params": case.spec.params });
     let text = toml::to_string(&params).map_err(|error| Error::Invalid {
-        path: case.dir.join(crate::cases::CASE_FILE),
+        path: case.dir.join(crate::testcases::cases::CASE_FILE),
         line: 1,
         column: 1,
         message: format!("params cannot be written as pincer.toml: {error}"),
@@ -195,8 +173,12 @@ fn run_case(
         source,
     })?;
     let state = home.path().join(".openclaw");
-    let config =
-        crate::case_home::build(&case.dir, &case.file(), case.spec.files.as_deref(), &state)?;
+    let config = crate::testcases::case_home::build(
+        &case.dir,
+        &case.file(),
+        case.spec.files.as_deref(),
+        &state,
+    )?;
     let exe = std::env::current_exe().map_err(|source| Error::Read {
         path: PathBuf::from("the pincer executable"),
         source,
@@ -275,44 +257,4 @@ fn pair_of(finding: &serde_json::Value) -> serde_json::Value {
         "checkId": finding["checkId"],
         "severity": finding["severity"],
     })
-}
-
-fn render(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
-    const BOLD: Style = Style::new().bold();
-    const DIM: Style = Style::new().dimmed();
-    let ok = AnsiColor::Green.on_default().bold();
-    let fail = AnsiColor::Red.on_default().bold();
-    writeln!(
-        out,
-        "{BOLD}pincer test{BOLD:#} {} {} {DIM}({}){DIM:#}: {} case(s)",
-        summary.plugin,
-        summary.version,
-        summary.file,
-        summary.cases.len()
-    )?;
-    for outcome in &summary.cases {
-        if outcome.passed {
-            writeln!(out, "  {ok}ok{ok:#}    {}", outcome.name)?;
-            continue;
-        }
-        writeln!(out, "  {fail}FAIL{fail:#}  {}", outcome.name)?;
-        if !outcome.description.is_empty() {
-            writeln!(out, "        {DIM}{}{DIM:#}", outcome.description)?;
-        }
-        for pair in &outcome.verdict.missing {
-            writeln!(out, "        - missing     {pair}")?;
-        }
-        for pair in &outcome.verdict.unexpected {
-            writeln!(out, "        + unexpected  {pair}")?;
-        }
-        if let Some(error) = &outcome.verdict.error {
-            writeln!(out, "        ! {error}")?;
-        }
-    }
-    let style = if summary.failed == 0 { ok } else { fail };
-    writeln!(
-        out,
-        "{style}{} passed, {} failed{style:#}",
-        summary.passed, summary.failed
-    )
 }

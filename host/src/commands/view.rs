@@ -2,9 +2,9 @@
 //! check author can see what a check can use.
 
 use crate::cli::ViewArgs;
+use crate::collect::locate::locate;
+use crate::collect::snapshot::Snapshot;
 use crate::error::{Error, Result, exit};
-use crate::locate::locate;
-use crate::snapshot::Snapshot;
 use std::io::Write;
 
 /// Prints the snapshot of the target.
@@ -13,7 +13,7 @@ pub fn run(args: ViewArgs) -> Result<u8> {
     let snapshot = Snapshot::collect(
         &target,
         args.deep,
-        &crate::snapshot::MachineFacts::gather(),
+        &crate::collect::snapshot::MachineFacts::gather(),
         None,
     )?;
     let write_error = |source| Error::Write {

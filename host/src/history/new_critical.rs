@@ -9,10 +9,10 @@
 //! and before the pincer.toml suppressions (which may hide it).
 
 use super::entry::Entry;
+use crate::policy::suppress::rules::HOST_PLUGIN;
 use crate::report::Report;
 use crate::report::baseline::{RecordedFinding, identity, identity_of};
 use crate::report::model::{DeclaredCheck, ReportFinding};
-use crate::report::suppress::rules::HOST_PLUGIN;
 use crate::runtime::info::CheckInfo;
 use pincer_sdk::Severity;
 use serde::Deserialize;

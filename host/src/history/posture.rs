@@ -6,8 +6,8 @@
 //! Everything else comes from the redacted view the plugins see (secrets
 //! are markers there), so no secret value can reach a history file.
 
+use crate::collect::snapshot::Snapshot;
 use crate::report::Report;
-use crate::snapshot::Snapshot;
 pub use pincer_sdk::baseline::{BootPosture, LanePosture, NodePosture, Posture};
 use pincer_sdk::baseline::{lanes, settings};
 use pincer_sdk::{Severity, View};
@@ -61,7 +61,7 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
             .credential_age
             .as_ref()
             .is_some_and(|age| age.written_in_config);
-        crate::credential_age::record_exposures(
+        crate::collect::credential_age::record_exposures(
             &mut credential,
             written_in_config,
             &ids,

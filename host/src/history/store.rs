@@ -119,7 +119,7 @@ impl HistoryDir {
         if std::fs::symlink_metadata(&self.dir).is_err() {
             return Ok(());
         }
-        crate::private_dir::check(&self.dir).map_err(|reason| {
+        crate::output::private_dir::check(&self.dir).map_err(|reason| {
             io_error(
                 &self.dir,
                 std::io::Error::other(format!("not a private history directory: {reason}")),
@@ -141,7 +141,7 @@ impl HistoryDir {
 
     /// Records `entry`, then applies `retention`; returns the entry's path.
     pub fn record(&self, entry: &Entry, retention: Retention) -> Result<PathBuf> {
-        crate::private_dir::create(&self.dir).map_err(|e| io_error(&self.dir, e))?;
+        crate::output::private_dir::create(&self.dir).map_err(|e| io_error(&self.dir, e))?;
         self.check_private()?;
         let _lock = self.lock()?;
         let text = serde_json::to_vec_pretty(entry)

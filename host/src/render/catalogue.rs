@@ -4,7 +4,7 @@
 //! prose is Pincer's own and keeps its Markdown; a third-party plugin's is
 //! rendered as text, so nothing it declares becomes an image or a link.
 
-use crate::report::suppress::rules::{CONFIG_ACTIVE_ID, EXPIRED_ID, UNUSED_ID, host_check};
+use crate::policy::suppress::rules::{CONFIG_ACTIVE_ID, EXPIRED_ID, UNUSED_ID, host_check};
 use crate::runtime::info::{CheckInfo, PluginInfo};
 use std::io::{self, Write};
 

@@ -6,6 +6,7 @@
 //! write. Plugin text arrives sanitized (`text.rs`); each format escapes
 //! for itself on top.
 
+pub mod cases;
 pub mod catalogue;
 pub mod checks;
 pub mod diff;

@@ -3,7 +3,7 @@
 //! the deepest existing parent of their first path.
 
 use super::model::{FindingLocation, Report, ReportFinding};
-use crate::config::SourceNode;
+use crate::collect::config::SourceNode;
 
 /// Sets the location of every finding (suppressed ones too) that names a
 /// config path.

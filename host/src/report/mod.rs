@@ -5,7 +5,6 @@ mod aggregate;
 pub mod baseline;
 pub mod locate;
 pub mod model;
-pub mod suppress;
 
 pub use aggregate::{aggregate, exit_code};
 pub(crate) use aggregate::{sort_findings, summarize};

@@ -48,7 +48,7 @@ pub struct ReportFinding {
     pub baseline: Option<super::baseline::BaselineState>,
     /// What suppressed it (suppressed findings only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed_by: Option<super::suppress::SuppressedBy>,
+    pub suppressed_by: Option<crate::policy::suppress::SuppressedBy>,
     /// The pack rule that changed its severity.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity_override: Option<SeverityOverride>,
@@ -186,8 +186,8 @@ pub struct TargetInfo {
     pub state_dir: String,
 }
 
-impl From<&crate::locate::Target> for TargetInfo {
-    fn from(target: &crate::locate::Target) -> Self {
+impl From<&crate::collect::locate::Target> for TargetInfo {
+    fn from(target: &crate::collect::locate::Target) -> Self {
         TargetInfo {
             config: target.config.display().to_string(),
             state_dir: target.state_dir.display().to_string(),
@@ -256,7 +256,7 @@ impl Report {
 
     /// Whether `plugin` names a built-in plugin of this report (or the host).
     pub fn is_builtin(&self, plugin: &str) -> bool {
-        plugin == super::suppress::rules::HOST_PLUGIN
+        plugin == crate::policy::suppress::rules::HOST_PLUGIN
             || self
                 .plugins
                 .iter()
@@ -278,8 +278,8 @@ pub struct AppliedPack {
     pub plugins: Vec<String>,
 }
 
-impl From<&crate::pack::Pack> for AppliedPack {
-    fn from(pack: &crate::pack::Pack) -> Self {
+impl From<&crate::policy::pack::Pack> for AppliedPack {
+    fn from(pack: &crate::policy::pack::Pack) -> Self {
         AppliedPack {
             name: pack.name.clone(),
             version: pack.version.clone(),

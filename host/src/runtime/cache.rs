@@ -85,14 +85,14 @@ impl CompiledCache {
     /// A cache in `dir`, created owner-only if missing. A directory that is
     /// not safe to load code from (see the module doc) disables the cache.
     pub fn at(dir: PathBuf) -> CompiledCache {
-        if let Err(error) = crate::private_dir::create(&dir) {
+        if let Err(error) = crate::output::private_dir::create(&dir) {
             tracing_note(&format!(
                 "compiled-plugin cache {} not used: {error}",
                 dir.display()
             ));
             return CompiledCache::disabled();
         }
-        match crate::private_dir::check(&dir) {
+        match crate::output::private_dir::check(&dir) {
             Ok(()) => CompiledCache { dir: Some(dir) },
             Err(reason) => {
                 tracing_note(&format!(
@@ -203,7 +203,7 @@ fn same_file(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
 /// 2), checking that the file opened is the one stated.
 fn open_private(path: &Path) -> Option<std::fs::File> {
     let metadata = std::fs::symlink_metadata(path).ok()?;
-    if !metadata.is_file() || crate::private_dir::private(&metadata).is_err() {
+    if !metadata.is_file() || crate::output::private_dir::private(&metadata).is_err() {
         return None;
     }
     let file = std::fs::File::open(path).ok()?;

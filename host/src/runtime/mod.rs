@@ -34,7 +34,7 @@ pub use precheck::MAX_COMPONENT_BYTES;
 pub use run::{Parallelism, PluginRun, run_all};
 
 use crate::error::{Error, Result};
-use crate::params::PluginParams;
+use crate::policy::params::PluginParams;
 use bindings::CheckPlugin;
 use state::PluginState;
 use wasmtime::component::{HasSelf, Linker};

@@ -16,7 +16,7 @@ use super::info::PluginInfo;
 use super::load::LoadedPlugin;
 use super::sandbox::{Purpose, Sandbox};
 use super::state::{LogLine, PluginState};
-use crate::snapshot::Snapshot;
+use crate::collect::snapshot::Snapshot;
 use crate::text;
 use pincer_sdk::Finding;
 use std::sync::Arc;

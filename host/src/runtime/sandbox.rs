@@ -11,7 +11,7 @@ use super::budget::MemoryBudget;
 use super::failure::Failure;
 use super::state::PluginState;
 use super::ticker::ticks;
-use crate::snapshot::Snapshot;
+use crate::collect::snapshot::Snapshot;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use wasmtime::Store;

@@ -6,7 +6,7 @@
 use super::bindings::pincer::audit::{
     baseline, config, gateway, host_facts, log, nodes, params, types,
 };
-use crate::snapshot::Snapshot;
+use crate::collect::snapshot::Snapshot;
 use pincer_sdk::{CharClass, FileKind, SecretMarker, SecretSource};
 use std::sync::Arc;
 use wasmtime::component::ResourceTable;
@@ -189,8 +189,8 @@ impl baseline::Host for PluginState {
 }
 
 impl PluginState {
-    fn include_to_wit(fact: &crate::config::IncludeFact) -> host_facts::IncludeFact {
-        use crate::config::IncludeStatus;
+    fn include_to_wit(fact: &crate::collect::config::IncludeFact) -> host_facts::IncludeFact {
+        use crate::collect::config::IncludeStatus;
         host_facts::IncludeFact {
             written: fact.written.clone(),
             from_file: fact.from.display().to_string(),

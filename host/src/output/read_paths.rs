@@ -80,7 +80,7 @@ impl ReadPaths {
     }
 }
 
-/// Roles of [`crate::paths::audited_paths`] that are directories read below.
+/// Roles of [`crate::collect::paths::audited_paths`] that are directories read below.
 const TREE_ROLES: &[&str] = &["state-dir", "credentials-dir", "logs-dir", "sessions-dir"];
 
 /// What an audit of `target` reads, as far as its config (when it could be
@@ -88,8 +88,8 @@ const TREE_ROLES: &[&str] = &["state-dir", "credentials-dir", "logs-dir", "sessi
 /// config and its includes, the state directory, every stated path, the
 /// files of file secret providers and references, and every workspace.
 pub fn expected(
-    target: &crate::locate::Target,
-    config: Option<(&serde_json::Value, &[crate::config::IncludeFact])>,
+    target: &crate::collect::locate::Target,
+    config: Option<(&serde_json::Value, &[crate::collect::config::IncludeFact])>,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> ReadPaths {
     let mut read = ReadPaths::default();
@@ -100,9 +100,13 @@ pub fn expected(
     for include in includes {
         read.file("config-include", &include.resolved);
     }
-    for (role, path) in
-        crate::paths::audited_paths(&target.config, &target.state_dir, value, includes, env)
-    {
+    for (role, path) in crate::collect::paths::audited_paths(
+        &target.config,
+        &target.state_dir,
+        value,
+        includes,
+        env,
+    ) {
         if TREE_ROLES.contains(&role.as_str()) {
             read.tree(&role, path);
         } else {
@@ -110,23 +114,24 @@ pub fn expected(
         }
     }
     let home = env("HOME").map(PathBuf::from);
-    for (_, path) in crate::secret_files::file_providers(value) {
+    for (_, path) in crate::collect::secret_files::file_providers(value) {
         read.file(
             "secret-file",
-            crate::paths::expand_home(&path, home.as_deref()),
+            crate::collect::paths::expand_home(&path, home.as_deref()),
         );
     }
     for path in file_references(value) {
         read.file("secret-file", path);
     }
-    for workspace in crate::secret_files::workspaces(&target.state_dir, value, home.as_deref())
-        .into_iter()
-        .chain(crate::skills::workspaces(
-            &target.state_dir,
-            value,
-            home.as_deref(),
-            env,
-        ))
+    for workspace in
+        crate::collect::secret_files::workspaces(&target.state_dir, value, home.as_deref())
+            .into_iter()
+            .chain(crate::collect::skills::workspaces(
+                &target.state_dir,
+                value,
+                home.as_deref(),
+                env,
+            ))
     {
         read.tree("workspace", workspace);
     }

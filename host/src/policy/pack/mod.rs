@@ -11,7 +11,7 @@ pub mod admit;
 pub mod policy;
 
 use crate::error::{Error, Result};
-use crate::params::{ParamsOrigin, PluginParams};
+use crate::policy::params::{ParamsOrigin, PluginParams};
 use crate::runtime::SUPPORTED_API;
 use pincer_sdk::Severity;
 use serde::Deserialize;
@@ -280,7 +280,7 @@ pub fn load(dir: &Path) -> Result<Pack> {
         path: file.clone(),
         source,
     })?;
-    let spec: PackSpec = crate::settings::parse_toml(&file, &text)?;
+    let spec: PackSpec = crate::policy::settings::parse_toml(&file, &text)?;
     if !valid_name(&spec.name) {
         return Err(invalid(
             &file,

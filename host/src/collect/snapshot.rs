@@ -4,11 +4,11 @@
 //! Built once by the host and shared read-only by every plugin; no secret
 //! value is kept in it.
 
-use crate::config::{self, IncludeFact};
+use crate::collect::config::{self, IncludeFact};
+use crate::collect::live_secrets::LiveSecrets;
+use crate::collect::locate::Target;
 use crate::error::{Error, Result};
-use crate::live_secrets::LiveSecrets;
-use crate::locate::Target;
-use crate::report::suppress::{self, Suppression};
+use crate::policy::suppress::{self, Suppression};
 use pincer_sdk::redact::{SecretResolver, redact_config};
 use pincer_sdk::{FileFact, FileKind, SecretMarker, SecretSource, StateFacts, SyncedPath};
 use serde_json::Value;
@@ -47,7 +47,7 @@ pub struct Snapshot {
     /// Where each key of the config was written (file and line), for
     /// pointing findings at it. Never given to plugins.
     #[serde(skip)]
-    pub config_sources: crate::config::SourceNode,
+    pub config_sources: crate::collect::config::SourceNode,
     /// The previous run's posture from `--history` as the JSON text of the
     /// `baseline` interface (`{"recordedAtMs", "posture"}`), if any.
     #[serde(skip)]
@@ -59,7 +59,7 @@ pub struct Snapshot {
     /// Every path the audit read or would read, which no output may
     /// replace. Never given to plugins.
     #[serde(skip)]
-    pub read_paths: crate::read_paths::ReadPaths,
+    pub read_paths: crate::output::read_paths::ReadPaths,
 }
 
 /// The state facts as the JSON texts of the WIT interfaces.
@@ -103,7 +103,7 @@ impl MachineFacts {
             .filter(|home| !home.is_empty())
             .map(std::path::PathBuf::from);
         MachineFacts {
-            gateway_services: crate::services::gateway_services(home.as_deref()),
+            gateway_services: crate::collect::services::gateway_services(home.as_deref()),
         }
     }
 }
@@ -116,11 +116,11 @@ impl Snapshot {
         target: &Target,
         deep: bool,
         machine: &MachineFacts,
-        previous: Option<crate::credential_age::Previous<'_>>,
+        previous: Option<crate::collect::credential_age::Previous<'_>>,
     ) -> Result<Snapshot> {
         let loaded = config::load(&target.config)?;
         let env = |name: &str| std::env::var(name).ok();
-        let paths = crate::paths::audited_paths(
+        let paths = crate::collect::paths::audited_paths(
             &target.config,
             &target.state_dir,
             &loaded.value,
@@ -140,7 +140,7 @@ impl Snapshot {
             .iter()
             .flat_map(|(role, path)| facts_of(role, path))
             .collect();
-        for secret in crate::secret_files::secret_paths(
+        for secret in crate::collect::secret_files::secret_paths(
             &target.state_dir,
             &credentials_dir,
             &loaded.value,
@@ -160,7 +160,7 @@ impl Snapshot {
         let synced_paths = paths
             .iter()
             .filter_map(|(role, path)| {
-                crate::synced::provider(path).map(|provider| SyncedPath {
+                crate::collect::synced::provider(path).map(|provider| SyncedPath {
                     role: role.clone(),
                     path: path.display().to_string(),
                     provider: provider.to_owned(),
@@ -171,36 +171,38 @@ impl Snapshot {
             invalid_suppression(&target.config, &loaded.sources, index, &message)
         })?;
         let audit_time_ms = now_ms();
-        let collected = crate::state::collect(
+        let collected = crate::collect::state::collect(
             &target.state_dir,
             i64::try_from(audit_time_ms).unwrap_or(i64::MAX),
         );
         let mut state = collected.facts;
-        let credential = crate::credential_age::assess(&crate::credential_age::Inputs {
-            config: &loaded.value,
-            env: &env,
-            sources: &loaded.sources,
-            config_path: &target.config,
-            digest: &loaded.digest,
-            journal: &collected.config_journal,
-            state_dir: &target.state_dir,
-            previous,
-            now_ms: audit_time_ms,
-        });
+        let credential =
+            crate::collect::credential_age::assess(&crate::collect::credential_age::Inputs {
+                config: &loaded.value,
+                env: &env,
+                sources: &loaded.sources,
+                config_path: &target.config,
+                digest: &loaded.digest,
+                journal: &collected.config_journal,
+                state_dir: &target.state_dir,
+                previous,
+                now_ms: audit_time_ms,
+            });
         state.gateway.credential_age = credential.as_ref().map(|c| c.age.clone());
         state.gateway.env_token_matches_config =
             pincer_sdk::auth_facts::env_token_matches_config(&loaded.value, &env);
         state.gateway.in_gateway_service = pincer_sdk::auth_facts::in_gateway_service(&env);
         state.gateway.hooks_token_matches_gateway_auth =
-            crate::probe::hooks_token_matches_gateway_auth(&loaded.value, &env);
+            crate::collect::probe::hooks_token_matches_gateway_auth(&loaded.value, &env);
         state.gateway.workspace_skills =
-            crate::skills::scan(&target.state_dir, &loaded.value, home.as_deref(), &env);
+            crate::collect::skills::scan(&target.state_dir, &loaded.value, home.as_deref(), &env);
         if deep {
-            state.gateway.probe = Some(crate::probe::probe(&loaded.value, &|name| {
+            state.gateway.probe = Some(crate::collect::probe::probe(&loaded.value, &|name| {
                 std::env::var(name).ok()
             }));
-            let docker =
-                crate::probe::docker::browser_containers(crate::probe::docker::COMMAND_TIMEOUT);
+            let docker = crate::collect::probe::docker::browser_containers(
+                crate::collect::probe::docker::COMMAND_TIMEOUT,
+            );
             if let Some(error) = docker.error.as_ref().filter(|_| !docker.available) {
                 state.gateway.info.notes.push(pincer_sdk::StateNote {
                     level: pincer_sdk::NoteLevel::Info,
@@ -211,17 +213,24 @@ impl Snapshot {
                 });
             }
             state.gateway.docker = Some(docker);
-            let skills =
-                crate::skills::skill_files(&target.state_dir, &loaded.value, home.as_deref(), &env);
-            state.gateway.code_scan = Some(crate::code_scan::scan(
+            let skills = crate::collect::skills::skill_files(
+                &target.state_dir,
+                &loaded.value,
+                home.as_deref(),
+                &env,
+            );
+            state.gateway.code_scan = Some(crate::collect::code_scan::scan(
                 &target.state_dir,
                 &state.gateway.installed_extensions,
                 &skills,
             ));
         }
-        crate::state_text::redact(&mut state);
-        let mut read_paths =
-            crate::read_paths::expected(target, Some((&loaded.value, &loaded.includes)), &env);
+        crate::collect::state_text::redact(&mut state);
+        let mut read_paths = crate::output::read_paths::expected(
+            target,
+            Some((&loaded.value, &loaded.includes)),
+            &env,
+        );
         for (role, path) in &machine.gateway_services {
             read_paths.file(role, path.clone());
         }
@@ -233,7 +242,7 @@ impl Snapshot {
                 message: format!(
                     "`${{VAR}}` substitution adds more than {} to the config (Pincer's limit); \
                      a variable referenced many times multiplies it",
-                    bytesize::ByteSize(crate::live_secrets::MAX_EXPANSION_BYTES as u64)
+                    bytesize::ByteSize(crate::collect::live_secrets::MAX_EXPANSION_BYTES as u64)
                 ),
             });
         }
@@ -286,10 +295,10 @@ impl Snapshot {
             state_json: StateJson::of(&StateFacts::default()),
             state: StateFacts::default(),
             suppressions: Vec::new(),
-            config_sources: crate::config::SourceNode::default(),
+            config_sources: crate::collect::config::SourceNode::default(),
             baseline_json: None,
             credential: None,
-            read_paths: crate::read_paths::ReadPaths::default(),
+            read_paths: crate::output::read_paths::ReadPaths::default(),
         }
     }
 
@@ -329,7 +338,7 @@ fn now_ms() -> u64 {
 /// line of the config that names the list (line 1 when an include holds it).
 fn invalid_suppression(
     config: &Path,
-    sources: &crate::config::SourceNode,
+    sources: &crate::collect::config::SourceNode,
     index: Option<usize>,
     message: &str,
 ) -> Error {

@@ -6,9 +6,9 @@
 
 use super::{DisableEntry, OverrideEntry, Pack};
 use crate::error::{Error, Result};
+use crate::policy::suppress::SuppressedBy;
 use crate::report::Report;
 use crate::report::model::SeverityOverride;
-use crate::report::suppress::SuppressedBy;
 use crate::text;
 use pincer_sdk::{id_matches, ids_overlap};
 use std::path::PathBuf;

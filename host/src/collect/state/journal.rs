@@ -2,7 +2,7 @@
 //! `diagnostic_events` under the scope `config-audit` — every config write
 //! (with the paths it changed and the SHA-256 of the file before and
 //! after), every external change it noticed, every read. The host uses it
-//! to date the gateway credential (`crate::credential_age`).
+//! to date the gateway credential (`crate::collect::credential_age`).
 //!
 //! The hashes are digests of a file that holds secrets: they stay in the
 //! host, are only compared with the current file's digest, and never reach

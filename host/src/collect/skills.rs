@@ -5,7 +5,7 @@
 //! symlinked `skills` root not followed at all), and which skill files
 //! resolve outside their workspace. Only paths leave this module.
 
-use crate::paths::expand_home;
+use crate::collect::paths::expand_home;
 use pincer_sdk::WorkspaceSkills;
 use serde_json::Value;
 use std::collections::{HashSet, VecDeque};

@@ -12,7 +12,7 @@
 //! ```
 //!
 //! The audit runs on `HOME/.openclaw` of a private home, built from
-//! `state/`, the config and `files` (see `crate::case_home`).
+//! `state/`, the config and `files` (see `crate::testcases::case_home`).
 //!
 //! `expect` lists (checkId, severity) pairs that must be reported, `absent`
 //! check ids (a `*` segment matches one segment) that must not be, and with
@@ -68,9 +68,9 @@ pub struct CaseSpec {
     /// The findings must be exactly `expect`.
     #[serde(default)]
     pub exact: bool,
-    /// Files to create in the state directory (see `crate::case_home`).
+    /// Files to create in the state directory (see `crate::testcases::case_home`).
     #[serde(default)]
-    pub files: Option<Vec<crate::case_home::FileEntry>>,
+    pub files: Option<Vec<crate::testcases::case_home::FileEntry>>,
     /// Parity fixtures: every pair the reference audit reported.
     #[serde(default)]
     pub reference: Option<Recorded>,

@@ -99,7 +99,7 @@ pub fn apply(report: &mut Report, suppressions: &[Suppression]) {
             info: host_check(CONFIG_ACTIVE_ID),
         });
     }
-    crate::report::aggregate::sort_findings(&mut kept);
+    crate::report::sort_findings(&mut kept);
     report.findings = kept;
     report
         .suppressed_findings
@@ -107,7 +107,7 @@ pub fn apply(report: &mut Report, suppressions: &[Suppression]) {
             finding.suppressed_by = Some(SuppressedBy::config());
             finding
         }));
-    report.summary = crate::report::aggregate::summarize(&report.findings);
+    report.summary = crate::report::summarize(&report.findings);
 }
 
 /// `security.audit.suppressions.active`: how many suppressions the config

@@ -239,9 +239,9 @@ pub fn apply(report: &mut Report, rules: &[Rule], today: &str) {
             });
         }
     }
-    crate::report::aggregate::sort_findings(&mut kept);
+    crate::report::sort_findings(&mut kept);
     report.findings = kept;
-    report.summary = crate::report::aggregate::summarize(&report.findings);
+    report.summary = crate::report::summarize(&report.findings);
 }
 
 /// The metadata of Pincer's own suppression checks.

@@ -6,7 +6,7 @@
 //! (`workspace-credential`). Only paths leave this module, never contents:
 //! nothing here opens a file, it lists directories and reads names.
 
-use crate::paths::expand_home;
+use crate::collect::paths::expand_home;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

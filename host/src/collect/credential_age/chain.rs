@@ -16,7 +16,7 @@
 //! 1970 and its uptime) or after the audit are not believed, nor writes
 //! whose result is not one OpenClaw calls a success.
 
-use crate::state::journal::JournalRecord;
+use crate::collect::state::journal::JournalRecord;
 use std::collections::{BTreeSet, HashMap};
 
 /// How far past the audit time a record may be dated (clock skew between

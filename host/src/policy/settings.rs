@@ -7,8 +7,8 @@
 //! packs, relative to the file.
 
 use crate::error::{Error, Result};
-use crate::params::{ParamsOrigin, PluginParams};
-use crate::report::suppress::rules::{Rule, RuleSpec};
+use crate::policy::params::{ParamsOrigin, PluginParams};
+use crate::policy::suppress::rules::{Rule, RuleSpec};
 use crate::runtime::limits::LimitOverrides;
 use serde::Deserialize;
 use std::collections::BTreeMap;

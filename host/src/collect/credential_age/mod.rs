@@ -15,9 +15,9 @@
 pub mod chain;
 pub mod fingerprint;
 
-use crate::config::SourceNode;
-use crate::probe::Credential;
-use crate::state::journal::JournalRecord;
+use crate::collect::config::SourceNode;
+use crate::collect::probe::Credential;
+use crate::collect::state::journal::JournalRecord;
 use pincer_sdk::CredentialAge;
 use pincer_sdk::baseline::{CredentialPosture, EXPOSURE_CHECKS, exposes_config_files_only};
 use serde_json::Value;
@@ -131,7 +131,7 @@ fn epoch_ms(at: i64) -> Option<u64> {
 /// in the config is never fingerprinted: with the key, a fingerprint of a
 /// guessable password could be guessed against offline.
 pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
-    let (credential, _) = crate::probe::credential(inputs.config, inputs.env);
+    let (credential, _) = crate::collect::probe::credential(inputs.config, inputs.env);
     let (kind, value) = match &credential {
         Credential::Token(value) => ("token", value.as_str()),
         Credential::Password(value) => ("password", value.as_str()),
@@ -259,7 +259,7 @@ pub fn record_exposures(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::journal::JournalRecord;
+    use crate::collect::state::journal::JournalRecord;
     use serde_json::json;
 
     const TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef";

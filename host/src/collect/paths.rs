@@ -4,7 +4,7 @@
 //! agent (`main` and every key of `agents.entries`) the auth-profile store
 //! and the sessions store; `logging.file` when set.
 
-use crate::config::{IncludeFact, IncludeStatus};
+use crate::collect::config::{IncludeFact, IncludeStatus};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

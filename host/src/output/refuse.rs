@@ -1,0 +1,68 @@
+//! Pincer never writes to what it audits: every output path, and the
+//! compiled-plugin cache, checked against everything an audit reads.
+
+use crate::collect::locate::{Target, locate};
+use crate::error::Result;
+use crate::runtime::CompiledCache;
+use std::path::{Path, PathBuf};
+
+/// The cache in `dir`, unless `dir` is or lies inside anything an audit
+/// reads (Pincer never writes there): then none, and nothing is
+/// created. Decided before the directory is made.
+pub(crate) fn cache_outside(dir: Option<PathBuf>, targets: &[Target]) -> CompiledCache {
+    let Some(dir) = dir else {
+        return CompiledCache::disabled();
+    };
+    let inside = targets
+        .iter()
+        .any(|target| audited_paths(target).holds(&dir).is_some());
+    if inside {
+        CompiledCache::disabled()
+    } else {
+        CompiledCache::at(dir)
+    }
+}
+
+/// Pincer never writes to what it audits: refuse an output path that is,
+/// or lies inside, anything an audit of one of `targets` reads or would
+/// read ([`crate::output::read_paths`]).
+pub(crate) fn refuse_writing_into(output: &Path, targets: &[Target]) -> Result<()> {
+    for target in targets {
+        audited_paths(target).refuse(output)?;
+    }
+    Ok(())
+}
+
+/// For a command that writes without auditing (`pincer history`, `pincer
+/// new`): refuse a path inside what an audit of this machine's
+/// installation (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH` or
+/// `~/.openclaw`) reads. Without a home there is no such installation.
+pub(crate) fn refuse_writing_into_installation(output: &Path) -> Result<()> {
+    match locate(None, None) {
+        Ok(target) => refuse_writing_into(output, std::slice::from_ref(&target)),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Everything an audit of `target` reads or would read, as far as its
+/// config (loaded for its includes, secret files, workspaces and log file;
+/// when it cannot be loaded, the audit stops before writing anyway) and
+/// the environment tell, with the machine's gateway service definitions.
+fn audited_paths(target: &Target) -> crate::output::read_paths::ReadPaths {
+    let env = |name: &str| std::env::var(name).ok();
+    let loaded = crate::collect::config::load(&target.config).ok();
+    let mut read = crate::output::read_paths::expected(
+        target,
+        loaded
+            .as_ref()
+            .map(|loaded| (&loaded.value, loaded.includes.as_slice())),
+        &env,
+    );
+    let home = std::env::var_os("HOME")
+        .filter(|home| !home.is_empty())
+        .map(PathBuf::from);
+    for (role, path) in crate::collect::services::gateway_services(home.as_deref()) {
+        read.file(&role, path);
+    }
+    read
+}
