@@ -52,7 +52,7 @@ impl Alert<'_> {
             let drift = report
                 .findings
                 .iter()
-                .filter(|f| f.check_id.starts_with("drift."))
+                .filter(|f| f.finding.check_id.starts_with("drift."))
                 .count();
             (
                 report.summary.critical,

@@ -17,9 +17,12 @@ fn main() -> ExitCode {
     }
     match pincer::cli::main() {
         Ok(code) => ExitCode::from(code),
+        // The reader went away (`pincer audit | head`): nothing to say.
+        Err(error) if pincer::output::terminal::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             // Errors quote paths and plugin text: printed inert.
             let message = pincer::text::block(&error.to_string(), usize::MAX);
+            #[allow(clippy::disallowed_methods, reason = "the error line of the process")]
             let _ = writeln!(std::io::stderr(), "pincer: error: {message}");
             ExitCode::from(error.exit_code())
         }

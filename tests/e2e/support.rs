@@ -438,6 +438,8 @@ pub fn builtin_checks() -> &'static [BuiltinCheck] {
             .as_array()
             .unwrap()
             .iter()
+            // The host lists its own checks last, under its own name.
+            .filter(|plugin| plugin["name"] != pincer::report::host_checks::HOST_PLUGIN)
             .flat_map(|plugin| {
                 plugin["checks"]
                     .as_array()
@@ -468,4 +470,5 @@ pub fn builtin_check_ids() -> &'static [String] {
 
 /// The reference checks the host reports itself (about the report, not
 /// the config): parity cases compare them like the plugins' checks.
-pub const HOST_REFERENCE_CHECKS: &[&str] = &[pincer::policy::suppress::rules::CONFIG_ACTIVE_ID];
+pub const HOST_REFERENCE_CHECKS: &[&str] =
+    &[pincer::report::host_checks::CONFIG_SUPPRESSIONS_ACTIVE.id()];

@@ -94,7 +94,7 @@ pub(crate) fn audit_once(args: &AuditArgs, outputs: &[crate::cli::FormatSpec]) -
             }),
     );
     if let Some((path, findings)) = &baseline {
-        report::baseline::apply(&mut report, path, findings);
+        report::pipeline::against_baseline(&mut report, path, findings);
     }
     let pending = history.map(|history| {
         let entry = Entry::of(&report, posture);
@@ -218,21 +218,21 @@ impl Auditor {
         if let Some(names) = names {
             self.params.check_names(&names)?;
         }
-        let mut report = report::aggregate(
+        let previous = previous.map(Entry::previous_run);
+        let report = report::pipeline::report(
             runs,
             TargetInfo::from(target),
             snapshot.state.gateway.info.notes.clone(),
+            &report::pipeline::PassInputs {
+                packs: &self.packs,
+                policy: &self.policy,
+                config_suppressions: &snapshot.suppressions,
+                sources: &snapshot.config_sources,
+                previous: previous.as_ref(),
+                rules: &self.suppressions,
+                today: &self.today,
+            },
         );
-        report.packs.clone_from(&self.packs);
-        self.policy.apply(&mut report);
-        crate::policy::suppress::apply(&mut report, &snapshot.suppressions);
-        report::locate::apply(&mut report, &snapshot.config_sources);
-        if let Some(previous) = previous {
-            crate::history::new_critical::apply(&mut report, previous, &|finding| {
-                crate::policy::suppress::rules::suppresses(&self.suppressions, finding, &self.today)
-            });
-        }
-        crate::policy::suppress::rules::apply(&mut report, &self.suppressions, &self.today);
         let posture = posture_of(&snapshot, &report);
         Ok((report, posture))
     }

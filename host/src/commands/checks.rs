@@ -1,8 +1,10 @@
-//! `pincer checks`: every check of every loaded plugin, from their metadata.
+//! `pincer checks`: every check of every loaded plugin, from their
+//! metadata, and the host's own checks.
 
 use crate::cli::{ChecksArgs, ChecksFormat};
 use crate::error::{Error, Result, exit};
 use crate::policy::settings;
+use crate::report::host_checks::host_info;
 use crate::runtime::info::PluginInfo;
 use crate::runtime::{CompiledCache, Limits, Runtime};
 use std::io::Write;
@@ -18,8 +20,7 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
     let plugins = super::load_plugins(&runtime, &args.plugins)?;
     let mut infos: Vec<(PluginInfo, bool)> = Vec::new();
     let mut failed = false;
-    let stdout = std::io::stdout();
-    let mut out = anstream::AutoStream::auto(stdout.lock());
+    let mut out = crate::output::stdout();
     let write_error = |source| Error::Write {
         target: "stdout".into(),
         source,
@@ -29,14 +30,21 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
             Ok(info) => infos.push((info.clone(), plugin.builtin.is_some())),
             Err(failure) => {
                 failed = true;
-                let _ = writeln!(
-                    std::io::stderr(),
+                crate::output::warn(&format!(
                     "pincer: plugin {} failed: {failure}",
                     plugin.source
-                );
+                ));
             }
         }
     }
+    // The host's own checks come last, listed as a plugin named `pincer`
+    // (the catalogue gives them a section of their own).
+    let host = host_info();
+    let with_host: Vec<&PluginInfo> = infos
+        .iter()
+        .map(|(info, _)| info)
+        .chain(std::iter::once(&host))
+        .collect();
     match args.format {
         ChecksFormat::Markdown => {
             let listed: Vec<crate::render::catalogue::Listed<'_>> = infos
@@ -49,14 +57,12 @@ pub fn run(args: ChecksArgs) -> Result<u8> {
             crate::render::catalogue::render(&listed, &mut out).map_err(write_error)?;
         }
         ChecksFormat::Json => {
-            let infos: Vec<&PluginInfo> = infos.iter().map(|(info, _)| info).collect();
-            serde_json::to_writer_pretty(&mut out, &infos)
+            serde_json::to_writer_pretty(&mut out, &with_host)
                 .map_err(|e| write_error(std::io::Error::other(e)))?;
             writeln!(out).map_err(write_error)?;
         }
         ChecksFormat::Table => {
-            let infos: Vec<&PluginInfo> = infos.iter().map(|(info, _)| info).collect();
-            crate::render::checks::table(&infos, &mut out).map_err(write_error)?;
+            crate::render::checks::table(&with_host, &mut out).map_err(write_error)?;
         }
     }
     Ok(if failed {

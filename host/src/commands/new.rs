@@ -17,7 +17,7 @@ pub fn run(args: &NewArgs) -> Result<u8> {
         "target/wasm32-wasip2/release/{}.wasm",
         args.name.replace('-', "_")
     );
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     writeln!(
         out,
         "Created plugin {} in {}. Next:\n  cd {}\n  cargo test\n  cargo build --release --target wasm32-wasip2\n  pincer test {wasm} cases",

@@ -66,7 +66,7 @@ pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
             )
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     let written = (|| {
         writeln!(
             out,

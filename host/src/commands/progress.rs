@@ -3,7 +3,6 @@
 
 use crate::render::fleet::FleetEntry;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
 
 /// Progress over a fleet's targets.
 pub struct Progress {
@@ -13,7 +12,7 @@ pub struct Progress {
 impl Progress {
     /// A bar for `total` targets, hidden unless stderr is a terminal.
     pub fn new(total: usize) -> Progress {
-        if !std::io::stderr().is_terminal() {
+        if !crate::output::stderr_is_terminal() {
             return Progress { bar: None };
         }
         let bar = ProgressBar::with_draw_target(

@@ -37,7 +37,9 @@ pub fn run(args: &TestArgs) -> Result<u8> {
     }
     // The host's own finding about config suppressions comes with every
     // plugin's audit, so every plugin answers for it.
-    let host_ids = [crate::policy::suppress::rules::CONFIG_ACTIVE_ID.to_owned()];
+    let host_ids = [crate::report::host_checks::CONFIG_SUPPRESSIONS_ACTIVE
+        .id()
+        .to_owned()];
     let judge = Judge {
         declared: info
             .checks

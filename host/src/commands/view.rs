@@ -20,7 +20,7 @@ pub fn run(args: ViewArgs) -> Result<u8> {
         target: "stdout".into(),
         source,
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     serde_json::to_writer_pretty(&mut out, &snapshot)
         .map_err(|e| write_error(std::io::Error::other(e)))?;
     writeln!(out).map_err(write_error)?;

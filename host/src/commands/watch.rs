@@ -13,7 +13,6 @@
 use crate::alert::{Alert, check_webhook_url};
 use crate::cli::{FormatSpec, WatchArgs};
 use crate::error::{Error, Result, exit};
-use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -175,7 +174,7 @@ fn stopped(signal: &str) -> u8 {
 
 fn log(message: &str) {
     let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
-    let _ = writeln!(std::io::stderr(), "{now} pincer watch: {message}");
+    crate::output::warn(&format!("{now} pincer watch: {message}"));
 }
 
 /// One audit, its alerts, then its history entry; returns its exit code.
@@ -205,7 +204,7 @@ fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number
     let drift = report
         .findings
         .iter()
-        .filter(|f| f.check_id.starts_with("drift."))
+        .filter(|f| f.finding.check_id.starts_with("drift."))
         .count();
     log(&format!(
         "run {number}: {} critical, {} warn, {} info, {drift} drift{}; exit {}",

@@ -4,6 +4,9 @@
 
 use super::posture::Posture;
 use crate::report::Report;
+use crate::report::baseline::RecordedFinding;
+use crate::report::passes::new_critical::PreviousRun;
+use pincer_sdk::Severity;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -72,6 +75,24 @@ impl Entry {
         .to_string()
     }
 
+    /// What the report's new-critical pass needs of this run: its critical
+    /// findings, suppressed ones included, each read on its own (one it
+    /// cannot read does not hide the others), and its failed plugins.
+    pub fn previous_run(&self) -> PreviousRun {
+        let critical = ["findings", "suppressedFindings"]
+            .iter()
+            .filter_map(|key| self.report.get(*key))
+            .filter_map(Value::as_array)
+            .flatten()
+            .filter_map(|finding| RecordedFinding::deserialize(finding).ok())
+            .filter(|finding| finding.severity == Severity::Critical)
+            .collect();
+        PreviousRun {
+            critical,
+            failed_plugins: self.failed_plugins.clone(),
+        }
+    }
+
     /// The `drift.*` check ids the audit reported, sorted, each once.
     pub fn drift_checks(&self) -> Vec<String> {
         let mut ids: Vec<String> = self
@@ -115,7 +136,7 @@ impl Entry {
         let drift_findings = report
             .findings
             .iter()
-            .filter(|finding| finding.check_id.starts_with("drift."))
+            .filter(|finding| finding.finding.check_id.starts_with("drift."))
             .count();
         Entry {
             pincer_history: FORMAT,

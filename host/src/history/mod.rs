@@ -1,12 +1,11 @@
 //! Audit history (`pincer audit --history DIR`, `pincer history`): each
 //! audit can record its report and a posture snapshot (`posture.rs`) as
 //! one entry file (`entry.rs`) in a directory of its own (`store.rs`,
-//! with retention by count and age); `new_critical.rs` reports critical
-//! checks new since the last run; `render/history.rs` shows the runs over
+//! with retention by count and age); each entry is the previous run the
+//! report's new-critical pass compares with; `render/history.rs` shows the runs over
 //! time as a table, JSON or a page with a trend chart.
 
 pub mod entry;
-pub mod new_critical;
 pub mod posture;
 pub mod store;
 

@@ -29,8 +29,8 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
     let mut critical_checks: Vec<String> = report
         .findings
         .iter()
-        .filter(|finding| finding.severity == Severity::Critical)
-        .map(|finding| finding.check_id.clone())
+        .filter(|finding| finding.finding.severity == Severity::Critical)
+        .map(|finding| finding.finding.check_id.clone())
         .collect();
     critical_checks.sort();
     critical_checks.dedup();
@@ -53,7 +53,7 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
         let ids: Vec<&str> = report
             .findings
             .iter()
-            .map(|finding| finding.check_id.as_str())
+            .map(|finding| finding.finding.check_id.as_str())
             .collect();
         let written_in_config = snapshot
             .state

@@ -5,6 +5,8 @@ pub mod private_dir;
 pub mod read_paths;
 mod refuse;
 mod sink;
+pub mod terminal;
 
 pub(crate) use refuse::{cache_outside, refuse_writing_into, refuse_writing_into_installation};
 pub(crate) use sink::{print_json_or_table, write_with};
+pub(crate) use terminal::{stderr_is_terminal, stdout, warn};

@@ -22,6 +22,7 @@ pub(crate) fn write_with(
     };
     let Some(path) = output else {
         // Buffered: a large report is a few writes, not one per line.
+        #[allow(clippy::disallowed_methods, reason = "stdout as a sink of its own")]
         let stdout = std::io::stdout().lock();
         return if styled {
             let mut stream = std::io::BufWriter::new(anstream::AutoStream::auto(stdout));
@@ -84,7 +85,7 @@ pub(crate) fn print_json_or_table<T: serde::Serialize>(
     value: &T,
     render: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let mut out = std::io::BufWriter::new(anstream::AutoStream::auto(std::io::stdout().lock()));
+    let mut out = std::io::BufWriter::new(super::terminal::stdout());
     let written = if as_json {
         serde_json::to_writer_pretty(&mut out, value)
             .map_err(std::io::Error::other)

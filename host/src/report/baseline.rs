@@ -9,7 +9,7 @@
 //! run without the finding being new. Severity is not part of identity: the
 //! same finding at another severity is "changed".
 
-use super::model::{Report, ReportFinding};
+use super::model::ReportFinding;
 use crate::error::{Error, Result};
 use pincer_sdk::Severity;
 use serde::{Deserialize, Serialize};
@@ -34,7 +34,8 @@ pub struct RecordedFinding {
 }
 
 impl From<&ReportFinding> for RecordedFinding {
-    fn from(finding: &ReportFinding) -> Self {
+    fn from(reported: &ReportFinding) -> Self {
+        let finding = &reported.finding;
         RecordedFinding {
             check_id: finding.check_id.clone(),
             severity: finding.severity,
@@ -74,7 +75,8 @@ pub fn identity(finding: &RecordedFinding) -> String {
 }
 
 /// The identity of a finding of this run, as [`identity`] computes it.
-pub fn identity_of(finding: &ReportFinding) -> String {
+pub fn identity_of(reported: &ReportFinding) -> String {
+    let finding = &reported.finding;
     identity_parts(&finding.check_id, &finding.config_paths, &finding.detail)
 }
 
@@ -97,7 +99,7 @@ fn identity_parts(check_id: &str, config_paths: &[String], detail: &str) -> Stri
 
 /// The earlier findings by identity; matching pops one, so a finding
 /// repeated N times matches at most N later ones.
-fn by_identity(findings: &[RecordedFinding]) -> BTreeMap<String, Vec<&RecordedFinding>> {
+pub(crate) fn by_identity(findings: &[RecordedFinding]) -> BTreeMap<String, Vec<&RecordedFinding>> {
     let mut index: BTreeMap<String, Vec<&RecordedFinding>> = BTreeMap::new();
     for finding in findings {
         index.entry(identity(finding)).or_default().push(finding);
@@ -184,38 +186,6 @@ pub struct BaselineSummary {
     pub known: usize,
     /// Its findings that are gone.
     pub resolved: usize,
-}
-
-/// Marks every finding of `report` against the baseline's findings.
-pub fn apply(report: &mut Report, file: &Path, baseline: &[RecordedFinding]) {
-    let mut before = by_identity(baseline);
-    let mut summary = BaselineSummary {
-        file: file.display().to_string(),
-        new: 0,
-        escalated: 0,
-        known: 0,
-        resolved: 0,
-    };
-    for finding in &mut report.findings {
-        let recorded = RecordedFinding::from(&*finding);
-        let state = match before.get_mut(&identity(&recorded)).and_then(Vec::pop) {
-            None => {
-                summary.new += 1;
-                BaselineState::New
-            }
-            Some(was) if was.severity < finding.severity => {
-                summary.escalated += 1;
-                BaselineState::Escalated
-            }
-            Some(_) => {
-                summary.known += 1;
-                BaselineState::Known
-            }
-        };
-        finding.baseline = Some(state);
-    }
-    summary.resolved = before.values().map(Vec::len).sum();
-    report.baseline = Some(summary);
 }
 
 #[cfg(test)]

@@ -1,11 +1,14 @@
-//! The report of an audit: its model, aggregation, locations, baselines
-//! and suppressions (its renderers are in `render/`).
+//! The report of an audit: its model, the host's own checks, and the one
+//! pipeline that makes it — runs merged, passes applied, finished
+//! (sorted and counted once); baselines compare reports. Its renderers are
+//! in `render/`, its policy inputs in `policy/`.
 
 mod aggregate;
 pub mod baseline;
-pub mod locate;
+pub mod host_checks;
 pub mod model;
+pub mod passes;
+pub mod pipeline;
 
 pub use aggregate::{aggregate, exit_code};
-pub(crate) use aggregate::{sort_findings, summarize};
 pub use model::Report;

@@ -3,7 +3,7 @@
 //! plugin behind each finding and each plugin's status and timing.
 
 use crate::runtime::Failure;
-use pincer_sdk::Severity;
+use pincer_sdk::{Finding, Severity};
 use serde::Serialize;
 
 /// Version of this report's JSON shape.
@@ -20,38 +20,114 @@ pub struct Summary {
     pub info: usize,
 }
 
-/// One finding in the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One finding in the report: what a plugin (or the host) found, who
+/// found it, and what the report's passes noted about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportFinding {
-    /// Dotted check id.
-    pub check_id: String,
-    /// Severity.
-    pub severity: Severity,
-    /// One-line title.
-    pub title: String,
-    /// What was found.
-    pub detail: String,
-    /// What to do.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub remediation: Option<String>,
-    /// The plugin that reported it.
+    /// The finding as its check made it (a pack may change its severity).
+    pub finding: Finding,
+    /// The plugin that reported it ([`super::host_checks::HOST_PLUGIN`] for the host).
     pub plugin: String,
-    /// Config paths involved.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub config_paths: Vec<String>,
+    /// What the report's passes noted.
+    pub annotations: Annotations,
+}
+
+/// What the report's passes note about a finding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotations {
     /// Where in the config its first locatable config path was written.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<FindingLocation>,
     /// Against `--baseline`: new, escalated or known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<super::baseline::BaselineState>,
     /// What suppressed it (suppressed findings only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed_by: Option<crate::policy::suppress::SuppressedBy>,
+    pub suppressed_by: Option<SuppressedBy>,
     /// The pack rule that changed its severity.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub severity_override: Option<SeverityOverride>,
+}
+
+impl ReportFinding {
+    /// `finding`, reported by `plugin`, with nothing noted yet.
+    pub fn new(finding: Finding, plugin: impl Into<String>) -> Self {
+        ReportFinding {
+            finding,
+            plugin: plugin.into(),
+            annotations: Annotations::default(),
+        }
+    }
+}
+
+/// The JSON of a finding, keys in the report's order: the check's
+/// fields, with the plugin before the config paths, then the notes.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FindingJson<'a> {
+    check_id: &'a str,
+    severity: Severity,
+    title: &'a str,
+    detail: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remediation: Option<&'a str>,
+    plugin: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    config_paths: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a FindingLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<super::baseline::BaselineState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed_by: Option<&'a SuppressedBy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    severity_override: Option<&'a SeverityOverride>,
+}
+
+impl Serialize for ReportFinding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (finding, notes) = (&self.finding, &self.annotations);
+        FindingJson {
+            check_id: &finding.check_id,
+            severity: finding.severity,
+            title: &finding.title,
+            detail: &finding.detail,
+            remediation: finding.remediation.as_deref(),
+            plugin: &self.plugin,
+            config_paths: &finding.config_paths,
+            location: notes.location.as_ref(),
+            baseline: notes.baseline,
+            suppressed_by: notes.suppressed_by.as_ref(),
+            severity_override: notes.severity_override.as_ref(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// What suppressed a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SuppressedBy {
+    /// `security.audit.suppressions` or `FILE:LINE` of a `pincer.toml` rule.
+    pub source: String,
+    /// Why the risk is accepted (mandatory in `pincer.toml`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The last day the suppression holds (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+impl SuppressedBy {
+    /// `SOURCE (until DATE): REASON`, as far as known; plain text for the
+    /// renderers to escape.
+    pub fn describe(&self) -> String {
+        let until = self
+            .expires
+            .as_deref()
+            .map_or_else(String::new, |date| format!(" (until {date})"));
+        let reason = self
+            .reason
+            .as_deref()
+            .map_or_else(String::new, |reason| format!(": {reason}"));
+        format!("{}{until}{reason}", self.source)
+    }
 }
 
 /// A rule pack's change of a finding's severity.
@@ -254,9 +330,25 @@ impl Report {
             })
     }
 
+    /// Adds a finding of one of the host's checks, and the check to the
+    /// declared ones when it is not there yet.
+    pub fn push_host(&mut self, check: &super::host_checks::HostCheck, finding: ReportFinding) {
+        if !self
+            .checks
+            .iter()
+            .any(|declared| declared.info.id == check.id())
+        {
+            self.checks.push(DeclaredCheck {
+                plugin: super::host_checks::HOST_PLUGIN.to_owned(),
+                info: check.info(),
+            });
+        }
+        self.findings.push(finding);
+    }
+
     /// Whether `plugin` names a built-in plugin of this report (or the host).
     pub fn is_builtin(&self, plugin: &str) -> bool {
-        plugin == crate::policy::suppress::rules::HOST_PLUGIN
+        plugin == super::host_checks::HOST_PLUGIN
             || self
                 .plugins
                 .iter()

@@ -182,10 +182,7 @@ fn key(engine: &Engine, sha256: &str) -> String {
 
 /// Where the host reports why the cache is not used: stderr, once, short.
 fn tracing_note(message: &str) {
-    #[allow(clippy::print_stderr, reason = "a warning the operator should see")]
-    {
-        eprintln!("pincer: {message}");
-    }
+    crate::output::warn(&format!("pincer: {message}"));
 }
 
 #[cfg(unix)]

@@ -157,6 +157,10 @@ fn read_capped(from: impl Read, limit: usize) -> Result<Vec<u8>, ()> {
 
 /// The child's side: limits its own data size to `memory` bytes, reads a
 /// component from stdin, writes its native code to stdout.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the compiler child's protocol: the component on stdin, its code on stdout, why it failed on stderr"
+)]
 pub fn child_main(memory: &str) -> ExitCode {
     let fail = |message: &str| {
         let _ = writeln!(std::io::stderr(), "{message}");

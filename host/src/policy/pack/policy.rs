@@ -1,16 +1,11 @@
-//! What packs change in a report: severity overrides (the finding keeps
-//! its original severity and the pack's reason in `severityOverride`) and
-//! disabled checks (their findings move to `suppressedFindings`, marked
-//! with the pack and reason). Both must name checks a loaded plugin
-//! declares, so a misspelt id never silently weakens a policy.
+//! What packs decide about checks: severity overrides and disabled checks,
+//! gathered from every pack with their sources, refused when two disagree
+//! or when one names no check a loaded plugin declares (a misspelt id never
+//! silently weakens a policy). The report's pack pass applies them.
 
 use super::{DisableEntry, OverrideEntry, Pack};
 use crate::error::{Error, Result};
-use crate::policy::suppress::SuppressedBy;
-use crate::report::Report;
-use crate::report::model::SeverityOverride;
-use crate::text;
-use pincer_sdk::{id_matches, ids_overlap};
+use pincer_sdk::{Severity, id_matches, ids_overlap};
 use std::path::PathBuf;
 
 /// One rule with the pack file and line it came from.
@@ -137,51 +132,39 @@ impl Policy {
         Ok(())
     }
 
-    /// Applies the overrides, then the disabled checks, and recounts.
-    pub fn apply(&self, report: &mut Report) {
-        if self.overrides.is_empty() && self.disable.is_empty() {
-            return;
+    /// The rule that sets the severity of a finding of `check_id`: the
+    /// severity, and where and why.
+    pub fn override_of(&self, check_id: &str) -> Option<(Severity, Ruling<'_>)> {
+        self.overrides
+            .iter()
+            .find(|o| id_matches(&o.rule.check, check_id))
+            .map(|o| (o.rule.severity, Ruling::of(o, &o.rule.reason)))
+    }
+
+    /// The rule that disables `check_id`, where and why.
+    pub fn disabling(&self, check_id: &str) -> Option<Ruling<'_>> {
+        self.disable
+            .iter()
+            .find(|d| id_matches(&d.rule.check, check_id))
+            .map(|d| Ruling::of(d, &d.rule.reason))
+    }
+}
+
+/// Where a pack rule was written and why: `pack NAME (FILE:LINE)` and the
+/// pack's reason, as written (renderers and the report's pass bound it).
+#[derive(Debug, Clone, Copy)]
+pub struct Ruling<'a> {
+    /// `pack NAME (FILE:LINE)`.
+    pub source: &'a str,
+    /// Why the pack decides so.
+    pub reason: &'a str,
+}
+
+impl<'a> Ruling<'a> {
+    fn of<T>(sourced: &'a Sourced<T>, reason: &'a str) -> Self {
+        Ruling {
+            source: &sourced.source,
+            reason,
         }
-        for finding in &mut report.findings {
-            let Some(rule) = self
-                .overrides
-                .iter()
-                .find(|o| id_matches(&o.rule.check, &finding.check_id))
-            else {
-                continue;
-            };
-            if rule.rule.severity != finding.severity {
-                finding.severity_override = Some(SeverityOverride {
-                    from: finding.severity,
-                    source: rule.source.clone(),
-                    reason: text::line(&rule.rule.reason, 1_000),
-                });
-                finding.severity = rule.rule.severity;
-            }
-        }
-        let (disabled, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut report.findings)
-            .into_iter()
-            .partition(|finding| {
-                self.disable
-                    .iter()
-                    .any(|d| id_matches(&d.rule.check, &finding.check_id))
-            });
-        for mut finding in disabled {
-            if let Some(rule) = self
-                .disable
-                .iter()
-                .find(|d| id_matches(&d.rule.check, &finding.check_id))
-            {
-                finding.suppressed_by = Some(SuppressedBy {
-                    source: rule.source.clone(),
-                    reason: Some(text::line(&rule.rule.reason, 1_000)),
-                    expires: None,
-                });
-            }
-            report.suppressed_findings.push(finding);
-        }
-        report.findings = kept;
-        crate::report::sort_findings(&mut report.findings);
-        report.summary = crate::report::summarize(&report.findings);
     }
 }

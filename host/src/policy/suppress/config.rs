@@ -1,11 +1,8 @@
 //! Suppressions written in the audited config (`security.audit.suppressions`,
 //! as OpenClaw accepts them): each entry names a check id and optionally a
-//! text its title or detail must contain. A suppressed finding leaves
-//! `findings` and the summary but stays visible in `suppressedFindings`.
+//! text its title or detail must contain.
 
-use super::SuppressedBy;
-use super::rules::{CONFIG_ACTIVE_ID, HOST_PLUGIN, host_check};
-use crate::report::model::{DeclaredCheck, Report, ReportFinding};
+use pincer_sdk::Finding;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -30,7 +27,7 @@ impl Suppression {
     /// Whether it matches: the same check id (trimmed), and each given text
     /// contained in the title or detail, letter case aside (as the gateway
     /// matches them).
-    fn matches(&self, finding: &ReportFinding) -> bool {
+    pub fn matches(&self, finding: &Finding) -> bool {
         let contains = |haystack: &str, needle: &Option<String>| {
             needle
                 .as_deref()
@@ -78,68 +75,24 @@ pub fn from_config(config: &Value) -> Result<Vec<Suppression>, (Option<usize>, S
         .collect()
 }
 
-/// Moves every finding some suppression matches into `suppressed_findings`,
-/// adds the info finding that says so (`security.audit.suppressions.active`)
-/// and recounts the summary.
-pub fn apply(report: &mut Report, suppressions: &[Suppression]) {
-    if suppressions.is_empty() {
-        return;
-    }
-    let (suppressed, mut kept): (Vec<_>, Vec<_>) = std::mem::take(&mut report.findings)
-        .into_iter()
-        .partition(|finding| suppressions.iter().any(|s| s.matches(finding)));
-    kept.push(active_finding(suppressions.len(), suppressed.len()));
-    if !report
-        .checks
-        .iter()
-        .any(|check| check.info.id == CONFIG_ACTIVE_ID)
-    {
-        report.checks.push(DeclaredCheck {
-            plugin: HOST_PLUGIN.to_owned(),
-            info: host_check(CONFIG_ACTIVE_ID),
-        });
-    }
-    crate::report::sort_findings(&mut kept);
-    report.findings = kept;
-    report
-        .suppressed_findings
-        .extend(suppressed.into_iter().map(|mut finding| {
-            finding.suppressed_by = Some(SuppressedBy::config());
-            finding
-        }));
-    report.summary = crate::report::summarize(&report.findings);
-}
-
-/// `security.audit.suppressions.active`: how many suppressions the config
-/// holds and how many findings they moved.
-fn active_finding(configured: usize, moved: usize) -> ReportFinding {
-    let info = host_check(CONFIG_ACTIVE_ID);
-    ReportFinding {
-        check_id: CONFIG_ACTIVE_ID.to_owned(),
-        severity: info.default_severity,
-        title: info.title,
-        detail: format!(
-            "security.audit.suppressions holds {configured} suppression(s); {moved} finding(s) \
-             moved to suppressedFindings."
-        ),
-        remediation: Some(info.remediation),
-        plugin: HOST_PLUGIN.to_owned(),
-        config_paths: vec!["security.audit.suppressions".to_owned()],
-        location: None,
-        baseline: None,
-        suppressed_by: None,
-        severity_override: None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
+    const CONFIG_ACTIVE_ID: &str = "security.audit.suppressions.active";
+
     #[test]
     fn matching_trims_the_id_and_ignores_letter_case() {
-        let finding = active_finding(1, 0);
+        let finding = pincer_sdk::Finding {
+            check_id: CONFIG_ACTIVE_ID.to_owned(),
+            severity: pincer_sdk::Severity::Info,
+            title: "The audited config suppresses findings".to_owned(),
+            detail: "security.audit.suppressions holds 1 suppression(s); 0 finding(s) moved."
+                .to_owned(),
+            remediation: None,
+            config_paths: Vec::new(),
+        };
         let suppression = |title: Option<&str>, detail: Option<&str>| Suppression {
             check_id: format!(" {CONFIG_ACTIVE_ID} "),
             title_includes: title.map(str::to_owned),

@@ -52,7 +52,7 @@ pub fn by_category(
 ) -> Vec<CategoryCounts> {
     let mut map: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for finding in &report.findings {
-        map.entry(category_of(finding)).or_default()[slot(finding.severity)] += 1;
+        map.entry(category_of(finding)).or_default()[slot(finding.finding.severity)] += 1;
     }
     let mut rows: Vec<CategoryCounts> = map
         .into_iter()

@@ -2,8 +2,8 @@
 //! file) and line where their first existing config path was written, else
 //! the deepest existing parent of their first path.
 
-use super::model::{FindingLocation, Report, ReportFinding};
 use crate::collect::config::SourceNode;
+use crate::report::model::{FindingLocation, Report, ReportFinding};
 
 /// Sets the location of every finding (suppressed ones too) that names a
 /// config path.
@@ -13,8 +13,8 @@ pub fn apply(report: &mut Report, sources: &SourceNode) {
         .iter_mut()
         .chain(report.suppressed_findings.iter_mut())
     {
-        if finding.location.is_none() {
-            finding.location = locate(finding, sources);
+        if finding.annotations.location.is_none() {
+            finding.annotations.location = locate(finding, sources);
         }
     }
 }
@@ -22,7 +22,11 @@ pub fn apply(report: &mut Report, sources: &SourceNode) {
 /// The first config path that exists in the config; else where the first
 /// path's deepest existing parent was written.
 fn locate(finding: &ReportFinding, sources: &SourceNode) -> Option<FindingLocation> {
-    let paths = finding.config_paths.iter().filter(|path| !path.is_empty());
+    let paths = finding
+        .finding
+        .config_paths
+        .iter()
+        .filter(|path| !path.is_empty());
     let resolved: Vec<_> = paths
         .filter_map(|path| sources.resolve(path).map(|found| (path, found)))
         .collect();
