@@ -249,11 +249,13 @@ pub struct CacheArgs {
 
 impl CacheArgs {
     /// The cache directory these flags ask for, if any (not created yet).
-    pub fn dir(&self) -> Option<PathBuf> {
+    pub fn dir(&self, env: &crate::env::Env) -> Option<PathBuf> {
         if self.no_cache {
             return None;
         }
-        self.cache_dir.clone().or_else(CompiledCache::default_dir)
+        self.cache_dir
+            .clone()
+            .or_else(|| CompiledCache::default_dir(env))
     }
 }
 
@@ -573,16 +575,19 @@ pub enum ChecksFormat {
 /// Parses the command line and runs the command; returns the exit code.
 pub fn main() -> Result<u8> {
     let cli = Cli::parse();
+    // The one reading of the process environment; everything below is
+    // handed this copy.
+    let env = crate::env::Env::of_process();
     match cli.command {
-        Command::Audit(args) => commands::audit::run(*args),
-        Command::Checks(args) => commands::checks::run(args),
-        Command::View(args) => commands::view::run(args),
+        Command::Audit(args) => commands::audit::run(*args, &env),
+        Command::Checks(args) => commands::checks::run(args, &env),
+        Command::View(args) => commands::view::run(args, &env),
         Command::Diff(args) => commands::diff::run(&args),
-        Command::Plugins(PluginsCommand::Inspect(args)) => commands::plugins::run(&args),
-        Command::Test(args) => commands::test_cases::run(&args),
-        Command::New(args) => commands::new::run(&args),
-        Command::Pack(PackCommand::Verify(args)) => commands::pack::verify(&args),
-        Command::History(args) => commands::history::run(&args),
-        Command::Watch(args) => commands::watch::run(*args),
+        Command::Plugins(PluginsCommand::Inspect(args)) => commands::plugins::run(&args, &env),
+        Command::Test(args) => commands::test_cases::run(&args, &env),
+        Command::New(args) => commands::new::run(&args, &env),
+        Command::Pack(PackCommand::Verify(args)) => commands::pack::verify(&args, &env),
+        Command::History(args) => commands::history::run(&args, &env),
+        Command::Watch(args) => commands::watch::run(*args, &env),
     }
 }

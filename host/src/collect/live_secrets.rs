@@ -23,16 +23,28 @@ pub const MAX_SECRET_FILE_BYTES: u64 = 1 << 20;
 /// `${VAR}` and env references, in all.
 pub const MAX_EXPANSION_BYTES: usize = 8 << 20;
 
-/// Resolves from the real environment and files, keeping count.
-#[derive(Debug, Default)]
-pub struct LiveSecrets {
+/// Resolves from the audit's environment and the real files, keeping count.
+#[derive(Debug)]
+pub struct LiveSecrets<'env> {
+    env: &'env crate::env::Env,
     spent: Cell<usize>,
     exceeded: Cell<bool>,
     notes: RefCell<Vec<StateNote>>,
     files: RefCell<Vec<PathBuf>>,
 }
 
-impl LiveSecrets {
+impl<'env> LiveSecrets<'env> {
+    /// A resolver over `env`, nothing spent yet.
+    pub fn new(env: &'env crate::env::Env) -> Self {
+        LiveSecrets {
+            env,
+            spent: Cell::new(0),
+            exceeded: Cell::new(false),
+            notes: RefCell::new(Vec::new()),
+            files: RefCell::new(Vec::new()),
+        }
+    }
+
     /// Whether the expansion budget ran out (the config must be refused).
     pub fn exceeded(&self) -> bool {
         self.exceeded.get()
@@ -49,12 +61,12 @@ impl LiveSecrets {
     }
 }
 
-impl SecretResolver for LiveSecrets {
+impl SecretResolver for LiveSecrets<'_> {
     fn env(&self, name: &str) -> Option<String> {
         if self.exceeded.get() {
             return None;
         }
-        let value = std::env::var(name).ok()?;
+        let value = self.env.get(name)?;
         let spent = self.spent.get().saturating_add(value.len());
         if spent > MAX_EXPANSION_BYTES {
             self.exceeded.set(true);

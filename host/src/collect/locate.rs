@@ -5,6 +5,7 @@
 //! database) resolves against the right directory whatever the working
 //! directory's name.
 
+use crate::env::Env;
 use crate::error::{Error, Result};
 use std::path::PathBuf;
 
@@ -29,26 +30,14 @@ impl Target {
     }
 }
 
-fn home() -> Option<PathBuf> {
-    std::env::var_os("HOME")
-        .filter(|h| !h.is_empty())
-        .map(PathBuf::from)
-}
-
-fn env_path(name: &str) -> Option<PathBuf> {
-    std::env::var_os(name)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-}
-
 /// Resolves the target from explicit flags and the environment.
-pub fn locate(config: Option<PathBuf>, state_dir: Option<PathBuf>) -> Result<Target> {
-    let state_dir = match state_dir.or_else(|| env_path("OPENCLAW_STATE_DIR")) {
+pub fn locate(config: Option<PathBuf>, state_dir: Option<PathBuf>, env: &Env) -> Result<Target> {
+    let state_dir = match state_dir.or_else(|| env.path("OPENCLAW_STATE_DIR")) {
         Some(dir) => dir,
-        None => home().ok_or(Error::NoConfigPath)?.join(".openclaw"),
+        None => env.home().ok_or(Error::NoConfigPath)?.join(".openclaw"),
     };
     let config = config
-        .or_else(|| env_path("OPENCLAW_CONFIG_PATH"))
+        .or_else(|| env.path("OPENCLAW_CONFIG_PATH"))
         .unwrap_or_else(|| state_dir.join("openclaw.json"));
     Ok(Target::new(config, state_dir))
 }

@@ -1,8 +1,9 @@
-//! `pincer audit`: locate, snapshot, run every plugin, report, exit code.
+//! `pincer audit`: locate, collect, run every plugin, report, exit code.
 
 use crate::cli::{AuditArgs, ReportFormat};
 use crate::collect::locate::{Target, locate};
-use crate::collect::snapshot::{MachineFacts, Snapshot};
+use crate::collect::{Installation, machine::MachineFacts};
+use crate::env::Env;
 use crate::error::{Error, Result};
 use crate::history::{Entry, HistoryDir, Posture, posture_of};
 use crate::output::{cache_outside, refuse_writing_into, write_with};
@@ -16,17 +17,17 @@ use std::sync::Arc;
 
 /// Runs one audit (or, with `--fleet` or several `--state-dir`, a fleet)
 /// and returns the exit code.
-pub fn run(args: AuditArgs) -> Result<u8> {
+pub fn run(args: AuditArgs, env: &Env) -> Result<u8> {
     if args.is_fleet() {
         if args.history.dir.is_some() {
             return Err(Error::Usage(
                 "--history records one installation: audit each fleet member on its own".into(),
             ));
         }
-        return super::fleet::run(args);
+        return super::fleet::run(args, env);
     }
     let outputs = args.outputs()?;
-    let mut outcome = audit_once(&args, &outputs)?;
+    let mut outcome = audit_once(&args, &outputs, env)?;
     outcome.record()?;
     Ok(outcome.exit_code)
 }
@@ -57,14 +58,18 @@ impl Outcome {
 /// baseline; the caller records this one with [`Outcome::record`], which
 /// `pincer watch` does only after the run's alerts) and the report written
 /// to `outputs`.
-pub(crate) fn audit_once(args: &AuditArgs, outputs: &[crate::cli::FormatSpec]) -> Result<Outcome> {
-    let target = locate(args.config.clone(), args.state_dirs.first().cloned())?;
+pub(crate) fn audit_once(
+    args: &AuditArgs,
+    outputs: &[crate::cli::FormatSpec],
+    env: &Env,
+) -> Result<Outcome> {
+    let target = locate(args.config.clone(), args.state_dirs.first().cloned(), env)?;
     for path in outputs.iter().filter_map(|spec| spec.path.as_deref()) {
-        refuse_writing_into(path, std::slice::from_ref(&target))?;
+        refuse_writing_into(path, std::slice::from_ref(&target), env)?;
     }
     let history = args.history.dir.as_deref().map(HistoryDir::new);
     if let Some(history) = &history {
-        refuse_writing_into(history.path(), std::slice::from_ref(&target))?;
+        refuse_writing_into(history.path(), std::slice::from_ref(&target), env)?;
     }
     let baseline = args
         .baseline
@@ -77,7 +82,7 @@ pub(crate) fn audit_once(args: &AuditArgs, outputs: &[crate::cli::FormatSpec]) -
         .map(|history| history.baseline_for(&info.config, &info.state_dir))
         .transpose()?
         .unwrap_or_default();
-    let auditor = Auditor::new(args, std::slice::from_ref(&target))?;
+    let auditor = Auditor::new(args, std::slice::from_ref(&target), env)?;
     let (mut report, posture) = auditor.audit_with_posture(
         &target,
         Parallelism::PerPlugin,
@@ -127,14 +132,15 @@ pub(crate) struct Auditor {
     policy: crate::policy::pack::policy::Policy,
     packs: Vec<report::model::AppliedPack>,
     today: String,
+    env: Env,
     machine: MachineFacts,
     deep: bool,
 }
 
 impl Auditor {
     /// Loads settings and plugins for audits of `targets`.
-    pub(crate) fn new(args: &AuditArgs, targets: &[Target]) -> Result<Auditor> {
-        let loaded = settings::load(args.settings.settings.as_deref())?;
+    pub(crate) fn new(args: &AuditArgs, targets: &[Target], env: &Env) -> Result<Auditor> {
+        let loaded = settings::load(args.settings.settings.as_deref(), env)?;
         let limits = Limits::default()
             .with(&loaded.settings.limits)
             .with(&args.limits.overrides());
@@ -146,7 +152,7 @@ impl Auditor {
         }
         let runtime = Runtime::new(limits)?
             .with_params(params.clone())
-            .with_cache(cache_outside(args.cache.dir(), targets));
+            .with_cache(cache_outside(args.cache.dir(env), targets, env));
         let mut plugins = super::load_plugins(&runtime, &args.plugins)?;
         let mut owners: Vec<Option<String>> = vec![None; plugins.len()];
         for pack in &packs {
@@ -168,7 +174,8 @@ impl Auditor {
             packs: packs.iter().map(report::model::AppliedPack::from).collect(),
             policy,
             today: crate::policy::suppress::rules::today(),
-            machine: MachineFacts::gather(),
+            env: env.clone(),
+            machine: MachineFacts::gather(env),
             deep: args.deep,
         })
     }
@@ -196,18 +203,22 @@ impl Auditor {
         previous: Option<&Entry>,
         credential_from: Option<&Entry>,
     ) -> Result<(Report, Posture)> {
-        let mut snapshot = Snapshot::collect(
+        let collected = crate::collect::collect(&Installation {
             target,
-            self.deep,
-            &self.machine,
-            credential_from.map(|entry| crate::collect::credential_age::Previous {
-                recorded_at_ms: entry.recorded_at_ms,
-                credential: entry.posture.credential.as_ref(),
+            env: &self.env,
+            machine: &self.machine,
+            deep: self.deep,
+            previous_credential: credential_from.map(|entry| {
+                crate::collect::credential_age::Previous {
+                    recorded_at_ms: entry.recorded_at_ms,
+                    credential: entry.posture.credential.as_ref(),
+                }
             }),
-        )?;
-        snapshot.baseline_json = previous.map(Entry::baseline_json);
-        let snapshot = Arc::new(snapshot);
-        let runs = run_all(&self.runtime, &self.plugins, &snapshot, parallelism);
+            baseline_json: previous.map(Entry::baseline_json),
+        })?;
+        let host = collected.host;
+        let view = Arc::new(collected.view);
+        let runs = run_all(&self.runtime, &self.plugins, &view, parallelism);
         // A plugin that failed before naming itself could be the one a
         // params table is for; its failure already makes the audit
         // incomplete.
@@ -222,18 +233,18 @@ impl Auditor {
         let report = report::pipeline::report(
             runs,
             TargetInfo::from(target),
-            snapshot.state.gateway.info.notes.clone(),
+            view.state.gateway.info.notes.clone(),
             &report::pipeline::PassInputs {
                 packs: &self.packs,
                 policy: &self.policy,
-                config_suppressions: &snapshot.suppressions,
-                sources: &snapshot.config_sources,
+                config_suppressions: &host.suppressions,
+                sources: &host.config_sources,
                 previous: previous.as_ref(),
                 rules: &self.suppressions,
                 today: &self.today,
             },
         );
-        let posture = posture_of(&snapshot, &report);
+        let posture = posture_of(&view, &host, &report);
         Ok((report, posture))
     }
 }

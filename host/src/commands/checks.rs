@@ -10,11 +10,11 @@ use crate::runtime::{CompiledCache, Limits, Runtime};
 use std::io::Write;
 
 /// Lists the checks; exit code 3 when a plugin cannot describe itself.
-pub fn run(args: ChecksArgs) -> Result<u8> {
-    let settings = settings::load(args.settings.settings.as_deref())?;
+pub fn run(args: ChecksArgs, env: &crate::env::Env) -> Result<u8> {
+    let settings = settings::load(args.settings.settings.as_deref(), env)?;
     let runtime = Runtime::new(Limits::default().with(&settings.settings.limits))?.with_cache(
         args.cache
-            .dir()
+            .dir(env)
             .map_or_else(CompiledCache::disabled, CompiledCache::at),
     );
     let plugins = super::load_plugins(&runtime, &args.plugins)?;

@@ -12,6 +12,7 @@
 use super::audit::Auditor;
 use crate::cli::{AuditArgs, ReportFormat};
 use crate::collect::locate::Target;
+use crate::env::Env;
 use crate::error::{Error, Result, exit};
 use crate::output::{refuse_writing_into, write_with};
 use crate::render::fleet::{FleetEntry, FleetReport};
@@ -22,7 +23,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs the fleet audit and returns the overall exit code.
-pub fn run(args: AuditArgs) -> Result<u8> {
+pub fn run(args: AuditArgs, env: &Env) -> Result<u8> {
     if args.config.is_some() {
         return Err(Error::Usage(
             "--config names one installation; for a fleet, list state directories or config \
@@ -30,7 +31,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
                 .to_owned(),
         ));
     }
-    refuse_installation_env()?;
+    refuse_installation_env(env)?;
     let mut targets: Vec<Target> = args.state_dirs.iter().map(|dir| at(dir)).collect();
     if let Some(fleet) = &args.fleet {
         targets.extend(read_fleet(fleet)?);
@@ -38,7 +39,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     let outputs = args.outputs()?;
     for spec in &outputs {
         if let Some(path) = &spec.path {
-            refuse_writing_into(path, &targets)?;
+            refuse_writing_into(path, &targets, env)?;
         }
         if !matches!(spec.format, ReportFormat::Json | ReportFormat::Table) {
             return Err(Error::Usage(
@@ -48,7 +49,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
             ));
         }
     }
-    let auditor = Auditor::new(&args, &targets)?;
+    let auditor = Auditor::new(&args, &targets, env)?;
     let entries = audit_all(&auditor, &targets, &args);
     let fleet = FleetReport::new(entries);
     let code = fleet.exit_code();
@@ -77,11 +78,11 @@ const INSTALLATION_ENV: &[&str] = &[
 ];
 
 /// Refuses a fleet audit while an installation's variables are set.
-fn refuse_installation_env() -> Result<()> {
+fn refuse_installation_env(env: &Env) -> Result<()> {
     let set: Vec<&str> = INSTALLATION_ENV
         .iter()
         .copied()
-        .filter(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()))
+        .filter(|name| env.get_os(name).is_some())
         .collect();
     if set.is_empty() {
         return Ok(());

@@ -48,11 +48,11 @@ fn api_version(imports: &[String]) -> Option<String> {
 /// Inspects the plugin; exit 0 when this pincer can run it, 2 when the
 /// file is not a component or needs another `pincer:audit`, 3 when it
 /// loads but fails to link or to describe itself.
-pub fn run(args: &InspectArgs) -> Result<u8> {
+pub fn run(args: &InspectArgs, env: &crate::env::Env) -> Result<u8> {
     let bytes = super::read_plugin(&args.file)?;
     let runtime = Runtime::new(Limits::default())?.with_cache(
         args.cache
-            .dir()
+            .dir(env)
             .map_or_else(CompiledCache::disabled, CompiledCache::at),
     );
     let sha256 = format!("{:x}", Sha256::digest(&bytes));

@@ -3,19 +3,35 @@
 
 use crate::cli::ViewArgs;
 use crate::collect::locate::locate;
-use crate::collect::snapshot::Snapshot;
+use crate::collect::{Installation, machine::MachineFacts};
+use crate::env::Env;
 use crate::error::{Error, Result, exit};
 use std::io::Write;
 
-/// Prints the snapshot of the target.
-pub fn run(args: ViewArgs) -> Result<u8> {
-    let target = locate(args.config, args.state_dir)?;
-    let snapshot = Snapshot::collect(
-        &target,
-        args.deep,
-        &crate::collect::snapshot::MachineFacts::gather(),
-        None,
-    )?;
+/// What `pincer view` prints: the plugins' view, and the config's own
+/// suppressions (which plugins do not see) for the author's information.
+#[derive(serde::Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    view: &'a crate::view::PluginView,
+    suppressions: &'a [crate::policy::suppress::Suppression],
+}
+
+/// Prints the view of the target.
+pub fn run(args: ViewArgs, env: &Env) -> Result<u8> {
+    let target = locate(args.config, args.state_dir, env)?;
+    let collected = crate::collect::collect(&Installation {
+        target: &target,
+        env,
+        machine: &MachineFacts::gather(env),
+        deep: args.deep,
+        previous_credential: None,
+        baseline_json: None,
+    })?;
+    let snapshot = Shown {
+        view: &collected.view,
+        suppressions: &collected.host.suppressions,
+    };
     let write_error = |source| Error::Write {
         target: "stdout".into(),
         source,

@@ -12,6 +12,7 @@
 
 use crate::alert::{Alert, check_webhook_url};
 use crate::cli::{FormatSpec, WatchArgs};
+use crate::env::Env;
 use crate::error::{Error, Result, exit};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,7 +21,7 @@ use tokio::time::{Instant, sleep_until};
 
 /// Runs the scheduler until stopped (exit 0) or, with --max-runs, until
 /// the last run (its exit code).
-pub fn run(args: WatchArgs) -> Result<u8> {
+pub fn run(args: WatchArgs, env: &Env) -> Result<u8> {
     if args.audit.is_fleet() {
         return Err(Error::Usage(
             "pincer watch audits one installation: start one watch per installation".into(),
@@ -40,7 +41,11 @@ pub fn run(args: WatchArgs) -> Result<u8> {
         .enable_all()
         .build()
         .map_err(|e| Error::Engine(format!("cannot start the scheduler: {e}")))?;
-    let outcome = runtime.block_on(schedule(Arc::new(args), Arc::new(outputs)));
+    let outcome = runtime.block_on(schedule(
+        Arc::new(args),
+        Arc::new(outputs),
+        Arc::new(env.clone()),
+    ));
     // A run still under way after a second signal is abandoned, not awaited.
     runtime.shutdown_background();
     outcome
@@ -111,7 +116,11 @@ fn jitter(jitter: Option<Duration>) -> Duration {
     })
 }
 
-async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result<u8> {
+async fn schedule(
+    args: Arc<WatchArgs>,
+    outputs: Arc<Vec<FormatSpec>>,
+    env: Arc<Env>,
+) -> Result<u8> {
     let mut signals = Signals::new()?;
     let cancel = Arc::new(AtomicBool::new(false));
     let mut runs: u32 = 0;
@@ -128,9 +137,10 @@ async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result
         let run_args = Arc::clone(&args);
         let run_outputs = Arc::clone(&outputs);
         let run_cancel = Arc::clone(&cancel);
+        let run_env = Arc::clone(&env);
         let number = runs;
         let mut handle = tokio::task::spawn_blocking(move || {
-            one_run(&run_args, &run_outputs, &run_cancel, number)
+            one_run(&run_args, &run_outputs, &run_env, &run_cancel, number)
         });
         let mut again = false;
         let mut stopping = None;
@@ -182,9 +192,15 @@ fn log(message: &str) {
 /// whose alerts a stop cut short, or that no alert reached, leaves no
 /// baseline behind: the next run finds the same drift again and alerts
 /// for it. A run whose entry cannot be recorded alerts for that.
-fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number: u32) -> u8 {
+fn one_run(
+    args: &WatchArgs,
+    outputs: &[FormatSpec],
+    env: &Env,
+    cancel: &AtomicBool,
+    number: u32,
+) -> u8 {
     let cancelled = || cancel.load(Ordering::SeqCst);
-    let mut outcome = match super::audit::audit_once(&args.audit, outputs) {
+    let mut outcome = match super::audit::audit_once(&args.audit, outputs, env) {
         Ok(outcome) => outcome,
         Err(error) => {
             let message = error.to_string();

@@ -6,8 +6,9 @@
 //! Everything else comes from the redacted view the plugins see (secrets
 //! are markers there), so no secret value can reach a history file.
 
-use crate::collect::snapshot::Snapshot;
+use crate::collect::HostFacts;
 use crate::report::Report;
+use crate::view::PluginView;
 pub use pincer_sdk::baseline::{BootPosture, LanePosture, NodePosture, Posture};
 use pincer_sdk::baseline::{lanes, settings};
 use pincer_sdk::{Severity, View};
@@ -17,8 +18,8 @@ use std::collections::BTreeMap;
 /// How many of the latest gateway boots an entry keeps.
 const BOOTS_KEPT: usize = 200;
 
-/// The posture of an audit of `snapshot` that produced `report`.
-pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
+/// The posture of an audit that saw `view`, kept `host` and produced `report`.
+pub fn posture_of(snapshot: &PluginView, host: &HostFacts, report: &Report) -> Posture {
     let view = View::new(
         snapshot.config.clone(),
         snapshot.platform.clone(),
@@ -48,7 +49,7 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
     boots.sort_by_key(|boot| boot.started_at_ms);
     let excess = boots.len().saturating_sub(BOOTS_KEPT);
     boots.drain(..excess);
-    let credential = snapshot.credential.clone().map(|mut credential| {
+    let credential = host.credential.clone().map(|mut credential| {
         // A suppressed exposure is an accepted one.
         let ids: Vec<&str> = report
             .findings

@@ -2,6 +2,7 @@
 //! compiled-plugin cache, checked against everything an audit reads.
 
 use crate::collect::locate::{Target, locate};
+use crate::env::Env;
 use crate::error::Result;
 use crate::runtime::CompiledCache;
 use std::path::{Path, PathBuf};
@@ -9,13 +10,13 @@ use std::path::{Path, PathBuf};
 /// The cache in `dir`, unless `dir` is or lies inside anything an audit
 /// reads (Pincer never writes there): then none, and nothing is
 /// created. Decided before the directory is made.
-pub(crate) fn cache_outside(dir: Option<PathBuf>, targets: &[Target]) -> CompiledCache {
+pub(crate) fn cache_outside(dir: Option<PathBuf>, targets: &[Target], env: &Env) -> CompiledCache {
     let Some(dir) = dir else {
         return CompiledCache::disabled();
     };
     let inside = targets
         .iter()
-        .any(|target| audited_paths(target).holds(&dir).is_some());
+        .any(|target| audited_paths(target, env).holds(&dir).is_some());
     if inside {
         CompiledCache::disabled()
     } else {
@@ -26,9 +27,9 @@ pub(crate) fn cache_outside(dir: Option<PathBuf>, targets: &[Target]) -> Compile
 /// Pincer never writes to what it audits: refuse an output path that is,
 /// or lies inside, anything an audit of one of `targets` reads or would
 /// read ([`crate::output::read_paths`]).
-pub(crate) fn refuse_writing_into(output: &Path, targets: &[Target]) -> Result<()> {
+pub(crate) fn refuse_writing_into(output: &Path, targets: &[Target], env: &Env) -> Result<()> {
     for target in targets {
-        audited_paths(target).refuse(output)?;
+        audited_paths(target, env).refuse(output)?;
     }
     Ok(())
 }
@@ -37,9 +38,9 @@ pub(crate) fn refuse_writing_into(output: &Path, targets: &[Target]) -> Result<(
 /// new`): refuse a path inside what an audit of this machine's
 /// installation (`OPENCLAW_STATE_DIR`, `OPENCLAW_CONFIG_PATH` or
 /// `~/.openclaw`) reads. Without a home there is no such installation.
-pub(crate) fn refuse_writing_into_installation(output: &Path) -> Result<()> {
-    match locate(None, None) {
-        Ok(target) => refuse_writing_into(output, std::slice::from_ref(&target)),
+pub(crate) fn refuse_writing_into_installation(output: &Path, env: &Env) -> Result<()> {
+    match locate(None, None, env) {
+        Ok(target) => refuse_writing_into(output, std::slice::from_ref(&target), env),
         Err(_) => Ok(()),
     }
 }
@@ -48,20 +49,16 @@ pub(crate) fn refuse_writing_into_installation(output: &Path) -> Result<()> {
 /// config (loaded for its includes, secret files, workspaces and log file;
 /// when it cannot be loaded, the audit stops before writing anyway) and
 /// the environment tell, with the machine's gateway service definitions.
-fn audited_paths(target: &Target) -> crate::output::read_paths::ReadPaths {
-    let env = |name: &str| std::env::var(name).ok();
-    let loaded = crate::collect::config::load(&target.config).ok();
+fn audited_paths(target: &Target, env: &Env) -> crate::output::read_paths::ReadPaths {
+    let loaded = crate::collect::config::load(&target.config, env).ok();
     let mut read = crate::output::read_paths::expected(
         target,
         loaded
             .as_ref()
             .map(|loaded| (&loaded.value, loaded.includes.as_slice())),
-        &env,
+        &|name| env.get(name),
     );
-    let home = std::env::var_os("HOME")
-        .filter(|home| !home.is_empty())
-        .map(PathBuf::from);
-    for (role, path) in crate::collect::services::gateway_services(home.as_deref()) {
+    for (role, path) in crate::collect::services::gateway_services(env.home().as_deref()) {
         read.file(&role, path);
     }
     read

@@ -80,26 +80,21 @@ fn line_of(text: &str, offset: usize) -> usize {
 }
 
 /// Where the settings file is, if there is one.
-fn discover() -> Option<PathBuf> {
+fn discover(env: &crate::env::Env) -> Option<PathBuf> {
     let local = PathBuf::from("pincer.toml");
     if local.is_file() {
         return Some(local);
     }
-    let config_home = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".config"))
-        })?;
+    let config_home = env
+        .path("XDG_CONFIG_HOME")
+        .or_else(|| env.home().map(|home| home.join(".config")))?;
     let global = config_home.join("pincer").join("pincer.toml");
     global.is_file().then_some(global)
 }
 
 /// Loads the explicit settings file, or the discovered one, or defaults.
-pub fn load(explicit: Option<&Path>) -> Result<LoadedSettings> {
-    let Some(path) = explicit.map(Path::to_path_buf).or_else(discover) else {
+pub fn load(explicit: Option<&Path>, env: &crate::env::Env) -> Result<LoadedSettings> {
+    let Some(path) = explicit.map(Path::to_path_buf).or_else(|| discover(env)) else {
         return Ok(LoadedSettings::default());
     };
     // A regular file only (a FIFO cannot hang the run), size-capped.

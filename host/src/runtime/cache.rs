@@ -106,12 +106,10 @@ impl CompiledCache {
 
     /// The default place: `$PINCER_CACHE_DIR`, else `$XDG_CACHE_HOME/pincer`,
     /// else `~/.cache/pincer`.
-    pub fn default_dir() -> Option<PathBuf> {
-        let var = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
-        var("PINCER_CACHE_DIR")
-            .map(PathBuf::from)
-            .or_else(|| var("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("pincer")))
-            .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".cache").join("pincer")))
+    pub fn default_dir(env: &crate::env::Env) -> Option<PathBuf> {
+        env.path("PINCER_CACHE_DIR")
+            .or_else(|| env.path("XDG_CACHE_HOME").map(|d| d.join("pincer")))
+            .or_else(|| env.home().map(|h| h.join(".cache").join("pincer")))
     }
 
     /// The directory in use, if any.

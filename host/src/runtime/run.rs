@@ -16,8 +16,8 @@ use super::info::PluginInfo;
 use super::load::LoadedPlugin;
 use super::sandbox::{Purpose, Sandbox};
 use super::state::{LogLine, PluginState};
-use crate::collect::snapshot::Snapshot;
 use crate::text;
+use crate::view::PluginView;
 use pincer_sdk::Finding;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -88,11 +88,11 @@ pub enum Parallelism {
     InTurn,
 }
 
-/// Runs every plugin on the snapshot. Results keep the plugins' order.
+/// Runs every plugin on the view of one installation. Results keep the plugins' order.
 pub fn run_all(
     runtime: &Runtime,
     plugins: &[LoadedPlugin],
-    snapshot: &Arc<Snapshot>,
+    view: &Arc<PluginView>,
     parallelism: Parallelism,
 ) -> Vec<PluginRun> {
     let _ticker = runtime.ticking();
@@ -101,7 +101,7 @@ pub fn run_all(
             .iter()
             .map(|plugin| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    runtime.run_one(plugin, Arc::clone(snapshot))
+                    runtime.run_one(plugin, Arc::clone(view))
                 }))
                 .unwrap_or_else(|_| host_panicked(plugin))
             })
@@ -109,7 +109,7 @@ pub fn run_all(
         Parallelism::PerPlugin => std::thread::scope(|scope| {
             let handles: Vec<_> = plugins
                 .iter()
-                .map(|plugin| scope.spawn(|| runtime.run_one(plugin, Arc::clone(snapshot))))
+                .map(|plugin| scope.spawn(|| runtime.run_one(plugin, Arc::clone(view))))
                 .collect();
             handles
                 .into_iter()
@@ -144,7 +144,7 @@ impl Runtime {
         outcome.map_err(|failure| sharpen(failure, &sandbox, self.limits.max_output_bytes))
     }
 
-    fn run_one(&self, plugin: &LoadedPlugin, snapshot: Arc<Snapshot>) -> PluginRun {
+    fn run_one(&self, plugin: &LoadedPlugin, view: Arc<PluginView>) -> PluginRun {
         let (pre, info) = match (&plugin.pre, &plugin.info) {
             (Ok(pre), Ok(info)) => (pre, info),
             (Err(failure), _) | (_, Err(failure)) => {
@@ -155,11 +155,11 @@ impl Runtime {
         let deadline = Deadline::after(self.limits.timeout);
         let purpose = Purpose::Run {
             params: self.params.json_for(&info.name),
-            baseline: snapshot
+            baseline: view
                 .baseline_json
                 .as_deref()
                 .map(|baseline| baseline_for(plugin.builtin.is_some(), info, baseline)),
-            snapshot,
+            view,
         };
         let mut sandbox = match self.sandbox(purpose, self.limits.timeout) {
             Ok(sandbox) => sandbox,

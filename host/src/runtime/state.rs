@@ -1,12 +1,12 @@
 //! The per-plugin store state and the host side of the WIT imports: config,
 //! host facts, gateway, nodes, params, baseline and log. Every answer comes
-//! from the shared, redacted snapshot (an empty one while a plugin
+//! from the shared, redacted plugin view (an empty one while a plugin
 //! describes itself); what a plugin logs is sanitized and bounded.
 
 use super::bindings::pincer::audit::{
     baseline, config, gateway, host_facts, log, nodes, params, types,
 };
-use crate::collect::snapshot::Snapshot;
+use crate::view::PluginView;
 use pincer_sdk::{CharClass, FileKind, SecretMarker, SecretSource};
 use std::sync::Arc;
 use wasmtime::component::ResourceTable;
@@ -26,7 +26,7 @@ pub struct PluginState {
     pub(crate) wasi: WasiCtx,
     pub(crate) table: ResourceTable,
     pub(crate) budget: super::budget::MemoryBudget,
-    pub(crate) snapshot: Arc<Snapshot>,
+    pub(crate) view: Arc<PluginView>,
     pub(crate) logs: Vec<LogLine>,
     pub(crate) logs_dropped: usize,
     pub(crate) log_bytes: usize,
@@ -55,11 +55,11 @@ impl types::Host for PluginState {}
 
 impl config::Host for PluginState {
     fn document(&mut self) -> String {
-        self.snapshot.config_json.clone()
+        self.view.config_json.clone()
     }
 
     fn get(&mut self, path: String) -> Option<String> {
-        self.snapshot.get(&path).map(ToString::to_string)
+        self.view.get(&path).map(ToString::to_string)
     }
 }
 
@@ -94,15 +94,15 @@ fn marker_to_wit(marker: &SecretMarker) -> types::SecretMarker {
 
 impl host_facts::Host for PluginState {
     fn platform(&mut self) -> String {
-        self.snapshot.platform.clone()
+        self.view.platform.clone()
     }
 
     fn env_var(&mut self, name: String) -> Option<types::SecretMarker> {
-        self.snapshot.env.get(&name).map(marker_to_wit)
+        self.view.env.get(&name).map(marker_to_wit)
     }
 
     fn file_facts(&mut self) -> Vec<host_facts::FileFact> {
-        self.snapshot
+        self.view
             .file_facts
             .iter()
             .map(|fact| host_facts::FileFact {
@@ -122,7 +122,7 @@ impl host_facts::Host for PluginState {
     }
 
     fn includes(&mut self) -> Vec<host_facts::IncludeFact> {
-        self.snapshot
+        self.view
             .includes
             .iter()
             .map(Self::include_to_wit)
@@ -130,7 +130,7 @@ impl host_facts::Host for PluginState {
     }
 
     fn synced_paths(&mut self) -> Vec<host_facts::SyncedPath> {
-        self.snapshot
+        self.view
             .synced_paths
             .iter()
             .map(|synced| host_facts::SyncedPath {
@@ -142,11 +142,11 @@ impl host_facts::Host for PluginState {
     }
 
     fn audit_time_ms(&mut self) -> u64 {
-        self.snapshot.audit_time_ms
+        self.view.audit_time_ms
     }
 
     fn file_times(&mut self) -> Vec<host_facts::FileTime> {
-        self.snapshot
+        self.view
             .file_facts
             .iter()
             .filter_map(|fact| {
@@ -162,17 +162,17 @@ impl host_facts::Host for PluginState {
 
 impl gateway::Host for PluginState {
     fn state(&mut self) -> String {
-        self.snapshot.state_json.gateway.clone()
+        self.view.state_json.gateway.clone()
     }
 }
 
 impl nodes::Host for PluginState {
     fn paired(&mut self) -> String {
-        self.snapshot.state_json.paired.clone()
+        self.view.state_json.paired.clone()
     }
 
     fn pending(&mut self) -> String {
-        self.snapshot.state_json.pending.clone()
+        self.view.state_json.pending.clone()
     }
 }
 

@@ -79,17 +79,22 @@ fn invalid(path: &Path, message: String) -> Error {
 
 impl Resolver {
     /// A resolver rooted at the config file's directory and at every
-    /// absolute directory in `OPENCLAW_INCLUDE_ROOTS`; `budget` is what the
-    /// main config left, `main_bytes` its size.
-    pub fn new(config: &Path, budget: Budget, main_bytes: usize) -> Result<Resolver> {
+    /// absolute directory in `include_roots` (`OPENCLAW_INCLUDE_ROOTS`);
+    /// `budget` is what the main config left, `main_bytes` its size.
+    pub fn new(
+        config: &Path,
+        budget: Budget,
+        main_bytes: usize,
+        include_roots: Option<&std::ffi::OsStr>,
+    ) -> Result<Resolver> {
         let config = crate::input_file::absolute(config);
         let config_dir = config
             .parent()
             .map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
         let mut candidates = vec![config_dir];
-        if let Some(extra) = std::env::var_os("OPENCLAW_INCLUDE_ROOTS") {
+        if let Some(extra) = include_roots {
             candidates.extend(
-                std::env::split_paths(&extra)
+                std::env::split_paths(extra)
                     .filter(|p| p.is_absolute())
                     .map(|p| normalize(&p)),
             );

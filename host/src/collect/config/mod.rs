@@ -33,7 +33,7 @@ pub struct LoadedConfig {
 /// Reads the config at `path` and resolves its includes. The file must be
 /// a regular file (a FIFO or device would block or never end) of at most
 /// [`includes::MAX_FILE_BYTES`], opened without blocking, and UTF-8 text.
-pub fn load(path: &Path) -> Result<LoadedConfig> {
+pub fn load(path: &Path, env: &crate::env::Env) -> Result<LoadedConfig> {
     let bytes = crate::input_file::read(
         path,
         crate::input_file::Within::Anywhere,
@@ -44,7 +44,12 @@ pub fn load(path: &Path) -> Result<LoadedConfig> {
     let text = crate::input_file::utf8(bytes).map_err(|error| Error::input(path, error))?;
     let mut budget = parse::Budget::default();
     let (value, node) = parse::parse_file(path, &text, true, &mut budget)?;
-    let mut resolver = includes::Resolver::new(path, budget, text.len())?;
+    let mut resolver = includes::Resolver::new(
+        path,
+        budget,
+        text.len(),
+        env.get_os("OPENCLAW_INCLUDE_ROOTS"),
+    )?;
     let (value, sources) = resolver.resolve(value, node, path)?;
     Ok(LoadedConfig {
         value,

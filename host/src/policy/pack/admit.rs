@@ -7,10 +7,10 @@
 
 use super::Pack;
 use super::policy::Policy;
-use crate::collect::snapshot::Snapshot;
 use crate::error::{Error, Result};
 use crate::runtime::info::PluginInfo;
 use crate::runtime::{Failure, LoadedPlugin, Parallelism, Runtime, run_all};
+use crate::view::PluginView;
 use std::sync::Arc;
 
 /// Runs the admission check; `owners[i]` names the pack plugin `i` came
@@ -26,7 +26,7 @@ pub fn admit(
     let runs = run_all(
         runtime,
         plugins,
-        &Arc::new(Snapshot::empty()),
+        &Arc::new(PluginView::empty()),
         Parallelism::InTurn,
     );
     let set_by_pack = |plugin: &str| {
