@@ -149,13 +149,9 @@ impl PluginView {
         )
     }
 
-    /// The value at a dotted path of the redacted config.
+    /// The value at a dotted path of the redacted config, as a plugin's
+    /// `View::get` answers.
     pub fn get(&self, path: &str) -> Option<&Value> {
-        path.split('.')
-            .try_fold(&self.config, |value, segment| match value {
-                Value::Object(object) => object.get(segment),
-                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
-                _ => None,
-            })
+        pincer_sdk::value_at(&self.config, path)
     }
 }

@@ -95,7 +95,7 @@ pub use state::{
     PendingPairing, RestartRecord, ScannedPackage, StateFacts, StateInfo, StateNote, StateSource,
     WorkspaceSkills,
 };
-pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View};
+pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View, value_at};
 
 /// What a plugin usually needs, in one import.
 pub mod prelude {

@@ -239,12 +239,7 @@ impl View {
 
     /// The value at a dotted path (`gateway.auth.mode`, `agents.list.0.id`).
     pub fn get(&self, path: &str) -> Option<&Value> {
-        path.split('.')
-            .try_fold(&self.config, |value, segment| match value {
-                Value::Object(object) => object.get(segment),
-                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
-                _ => None,
-            })
+        value_at(&self.config, path)
     }
 
     /// The string at a dotted path, if it is a string.
@@ -331,4 +326,15 @@ impl View {
     pub fn audit_time_ms(&self) -> u64 {
         self.audit_time_ms
     }
+}
+
+/// The value at a dotted path of `root`: object keys, and array indexes as
+/// numbers (`agents.list.0.id`). The host's view answers the same way.
+pub fn value_at<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.')
+        .try_fold(root, |value, segment| match value {
+            Value::Object(object) => object.get(segment),
+            Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+            _ => None,
+        })
 }

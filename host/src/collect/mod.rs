@@ -106,6 +106,7 @@ pub fn collect(installation: &Installation<'_>) -> Result<Collected> {
         &credentials_dir,
         &loaded.value,
         home.as_deref(),
+        &lookup,
     ) {
         facts.extend(
             facts_of(secret.role, &secret.path)

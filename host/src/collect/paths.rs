@@ -5,6 +5,7 @@
 //! and the sessions store; `logging.file` when set.
 
 use crate::collect::config::{IncludeFact, IncludeStatus};
+use pincer_sdk::agents::{expand_home, reference_store_agent_ids};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +49,7 @@ pub fn audited_paths(
     ] {
         paths.push((role.to_owned(), state_dir.join(relative)));
     }
-    for agent in agent_ids(config) {
+    for agent in reference_store_agent_ids(config) {
         let agent_dir = state_dir.join("agents").join(&agent);
         for file in AUTH_STORE_FILES {
             paths.push((
@@ -71,58 +72,10 @@ pub fn audited_paths(
     paths
 }
 
-/// `~` and `~/…` against `home`.
-pub fn expand_home(text: &str, home: Option<&Path>) -> PathBuf {
-    match (text.strip_prefix('~'), home) {
-        (Some(""), Some(home)) => home.to_path_buf(),
-        (Some(rest), Some(home)) if rest.starts_with('/') => home.join(&rest[1..]),
-        _ => PathBuf::from(text),
-    }
-}
-
-/// `main`, then the normalised keys of `agents.entries`, without repeats.
-pub fn agent_ids(config: &Value) -> Vec<String> {
-    let mut ids = vec!["main".to_owned()];
-    if let Some(entries) = config.pointer("/agents/entries").and_then(Value::as_object) {
-        for key in entries.keys() {
-            let id = normalize_agent_id(key);
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    ids
-}
-
-/// OpenClaw's agent-id normalisation: trimmed and lower-cased; anything
-/// but `[a-z0-9_-]` becomes `-` (runs collapsed), `-` trimmed from both
-/// ends, at most 64 characters; empty means `main`.
-pub fn normalize_agent_id(raw: &str) -> String {
-    let lowered = raw.trim().to_lowercase();
-    let mut id = String::with_capacity(lowered.len());
-    for ch in lowered.chars() {
-        let keep = ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_' || ch == '-';
-        if keep {
-            id.push(ch);
-        } else if !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id: String = id.trim_matches('-').chars().take(64).collect();
-    if id.is_empty() { "main".to_owned() } else { id }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn agent_ids_are_main_then_normalised_entries() {
-        let config = json!({"agents": {"entries": {"Ops": {}, "main": {}, "build bot!": {}}}});
-        assert_eq!(agent_ids(&config), vec!["main", "ops", "build-bot"]);
-        assert_eq!(normalize_agent_id("  "), "main");
-    }
 
     #[test]
     fn home_is_expanded_in_oauth_dir_and_log_file() {

@@ -6,7 +6,7 @@
 //! (`workspace-credential`). Only paths leave this module, never contents:
 //! nothing here opens a file, it lists directories and reads names.
 
-use crate::collect::paths::expand_home;
+use pincer_sdk::agents::{expand_home, workspaces};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -54,6 +54,7 @@ pub fn secret_paths(
     credentials_dir: &Path,
     config: &Value,
     home: Option<&Path>,
+    env: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<SecretPath> {
     let mut found = vec![SecretPath::at("state-env-file", state_dir.join(".env"))];
     found.extend(
@@ -70,7 +71,8 @@ pub fn secret_paths(
                 shown_as: Some(format!("secrets.providers.{name}.path")),
             }),
     );
-    for workspace in workspaces(state_dir, config, home) {
+    // The workspaces the gateway gives its agents, as the skills scan sees them.
+    for workspace in workspaces(config, state_dir, home, env) {
         let mut hits = Vec::new();
         let mut budget = MAX_ENTRIES;
         collect_files(
@@ -171,27 +173,6 @@ pub fn file_providers(config: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every agent workspace: the default (`agents.defaults.workspace`, else
-/// `STATE/workspace`) and each `agents.list[].workspace`, without repeats.
-pub fn workspaces(state_dir: &Path, config: &Value, home: Option<&Path>) -> Vec<PathBuf> {
-    let default = config
-        .pointer("/agents/defaults/workspace")
-        .and_then(Value::as_str)
-        .map_or_else(|| state_dir.join("workspace"), |w| expand_home(w, home));
-    let mut all = vec![default];
-    if let Some(list) = config.pointer("/agents/list").and_then(Value::as_array) {
-        for agent in list {
-            if let Some(workspace) = agent.get("workspace").and_then(Value::as_str) {
-                let path = expand_home(workspace, home);
-                if !all.contains(&path) {
-                    all.push(path);
-                }
-            }
-        }
-    }
-    all
-}
-
 /// Whether a file name looks like it holds a credential.
 pub fn looks_like_credential(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
@@ -249,6 +230,7 @@ mod tests {
             &state.path().join("credentials"),
             &json!({}),
             None,
+            &|_| None,
         );
         let workspace_hits: Vec<_> = found
             .iter()
@@ -256,6 +238,38 @@ mod tests {
             .map(|found| found.path.clone())
             .collect();
         assert_eq!(workspace_hits, vec![workspace.join("app/config/.env")]);
+    }
+
+    #[test]
+    fn every_agents_workspace_is_walked_as_the_gateway_resolves_it() {
+        let state = tempfile::tempdir().unwrap();
+        let home = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(state.path().join("workspace-ops")).unwrap();
+        std::fs::create_dir_all(home.path().join("build/deploy")).unwrap();
+        std::fs::write(state.path().join("workspace-ops/.env"), "K=v").unwrap();
+        std::fs::write(home.path().join("build/deploy/id_rsa"), "x").unwrap();
+        let config = json!({"agents": {"entries": {
+            "main": {"default": true}, "ops": {}, "build": {"workspace": "~/build"}
+        }}});
+        let found = secret_paths(
+            state.path(),
+            &state.path().join("credentials"),
+            &config,
+            Some(home.path()),
+            &|_| None,
+        );
+        let mut hits: Vec<_> = found
+            .iter()
+            .filter(|found| found.role == "workspace-credential")
+            .map(|found| found.path.clone())
+            .collect();
+        hits.sort();
+        let mut expected = vec![
+            state.path().join("workspace-ops/.env"),
+            home.path().join("build/deploy/id_rsa"),
+        ];
+        expected.sort();
+        assert_eq!(hits, expected);
     }
 
     #[test]
@@ -272,6 +286,7 @@ mod tests {
             &credentials,
             &config,
             Some(Path::new("/home/a")),
+            &|_| None,
         );
         assert!(found.contains(&SecretPath::at(
             "credential-file",

@@ -5,8 +5,8 @@
 //! symlinked `skills` root not followed at all), and which skill files
 //! resolve outside their workspace. Only paths leave this module.
 
-use crate::collect::paths::expand_home;
 use pincer_sdk::WorkspaceSkills;
+use pincer_sdk::agents::workspaces;
 use serde_json::Value;
 use std::collections::{HashSet, VecDeque};
 use std::path::{Path, PathBuf};
@@ -15,115 +15,6 @@ use std::path::{Path, PathBuf};
 const MAX_SKILL_FILES: usize = 2000;
 /// The most directories visited per workspace.
 const MAX_DIRS: usize = MAX_SKILL_FILES * 20;
-
-/// The agent ids of the config (`agents.entries` keys, else `agents.list`
-/// ids) with their own `workspace`, if any.
-fn roster(config: &Value) -> Vec<(String, Option<String>)> {
-    let workspace = |agent: &Value| {
-        agent
-            .get("workspace")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-    };
-    if let Some(entries) = config.pointer("/agents/entries").and_then(Value::as_object) {
-        return entries
-            .iter()
-            .filter(|(_, agent)| agent.is_object())
-            .map(|(id, agent)| (id.clone(), workspace(agent)))
-            .collect();
-    }
-    config
-        .pointer("/agents/list")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|agent| Some((agent.get("id")?.as_str()?.to_owned(), workspace(agent))))
-        .collect()
-}
-
-/// The agent whose workspace is the installation's default one.
-fn owner(config: &Value, agents: &[(String, Option<String>)]) -> Option<String> {
-    if let Some(id) = config
-        .pointer("/agents/defaults/systemAgent/agentId")
-        .and_then(Value::as_str)
-    {
-        return Some(id.to_owned());
-    }
-    if agents.is_empty() {
-        return Some("main".to_owned());
-    }
-    let marked = |id: &str| {
-        config
-            .pointer("/agents/entries")
-            .and_then(|e| e.get(id))
-            .or_else(|| {
-                config
-                    .pointer("/agents/list")
-                    .and_then(Value::as_array)
-                    .and_then(|list| {
-                        list.iter()
-                            .find(|a| a.get("id").and_then(Value::as_str) == Some(id))
-                    })
-            })
-            .and_then(|agent| agent.get("default"))
-            .and_then(Value::as_bool)
-            == Some(true)
-    };
-    agents
-        .iter()
-        .find(|(id, _)| marked(id))
-        .or_else(|| (agents.len() == 1).then(|| &agents[0]))
-        .map(|(id, _)| id.clone())
-}
-
-/// Every workspace whose skills the gateway loads, without repeats.
-pub fn workspaces(
-    state_dir: &Path,
-    config: &Value,
-    home: Option<&Path>,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> Vec<PathBuf> {
-    let agents = roster(config);
-    let owner = owner(config, &agents);
-    let defaults = config
-        .pointer("/agents/defaults/workspace")
-        .and_then(Value::as_str)
-        .map(|w| expand_home(w, home));
-    let workspace_of = |id: &str, own: Option<&String>| -> PathBuf {
-        if let Some(own) = own {
-            return expand_home(own, home);
-        }
-        if owner.as_deref() == Some(id) {
-            return defaults
-                .clone()
-                .or_else(|| env("OPENCLAW_WORKSPACE_DIR").map(|w| expand_home(&w, home)))
-                .unwrap_or_else(|| state_dir.join("workspace"));
-        }
-        defaults
-            .as_ref()
-            .map_or_else(|| state_dir.join(format!("workspace-{id}")), |d| d.join(id))
-    };
-    let mut all: Vec<PathBuf> = Vec::new();
-    let mut add = |path: PathBuf| {
-        if !all.contains(&path) {
-            all.push(path);
-        }
-    };
-    if let Some(owner) = owner.as_deref() {
-        let own = agents
-            .iter()
-            .find(|(id, _)| id == owner)
-            .and_then(|(_, w)| w.as_ref());
-        add(workspace_of(owner, own));
-    }
-    if agents.is_empty() {
-        add(workspace_of("main", None));
-    }
-    for (id, own) in &agents {
-        add(workspace_of(id, own.as_ref()));
-    }
-    all
-}
 
 /// Walks `<workspace>/skills`; returns the `SKILL.md` files found and
 /// whether the walk stopped before the end.
@@ -188,7 +79,7 @@ pub fn skill_files(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<PathBuf> {
     let mut all: Vec<PathBuf> = Vec::new();
-    for workspace in workspaces(state_dir, config, home, env) {
+    for workspace in workspaces(config, state_dir, home, env) {
         let real_workspace =
             std::fs::canonicalize(&workspace).unwrap_or_else(|_| workspace.clone());
         for file in walk(&workspace).0 {
@@ -213,7 +104,7 @@ pub fn scan(
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<WorkspaceSkills> {
     let mut seen = HashSet::new();
-    workspaces(state_dir, config, home, env)
+    workspaces(config, state_dir, home, env)
         .into_iter()
         .filter_map(|workspace| {
             let (files, truncated) = walk(&workspace);

@@ -117,21 +117,13 @@ pub fn expected(
     for (_, path) in crate::collect::secret_files::file_providers(value) {
         read.file(
             "secret-file",
-            crate::collect::paths::expand_home(&path, home.as_deref()),
+            pincer_sdk::agents::expand_home(&path, home.as_deref()),
         );
     }
     for path in file_references(value) {
         read.file("secret-file", path);
     }
-    for workspace in
-        crate::collect::secret_files::workspaces(&target.state_dir, value, home.as_deref())
-            .into_iter()
-            .chain(crate::collect::skills::workspaces(
-                &target.state_dir,
-                value,
-                home.as_deref(),
-                env,
-            ))
+    for workspace in pincer_sdk::agents::workspaces(value, &target.state_dir, home.as_deref(), env)
     {
         read.tree("workspace", workspace);
     }
