@@ -10,12 +10,12 @@
 )]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pincer::builtin::BUILTIN_PLUGINS;
-use pincer::collect::locate::Target;
-use pincer::collect::machine::MachineFacts;
-use pincer::collect::{Installation, collect};
-use pincer::env::Env;
-use pincer::runtime::{Limits, Parallelism, PluginSource, Runtime, run_all};
+use pincer::bench::BUILTIN_PLUGINS;
+use pincer::bench::Env;
+use pincer::bench::MachineFacts;
+use pincer::bench::Target;
+use pincer::bench::{Installation, collect};
+use pincer::bench::{Limits, Parallelism, PluginSource, Runtime, run_all};
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How long the hook command may run before it is killed.
-const HOOK_LIMIT: Duration = Duration::from_secs(120);
+const HOOK_LIMIT: Duration = Duration::from_mins(2);
 
 /// The most an environment variable given to the hook may hold; the whole
 /// text is in the report on its stdin.
@@ -25,7 +25,7 @@ const ENV_LIMIT: usize = 4096;
 const WEBHOOK_LIMIT: Duration = Duration::from_secs(20);
 
 /// What one run has to say.
-pub struct Alert<'a> {
+pub(crate) struct Alert<'a> {
     /// The report, or none when the run failed.
     pub report: Option<&'a Report>,
     /// The run's exit code.
@@ -65,7 +65,11 @@ impl Alert<'_> {
 
     /// Runs `command` through `sh -c`, stopping it early when `cancelled()`
     /// says so; returns what became of it.
-    pub fn run_hook(&self, command: &str, cancelled: &dyn Fn() -> bool) -> Result<String, String> {
+    pub(crate) fn run_hook(
+        &self,
+        command: &str,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<String, String> {
         let body = self.body();
         let mut file = tempfile::Builder::new()
             .prefix("pincer-report-")
@@ -129,7 +133,7 @@ impl Alert<'_> {
     }
 
     /// POSTs the JSON body to `url`.
-    pub fn post(&self, url: &str) -> Result<String, String> {
+    pub(crate) fn post(&self, url: &str) -> Result<String, String> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(WEBHOOK_LIMIT))
             .build()
@@ -193,7 +197,7 @@ fn stop(child: &mut std::process::Child) {
 }
 
 /// A webhook URL as it may be printed: scheme and host only.
-pub fn shown_url(url: &str) -> String {
+pub(crate) fn shown_url(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return "the webhook URL".to_owned();
     };
@@ -203,7 +207,7 @@ pub fn shown_url(url: &str) -> String {
 }
 
 /// Whether a webhook URL is one this client can post to.
-pub fn check_webhook_url(url: &str) -> Result<(), String> {
+pub(crate) fn check_webhook_url(url: &str) -> Result<(), String> {
     let lower = url.to_ascii_lowercase();
     if (lower.starts_with("http://") || lower.starts_with("https://")) && url.len() > 8 {
         Ok(())
@@ -235,7 +239,7 @@ mod tests {
             outcome,
             Err("the hook was stopped: the watcher is stopping".to_owned())
         );
-        assert!(started.elapsed() < Duration::from_secs(60));
+        assert!(started.elapsed() < Duration::from_mins(1));
     }
 
     #[test]

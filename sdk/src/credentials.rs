@@ -210,12 +210,11 @@ impl Detector {
             }
             for keyword in &spec.keywords {
                 let keyword = keyword.to_ascii_lowercase();
-                match keyword_ids.iter().position(|k| *k == keyword) {
-                    Some(at) => keyword_rules[at].push(index),
-                    None => {
-                        keyword_ids.push(keyword);
-                        keyword_rules.push(vec![index]);
-                    }
+                if let Some(at) = keyword_ids.iter().position(|k| *k == keyword) {
+                    keyword_rules[at].push(index)
+                } else {
+                    keyword_ids.push(keyword);
+                    keyword_rules.push(vec![index]);
                 }
             }
             rules.push(Rule {

@@ -55,11 +55,6 @@ pub trait SecretResolver {
 /// Whether a config key holds a secret, judged by its name: `token`,
 /// `botToken`, `password`, `apiKey`, `appSecret`, `privateKey`, ...
 pub fn is_secret_key(key: &str) -> bool {
-    let normalized: String = key
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
     const SUFFIXES: &[&str] = &[
         "token",
         "password",
@@ -71,6 +66,11 @@ pub fn is_secret_key(key: &str) -> bool {
         "credential",
         "cookie",
     ];
+    let normalized: String = key
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     SUFFIXES.iter().any(|suffix| normalized.ends_with(suffix))
 }
 

@@ -371,13 +371,13 @@ impl LanePolicy {
         provider_model: Option<(&str, &str)>,
         profile_also_allow: bool,
     ) -> Self {
+        fn field<'v>(tools: Option<&'v Map<String, Value>>, key: &str) -> Option<&'v Value> {
+            tools.and_then(|t| t.get(key))
+        }
         let global = view.get("tools").and_then(Value::as_object);
         let own = agent
             .and_then(|a| a.get("tools"))
             .and_then(Value::as_object);
-        fn field<'v>(tools: Option<&'v Map<String, Value>>, key: &str) -> Option<&'v Value> {
-            tools.and_then(|t| t.get(key))
-        }
         let mut layers = Vec::new();
         let profile = field(own, "profile")
             .or_else(|| field(global, "profile"))

@@ -197,7 +197,7 @@ pub fn write_private_config(state: &Path, config: &Value) {
 
 /// How long to wait for what a background `pincer watch` should do in well
 /// under a second: generous, for loaded CI machines.
-pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_mins(2);
 
 /// Polls `done` until it holds; fails the test after [`PATIENCE`].
 pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
@@ -439,7 +439,7 @@ pub fn builtin_checks() -> &'static [BuiltinCheck] {
             .unwrap()
             .iter()
             // The host lists its own checks last, under its own name.
-            .filter(|plugin| plugin["name"] != pincer::report::host_checks::HOST_PLUGIN)
+            .filter(|plugin| plugin["name"] != pincer::facts::HOST_PLUGIN)
             .flat_map(|plugin| {
                 plugin["checks"]
                     .as_array()
@@ -470,5 +470,4 @@ pub fn builtin_check_ids() -> &'static [String] {
 
 /// The reference checks the host reports itself (about the report, not
 /// the config): parity cases compare them like the plugins' checks.
-pub const HOST_REFERENCE_CHECKS: &[&str] =
-    &[pincer::report::host_checks::CONFIG_SUPPRESSIONS_ACTIVE.id()];
+pub const HOST_REFERENCE_CHECKS: &[&str] = &[pincer::facts::CONFIG_SUPPRESSIONS_ACTIVE.id()];

@@ -8,7 +8,7 @@ use std::path::Path;
 /// The facts of one path; a symlink also gets a `<role>-target` fact about
 /// what it points to (kind `missing` when it dangles). The target may lie
 /// anywhere, so it is stat'ed with `std::fs::metadata`, read-only.
-pub fn facts_of(role: &str, path: &Path) -> Vec<FileFact> {
+pub(crate) fn facts_of(role: &str, path: &Path) -> Vec<FileFact> {
     let fact = file_fact(role, path);
     if fact.kind != FileKind::Symlink {
         return vec![fact];
@@ -33,7 +33,7 @@ pub fn facts_of(role: &str, path: &Path) -> Vec<FileFact> {
 /// Facts about one path, without following a final symlink. The path is
 /// looked up through a cap-std handle on its parent directory: a read-only
 /// `stat` relative to that handle, nothing opened for writing.
-pub fn file_fact(role: &str, path: &Path) -> FileFact {
+pub(crate) fn file_fact(role: &str, path: &Path) -> FileFact {
     let metadata = path.file_name().and_then(|name| {
         let parent = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
@@ -71,20 +71,20 @@ fn millis(time: std::time::SystemTime) -> Option<u64> {
 mod unix {
     use cap_std::fs::MetadataExt;
 
-    pub fn mode(metadata: &cap_std::fs::Metadata) -> Option<u32> {
+    pub(super) fn mode(metadata: &cap_std::fs::Metadata) -> Option<u32> {
         Some(metadata.mode() & 0o7777)
     }
 
-    pub fn owned_by_current_user(metadata: &cap_std::fs::Metadata) -> Option<bool> {
+    pub(super) fn owned_by_current_user(metadata: &cap_std::fs::Metadata) -> Option<bool> {
         Some(metadata.uid() == rustix::process::getuid().as_raw())
     }
 
-    pub fn std_mode(metadata: &std::fs::Metadata) -> Option<u32> {
+    pub(super) fn std_mode(metadata: &std::fs::Metadata) -> Option<u32> {
         use std::os::unix::fs::MetadataExt as _;
         Some(metadata.mode() & 0o7777)
     }
 
-    pub fn std_owned_by_current_user(metadata: &std::fs::Metadata) -> Option<bool> {
+    pub(super) fn std_owned_by_current_user(metadata: &std::fs::Metadata) -> Option<bool> {
         use std::os::unix::fs::MetadataExt as _;
         Some(metadata.uid() == rustix::process::getuid().as_raw())
     }

@@ -17,47 +17,40 @@ use std::path::PathBuf;
 
 /// The largest secret file read, as OpenClaw's file secret provider reads
 /// at most (its default `maxBytes`).
-pub const MAX_SECRET_FILE_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_SECRET_FILE_BYTES: u64 = 1 << 20;
 
 /// The most bytes environment variables may add to the config through
 /// `${VAR}` and env references, in all.
-pub const MAX_EXPANSION_BYTES: usize = 8 << 20;
+pub(crate) const MAX_EXPANSION_BYTES: usize = 8 << 20;
 
 /// Resolves from the audit's environment and the real files, keeping count.
 #[derive(Debug)]
-pub struct LiveSecrets<'env> {
+pub(crate) struct LiveSecrets<'env> {
     env: &'env crate::env::Env,
     spent: Cell<usize>,
     exceeded: Cell<bool>,
     notes: RefCell<Vec<StateNote>>,
-    files: RefCell<Vec<PathBuf>>,
 }
 
 impl<'env> LiveSecrets<'env> {
     /// A resolver over `env`, nothing spent yet.
-    pub fn new(env: &'env crate::env::Env) -> Self {
+    pub(crate) fn new(env: &'env crate::env::Env) -> Self {
         LiveSecrets {
             env,
             spent: Cell::new(0),
             exceeded: Cell::new(false),
             notes: RefCell::new(Vec::new()),
-            files: RefCell::new(Vec::new()),
         }
     }
 
     /// Whether the expansion budget ran out (the config must be refused).
-    pub fn exceeded(&self) -> bool {
+    pub(crate) fn exceeded(&self) -> bool {
         self.exceeded.get()
     }
 
     /// The notes about secret files that could not be read.
-    pub fn take_notes(&self) -> Vec<StateNote> {
+    pub(crate) fn take_notes(&self) -> Vec<StateNote> {
         self.notes.take()
-    }
-
-    /// The secret files asked for.
-    pub fn files(&self) -> Vec<PathBuf> {
-        self.files.borrow().clone()
     }
 }
 
@@ -78,7 +71,6 @@ impl SecretResolver for LiveSecrets<'_> {
 
     fn file(&self, path: &str) -> Option<String> {
         let file = PathBuf::from(path);
-        self.files.borrow_mut().push(file.clone());
         match crate::input_file::read_text(&file, Within::Anywhere, MAX_SECRET_FILE_BYTES) {
             Ok(text) => Some(text),
             Err(ReadError::Missing) => None,

@@ -31,7 +31,11 @@ impl Target {
 }
 
 /// Resolves the target from explicit flags and the environment.
-pub fn locate(config: Option<PathBuf>, state_dir: Option<PathBuf>, env: &Env) -> Result<Target> {
+pub(crate) fn locate(
+    config: Option<PathBuf>,
+    state_dir: Option<PathBuf>,
+    env: &Env,
+) -> Result<Target> {
     let state_dir = match state_dir.or_else(|| env.path("OPENCLAW_STATE_DIR")) {
         Some(dir) => dir,
         None => env.home().ok_or(Error::NoConfigPath)?.join(".openclaw"),

@@ -3,21 +3,21 @@
 //! probes beneath), turned into what plugins see ([`PluginView`]) and what
 //! only the host keeps ([`HostFacts`]).
 
-pub mod code_scan;
-pub mod config;
-pub mod credential_age;
-pub mod file_facts;
-pub mod live_secrets;
-pub mod locate;
-pub mod machine;
-pub mod paths;
-pub mod probe;
-pub mod secret_files;
-pub mod services;
-pub mod skills;
-pub mod state;
-pub mod state_text;
-pub mod synced;
+pub(crate) mod code_scan;
+pub(crate) mod config;
+pub(crate) mod credential_age;
+pub(crate) mod file_facts;
+pub(crate) mod live_secrets;
+pub(crate) mod locate;
+pub(crate) mod machine;
+pub(crate) mod paths;
+pub(crate) mod probe;
+pub(crate) mod secret_files;
+pub(crate) mod services;
+pub(crate) mod skills;
+pub(crate) mod state;
+pub(crate) mod state_text;
+pub(crate) mod synced;
 
 use crate::env::Env;
 use crate::error::{Error, Result};

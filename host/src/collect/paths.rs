@@ -19,7 +19,7 @@ const AUTH_STORE_FILES: &[&str] = &[
 ];
 
 /// `(role, path)` of every path the audit states.
-pub fn audited_paths(
+pub(crate) fn audited_paths(
     config_path: &Path,
     state_dir: &Path,
     config: &Value,

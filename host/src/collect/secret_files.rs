@@ -27,7 +27,7 @@ const SKIPPED_DIRS: &[&str] = &[
 
 /// One secret-bearing file to state.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SecretPath {
+pub(crate) struct SecretPath {
     /// Its role.
     pub role: &'static str,
     /// Where it is.
@@ -49,7 +49,7 @@ impl SecretPath {
 }
 
 /// Every secret-bearing file found.
-pub fn secret_paths(
+pub(crate) fn secret_paths(
     state_dir: &Path,
     credentials_dir: &Path,
     config: &Value,
@@ -156,7 +156,7 @@ fn collect_files(
 /// `source: "file"` and a `path`), which hold the secrets that file
 /// references resolve to.
 /// `(provider name, path)`, in the config's order.
-pub fn file_providers(config: &Value) -> Vec<(String, String)> {
+pub(crate) fn file_providers(config: &Value) -> Vec<(String, String)> {
     let Some(providers) = config
         .pointer("/secrets/providers")
         .and_then(Value::as_object)
@@ -174,7 +174,7 @@ pub fn file_providers(config: &Value) -> Vec<(String, String)> {
 }
 
 /// Whether a file name looks like it holds a credential.
-pub fn looks_like_credential(name: &str) -> bool {
+pub(crate) fn looks_like_credential(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let env_file = lower == ".env"
         || (lower.starts_with(".env.")

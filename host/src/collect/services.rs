@@ -93,7 +93,7 @@ fn read_bounded(path: &Path) -> Option<String> {
 }
 
 /// Every gateway service definition found, as `(gateway-service, path)`.
-pub fn gateway_services(home: Option<&Path>) -> Vec<(String, PathBuf)> {
+pub(crate) fn gateway_services(home: Option<&Path>) -> Vec<(String, PathBuf)> {
     let mut found = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for (dir, extension, scan) in service_dirs(home) {

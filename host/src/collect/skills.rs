@@ -72,7 +72,7 @@ fn walk(workspace: &Path) -> (Vec<PathBuf>, bool) {
 
 /// Every `SKILL.md` of every workspace that resolves inside it, without
 /// repeats.
-pub fn skill_files(
+pub(crate) fn skill_files(
     state_dir: &Path,
     config: &Value,
     home: Option<&Path>,
@@ -97,7 +97,7 @@ pub fn skill_files(
 
 /// The skills of every workspace: whether its walk was cut short, and the
 /// skill files that resolve outside it.
-pub fn scan(
+pub(crate) fn scan(
     state_dir: &Path,
     config: &Value,
     home: Option<&Path>,

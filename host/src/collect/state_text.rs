@@ -11,7 +11,7 @@ use pincer_sdk::redact::redact_strings;
 use pincer_sdk::{NoteLevel, StateFacts, StateNote};
 
 /// Replaces every credential in the strings of `state`.
-pub fn redact(state: &mut StateFacts) {
+pub(crate) fn redact(state: &mut StateFacts) {
     let notes = std::mem::take(&mut state.gateway.info.notes);
     let redacted = serde_json::to_value(&*state).and_then(|mut value| {
         redact_strings(&mut value);

@@ -7,7 +7,7 @@ use std::path::{Component, Path};
 
 /// The sync provider whose folder holds `path` (followed through symlinks:
 /// `~/.openclaw` linked into Dropbox counts), if any.
-pub fn provider(path: &Path) -> Option<&'static str> {
+pub(crate) fn provider(path: &Path) -> Option<&'static str> {
     provider_by_layout(path).or_else(|| {
         // A missing path has no canonical form: one stat spares resolving
         // its existing prefix component by component.
@@ -17,7 +17,7 @@ pub fn provider(path: &Path) -> Option<&'static str> {
 }
 
 /// [`provider`] by the path's text alone.
-pub fn provider_by_layout(path: &Path) -> Option<&'static str> {
+pub(crate) fn provider_by_layout(path: &Path) -> Option<&'static str> {
     let names: Vec<String> = path
         .components()
         .filter_map(|component| match component {

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 /// Runs one audit (or, with `--fleet` or several `--state-dir`, a fleet)
 /// and returns the exit code.
-pub fn run(args: AuditArgs, env: &Env) -> Result<u8> {
+pub(crate) fn run(args: AuditArgs, env: &Env) -> Result<u8> {
     if args.is_fleet() {
         if args.history.dir.is_some() {
             return Err(Error::Usage(

@@ -10,7 +10,7 @@ use crate::runtime::{CompiledCache, Limits, Runtime};
 use std::io::Write;
 
 /// Lists the checks; exit code 3 when a plugin cannot describe itself.
-pub fn run(args: ChecksArgs, env: &crate::env::Env) -> Result<u8> {
+pub(crate) fn run(args: ChecksArgs, env: &crate::env::Env) -> Result<u8> {
     let settings = settings::load(args.settings.settings.as_deref(), env)?;
     let runtime = Runtime::new(Limits::default().with(&settings.settings.limits))?.with_cache(
         args.cache

@@ -8,7 +8,7 @@ use crate::render::diff::render;
 use crate::report::baseline::{diff, load};
 
 /// Prints the difference; exit code 0 (a report of change, not a verdict).
-pub fn run(args: &DiffArgs) -> Result<u8> {
+pub(crate) fn run(args: &DiffArgs) -> Result<u8> {
     let old = load(&args.old)?;
     let new = load(&args.new)?;
     let changes = diff(&old, &new);

@@ -23,7 +23,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs the fleet audit and returns the overall exit code.
-pub fn run(args: AuditArgs, env: &Env) -> Result<u8> {
+pub(crate) fn run(args: AuditArgs, env: &Env) -> Result<u8> {
     if args.config.is_some() {
         return Err(Error::Usage(
             "--config names one installation; for a fleet, list state directories or config \

@@ -8,7 +8,7 @@ use crate::render::history as render;
 
 /// Shows the history; exit 2 when the directory cannot be read or holds
 /// a file that is not an entry.
-pub fn run(args: &HistoryArgs, env: &crate::env::Env) -> Result<u8> {
+pub(crate) fn run(args: &HistoryArgs, env: &crate::env::Env) -> Result<u8> {
     let history = HistoryDir::new(&args.dir);
     if !args.dir.is_dir() {
         return Err(Error::Read {

@@ -1,17 +1,17 @@
 //! The subcommands, and what they share: loading plugins, writing output.
 
-pub mod audit;
-pub mod checks;
-pub mod diff;
-pub mod fleet;
-pub mod history;
-pub mod new;
-pub mod pack;
-pub mod plugins;
+pub(crate) mod audit;
+pub(crate) mod checks;
+pub(crate) mod diff;
+pub(crate) mod fleet;
+pub(crate) mod history;
+pub(crate) mod new;
+pub(crate) mod pack;
+pub(crate) mod plugins;
 mod progress;
-pub mod test_cases;
-pub mod view;
-pub mod watch;
+pub(crate) mod test_cases;
+pub(crate) mod view;
+pub(crate) mod watch;
 
 use crate::builtin::BUILTIN_PLUGINS;
 use crate::cli::PluginArgs;

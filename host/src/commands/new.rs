@@ -6,7 +6,7 @@ use crate::error::{Error, Result, exit};
 use std::io::Write;
 
 /// Creates the crate; exit 0, or 2 when the name or directory is unusable.
-pub fn run(args: &NewArgs, env: &crate::env::Env) -> Result<u8> {
+pub(crate) fn run(args: &NewArgs, env: &crate::env::Env) -> Result<u8> {
     let into = args
         .dir
         .clone()

@@ -14,7 +14,7 @@ use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime, SUPPORTED_API
 use std::io::Write;
 
 /// Verifies the pack; see the module doc.
-pub fn verify(args: &PackVerifyArgs, env: &crate::env::Env) -> Result<u8> {
+pub(crate) fn verify(args: &PackVerifyArgs, env: &crate::env::Env) -> Result<u8> {
     let pack = crate::policy::pack::load(&args.dir)?;
     let runtime = Runtime::new(Limits::default())?
         .with_params(pack.params.clone())

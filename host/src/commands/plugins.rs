@@ -48,7 +48,7 @@ fn api_version(imports: &[String]) -> Option<String> {
 /// Inspects the plugin; exit 0 when this pincer can run it, 2 when the
 /// file is not a component or needs another `pincer:audit`, 3 when it
 /// loads but fails to link or to describe itself.
-pub fn run(args: &InspectArgs, env: &crate::env::Env) -> Result<u8> {
+pub(crate) fn run(args: &InspectArgs, env: &crate::env::Env) -> Result<u8> {
     let bytes = super::read_plugin(&args.file)?;
     let runtime = Runtime::new(Limits::default())?.with_cache(
         args.cache

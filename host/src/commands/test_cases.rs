@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Runs the cases; see the module doc for the exit codes.
-pub fn run(args: &TestArgs, env: &crate::env::Env) -> Result<u8> {
+pub(crate) fn run(args: &TestArgs, env: &crate::env::Env) -> Result<u8> {
     let bytes = super::read_plugin(&args.plugin)?;
     let cache_dir = args.cache.dir(env);
     let runtime = Runtime::new(Limits::default())?.with_cache(

@@ -21,7 +21,7 @@ use tokio::time::{Instant, sleep_until};
 
 /// Runs the scheduler until stopped (exit 0) or, with --max-runs, until
 /// the last run (its exit code).
-pub fn run(args: WatchArgs, env: &Env) -> Result<u8> {
+pub(crate) fn run(args: WatchArgs, env: &Env) -> Result<u8> {
     if args.audit.is_fleet() {
         return Err(Error::Usage(
             "pincer watch audits one installation: start one watch per installation".into(),

@@ -5,10 +5,10 @@
 //! report's new-critical pass compares with; `render/history.rs` shows the runs over
 //! time as a table, JSON or a page with a trend chart.
 
-pub mod entry;
-pub mod posture;
-pub mod store;
+pub(crate) mod entry;
+pub(crate) mod posture;
+pub(crate) mod store;
 
-pub use entry::Entry;
-pub use posture::{Posture, posture_of};
-pub use store::{HistoryDir, Retention};
+pub(crate) use entry::Entry;
+pub(crate) use posture::{Posture, posture_of};
+pub(crate) use store::{HistoryDir, Retention};

@@ -9,7 +9,7 @@
 use crate::collect::HostFacts;
 use crate::report::Report;
 use crate::view::PluginView;
-pub use pincer_sdk::baseline::{BootPosture, LanePosture, NodePosture, Posture};
+pub(crate) use pincer_sdk::baseline::{BootPosture, NodePosture, Posture};
 use pincer_sdk::baseline::{lanes, settings};
 use pincer_sdk::{Severity, View};
 use sha2::{Digest, Sha256};
@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 const BOOTS_KEPT: usize = 200;
 
 /// The posture of an audit that saw `view`, kept `host` and produced `report`.
-pub fn posture_of(snapshot: &PluginView, host: &HostFacts, report: &Report) -> Posture {
+pub(crate) fn posture_of(snapshot: &PluginView, host: &HostFacts, report: &Report) -> Posture {
     let view = View::new(
         snapshot.config.clone(),
         snapshot.platform.clone(),

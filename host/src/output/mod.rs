@@ -1,11 +1,11 @@
 //! Every sink an audit writes to: stdout, atomic files, the refusal to
 //! write inside what is audited, and directories only the user may change.
 
-pub mod private_dir;
-pub mod read_paths;
+pub(crate) mod private_dir;
+pub(crate) mod read_paths;
 mod refuse;
 mod sink;
-pub mod terminal;
+pub(crate) mod terminal;
 
 pub(crate) use refuse::{cache_outside, refuse_writing_into, refuse_writing_into_installation};
 pub(crate) use sink::{print_json_or_table, write_with};

@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// Creates `dir` (and its parents) owner-only on Unix; an existing one is
 /// left as it is.
-pub fn create(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn create(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -17,7 +17,7 @@ pub fn create(dir: &Path) -> std::io::Result<()> {
 
 /// Why `dir` is not a private directory: not a directory (a symlink is
 /// not followed), owned by another user, or writable by group or others.
-pub fn check(dir: &Path) -> Result<(), String> {
+pub(crate) fn check(dir: &Path) -> Result<(), String> {
     let metadata = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
     if !metadata.is_dir() {
         return Err("not a directory (or a symlink)".to_owned());
@@ -27,7 +27,7 @@ pub fn check(dir: &Path) -> Result<(), String> {
 
 /// Why `metadata` is not of something only the current user may change.
 #[cfg(unix)]
-pub fn private(metadata: &std::fs::Metadata) -> Result<(), String> {
+pub(crate) fn private(metadata: &std::fs::Metadata) -> Result<(), String> {
     use std::os::unix::fs::MetadataExt;
     if metadata.uid() != rustix::process::geteuid().as_raw() {
         return Err("owned by another user".to_owned());

@@ -15,14 +15,14 @@ use std::path::{Path, PathBuf};
 /// which an error names: a path may itself be secret (a file secret
 /// provider's), so errors never print it.
 #[derive(Debug, Clone, Default)]
-pub struct ReadPaths {
+pub(crate) struct ReadPaths {
     files: Vec<(String, PathBuf)>,
     trees: Vec<(String, PathBuf)>,
 }
 
 impl ReadPaths {
     /// Adds a file the audit reads (or states).
-    pub fn file(&mut self, role: &str, path: impl Into<PathBuf>) {
+    pub(crate) fn file(&mut self, role: &str, path: impl Into<PathBuf>) {
         let path = path.into();
         if !self.files.iter().any(|(_, known)| *known == path) {
             self.files.push((role.to_owned(), path));
@@ -30,20 +30,10 @@ impl ReadPaths {
     }
 
     /// Adds a directory the audit reads below.
-    pub fn tree(&mut self, role: &str, path: impl Into<PathBuf>) {
+    pub(crate) fn tree(&mut self, role: &str, path: impl Into<PathBuf>) {
         let path = path.into();
         if !self.trees.iter().any(|(_, known)| *known == path) {
             self.trees.push((role.to_owned(), path));
-        }
-    }
-
-    /// Adds everything `other` holds.
-    pub fn extend(&mut self, other: &ReadPaths) {
-        for (role, file) in &other.files {
-            self.file(role, file.clone());
-        }
-        for (role, tree) in &other.trees {
-            self.tree(role, tree.clone());
         }
     }
 
@@ -52,7 +42,7 @@ impl ReadPaths {
     /// the files, or lies inside one of the trees, both resolved as far as
     /// they exist (so a symlink to an audited file counts as that file).
     /// The role of what it would replace.
-    pub fn holds(&self, output: &Path) -> Option<&str> {
+    pub(crate) fn holds(&self, output: &Path) -> Option<&str> {
         let output = real_path(output);
         self.files
             .iter()
@@ -66,7 +56,7 @@ impl ReadPaths {
     }
 
     /// Refuses `output` when [`ReadPaths::holds`] it.
-    pub fn refuse(&self, output: &Path) -> Result<()> {
+    pub(crate) fn refuse(&self, output: &Path) -> Result<()> {
         match self.holds(output) {
             Some(role) => Err(Error::Write {
                 target: output.display().to_string(),
@@ -87,7 +77,7 @@ const TREE_ROLES: &[&str] = &["state-dir", "credentials-dir", "logs-dir", "sessi
 /// loaded: `config` and its includes) and the environment tell: the
 /// config and its includes, the state directory, every stated path, the
 /// files of file secret providers and references, and every workspace.
-pub fn expected(
+pub(crate) fn expected(
     target: &crate::collect::locate::Target,
     config: Option<(&serde_json::Value, &[crate::collect::config::IncludeFact])>,
     env: &dyn Fn(&str) -> Option<String>,
@@ -154,7 +144,7 @@ fn file_references(config: &serde_json::Value) -> Vec<PathBuf> {
 
 /// A path with its longest existing prefix resolved (symlinks, `..`), the
 /// rest appended: where it would be once created.
-pub fn real_path(path: &Path) -> PathBuf {
+pub(crate) fn real_path(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut existing = absolute.as_path();
     let mut rest = Vec::new();

@@ -2,7 +2,7 @@
 //! plugins' parameters, rule packs and suppressions. The report's passes
 //! take these as inputs; nothing here reads the installation.
 
-pub mod pack;
-pub mod params;
-pub mod settings;
-pub mod suppress;
+pub(crate) mod pack;
+pub(crate) mod params;
+pub(crate) mod settings;
+pub(crate) mod suppress;

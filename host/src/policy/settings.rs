@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 /// The contents of a `pincer.toml`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// Plugin limits (`[limits]`).
     #[serde(default)]
     pub limits: LimitOverrides,
@@ -34,7 +34,7 @@ pub struct Settings {
 
 impl Settings {
     /// The plugins' parameters, each with the file and line that set it.
-    pub fn plugin_params(&self, path: Option<&Path>, text: &str) -> PluginParams {
+    pub(crate) fn plugin_params(&self, path: Option<&Path>, text: &str) -> PluginParams {
         let mut params = PluginParams::default();
         for (name, table) in &self.params {
             let origin = path.map(|path| ParamsOrigin {
@@ -48,13 +48,13 @@ impl Settings {
 
     /// The pack directories named by `packs`, relative to `path`'s
     /// directory.
-    pub fn pack_dirs(&self, path: &Path) -> Vec<PathBuf> {
+    pub(crate) fn pack_dirs(&self, path: &Path) -> Vec<PathBuf> {
         let base = path.parent().unwrap_or(Path::new("."));
         self.packs.iter().map(|dir| base.join(dir)).collect()
     }
 
     /// The `[[suppress]]` rules, checked; an error names the rule's line.
-    pub fn suppression_rules(&self, path: &Path, text: &str) -> Result<Vec<Rule>> {
+    pub(crate) fn suppression_rules(&self, path: &Path, text: &str) -> Result<Vec<Rule>> {
         self.suppress
             .iter()
             .map(|spec| Rule::compile(spec.get_ref(), path, line_of(text, spec.span().start)))
@@ -64,7 +64,7 @@ impl Settings {
 
 /// A loaded settings file: what it says and where it came from.
 #[derive(Debug, Clone, Default)]
-pub struct LoadedSettings {
+pub(crate) struct LoadedSettings {
     /// The settings.
     pub settings: Settings,
     /// The plugins' parameters, with their origins.
@@ -93,7 +93,7 @@ fn discover(env: &crate::env::Env) -> Option<PathBuf> {
 }
 
 /// Loads the explicit settings file, or the discovered one, or defaults.
-pub fn load(explicit: Option<&Path>, env: &crate::env::Env) -> Result<LoadedSettings> {
+pub(crate) fn load(explicit: Option<&Path>, env: &crate::env::Env) -> Result<LoadedSettings> {
     let Some(path) = explicit.map(Path::to_path_buf).or_else(|| discover(env)) else {
         return Ok(LoadedSettings::default());
     };
@@ -113,13 +113,13 @@ pub fn load(explicit: Option<&Path>, env: &crate::env::Env) -> Result<LoadedSett
 }
 
 /// Parses settings text; errors carry the file, line and column.
-pub fn parse(path: &Path, text: &str) -> Result<Settings> {
+pub(crate) fn parse(path: &Path, text: &str) -> Result<Settings> {
     parse_toml(path, text)
 }
 
 /// Parses TOML text from `path` into `T`; errors carry the file, line and
 /// column.
-pub fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     toml::from_str(text).map_err(|error| {
         let offset = error.span().map_or(0, |span| span.start);
         let before = &text[..offset.min(text.len())];

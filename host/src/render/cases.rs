@@ -6,7 +6,7 @@ use anstyle::{AnsiColor, Style};
 use std::io::Write;
 
 /// Writes the summary of `pincer test`.
-pub fn render(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     const BOLD: Style = Style::new().bold();
     const DIM: Style = Style::new().dimmed();
     let ok = AnsiColor::Green.on_default().bold();

@@ -91,7 +91,7 @@ fn details(checks: &[CheckInfo], trusted: bool, out: &mut dyn Write) -> io::Resu
 }
 
 /// One plugin of the catalogue.
-pub struct Listed<'a> {
+pub(crate) struct Listed<'a> {
     /// What it declared.
     pub info: &'a PluginInfo,
     /// A built-in plugin, whose prose is Pincer's own Markdown.
@@ -99,7 +99,7 @@ pub struct Listed<'a> {
 }
 
 /// Writes the catalogue of `plugins` (in the order given).
-pub fn render(plugins: &[Listed<'_>], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(plugins: &[Listed<'_>], out: &mut dyn Write) -> io::Result<()> {
     let total: usize = plugins.iter().map(|p| p.info.checks.len()).sum();
     let own: Vec<CheckInfo> = HOST_CHECKS.iter().map(|check| check.info()).collect();
     writeln!(out, "# Check catalogue\n")?;

@@ -90,7 +90,7 @@ pub(super) fn installation(entry: &Entry) -> String {
 }
 
 /// One line a run, oldest first.
-pub fn table(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn table(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
     if entries.is_empty() {
         return writeln!(out, "no recorded audits");
     }
@@ -143,7 +143,7 @@ pub fn table(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()
 }
 
 /// The runs as JSON, without their reports.
-pub fn json(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn json(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
     let runs: Vec<_> = entries
         .iter()
         .map(|(path, entry)| {
@@ -167,6 +167,6 @@ pub fn json(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()>
 }
 
 /// The runs as one HTML page with a trend chart (`html/history.rs`).
-pub fn html(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn html(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
     super::html::history::page(entries, out)
 }

@@ -20,7 +20,7 @@ fn xml_char(c: char) -> bool {
 /// and every character XML 1.0 forbids (or that could act on a reader:
 /// other controls, format characters) replaced, so the document stays
 /// well-formed whatever a plugin returned.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
@@ -62,7 +62,7 @@ fn failure_text(findings: &[&ReportFinding]) -> String {
 }
 
 /// Writes the report as JUnit XML.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut suites = String::new();
     let (mut total_tests, mut total_failures, mut total_errors) = (0, 0, 0);
     for plugin in &report.plugins {

@@ -79,7 +79,7 @@ fn table(report: &Report, findings: &[ReportFinding], out: &mut dyn Write) -> io
 }
 
 /// Writes the report as Markdown.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Pincer audit of {}\n", code(&report.target.config))?;
     let verdict = if report.complete {
         "complete"

@@ -25,7 +25,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// A file path as a URI: absolute paths become `file://` URIs; characters
 /// outside the unreserved set and `/` are percent-encoded.
-pub fn file_uri(path: &str) -> String {
+pub(crate) fn file_uri(path: &str) -> String {
     let mut encoded = String::with_capacity(path.len());
     for byte in path.bytes() {
         let keep = byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte);
@@ -126,7 +126,7 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
 }
 
 /// The report as a SARIF log value.
-pub fn to_value(report: &Report) -> Value {
+pub(crate) fn to_value(report: &Report) -> Value {
     let results: Vec<Value> = report
         .findings
         .iter()
@@ -173,7 +173,7 @@ pub fn to_value(report: &Report) -> Value {
 }
 
 /// Writes the report as SARIF.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &to_value(report)).map_err(io::Error::other)?;
     writeln!(out)
 }

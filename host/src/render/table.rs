@@ -26,7 +26,7 @@ const BOLD: Style = Style::new().bold();
 
 /// How much the table says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Detail {
+pub(crate) enum Detail {
     /// One line a finding.
     #[default]
     Brief,
@@ -97,13 +97,8 @@ fn render_finding(
     Ok(())
 }
 
-/// Writes the report as a table, one line a finding.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    render_with(report, Detail::Brief, out)
-}
-
 /// Writes the report as a table with the given detail.
-pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{BOLD}pincer audit{BOLD:#} {DIM}{}{DIM:#}",

@@ -15,7 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Builds the report of one audit. `notes` say what the host noticed while
 /// reading the installation; one of level `error` (facts missing) makes the
 /// audit incomplete, as a failed plugin does.
-pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>) -> Report {
+pub(super) fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>) -> Report {
     let mut findings = Vec::new();
     let mut plugins = Vec::with_capacity(runs.len());
     let mut checks = Vec::new();
@@ -158,7 +158,7 @@ pub(super) fn summarize(findings: &[ReportFinding]) -> Summary {
 
 /// The exit code of a report: 3 when incomplete (unless allowed), 1 when a
 /// finding is at or above `fail_on` (`None` = never), else 0.
-pub fn exit_code(report: &Report, fail_on: Option<Severity>, allow_incomplete: bool) -> u8 {
+pub(crate) fn exit_code(report: &Report, fail_on: Option<Severity>, allow_incomplete: bool) -> u8 {
     if !report.complete && !allow_incomplete {
         return exit::INCOMPLETE;
     }

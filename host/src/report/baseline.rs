@@ -19,7 +19,7 @@ use std::path::Path;
 /// A finding as an earlier JSON report recorded it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RecordedFinding {
+pub(crate) struct RecordedFinding {
     /// Check id.
     pub check_id: String,
     /// Severity.
@@ -53,7 +53,7 @@ struct RecordedReport {
 }
 
 /// Reads the findings of a single-audit JSON report.
-pub fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
+pub(crate) fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
     // A regular file only (a FIFO cannot hang the run), size-capped.
     let text = crate::input_file::read_text(path, crate::input_file::Within::Anywhere, 256 << 20)
         .map_err(|error| Error::input(path, error))?;
@@ -70,12 +70,12 @@ pub fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
 }
 
 /// A finding's identity across runs (see the module doc).
-pub fn identity(finding: &RecordedFinding) -> String {
+pub(crate) fn identity(finding: &RecordedFinding) -> String {
     identity_parts(&finding.check_id, &finding.config_paths, &finding.detail)
 }
 
 /// The identity of a finding of this run, as [`identity`] computes it.
-pub fn identity_of(reported: &ReportFinding) -> String {
+pub(crate) fn identity_of(reported: &ReportFinding) -> String {
     let finding = &reported.finding;
     identity_parts(&finding.check_id, &finding.config_paths, &finding.detail)
 }
@@ -110,7 +110,7 @@ pub(crate) fn by_identity(findings: &[RecordedFinding]) -> BTreeMap<String, Vec<
 /// One finding whose severity differs between the two reports.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Changed {
+pub(crate) struct Changed {
     /// The finding now.
     pub finding: RecordedFinding,
     /// Its severity before.
@@ -120,7 +120,7 @@ pub struct Changed {
 /// What changed between two reports.
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Diff {
+pub(crate) struct Diff {
     /// In the new report only.
     pub new: Vec<RecordedFinding>,
     /// In the old report only.
@@ -132,7 +132,7 @@ pub struct Diff {
 }
 
 /// Compares two lists of findings.
-pub fn diff(old: &[RecordedFinding], new: &[RecordedFinding]) -> Diff {
+pub(crate) fn diff(old: &[RecordedFinding], new: &[RecordedFinding]) -> Diff {
     let mut before = by_identity(old);
     let mut result = Diff::default();
     for finding in new {
@@ -175,7 +175,7 @@ impl BaselineState {
 /// What the baseline made of a report.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct BaselineSummary {
+pub(crate) struct BaselineSummary {
     /// The baseline report.
     pub file: String,
     /// Findings not in it.

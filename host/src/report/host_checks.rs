@@ -65,7 +65,7 @@ pub const CONFIG_SUPPRESSIONS_ACTIVE: HostCheck = HostCheck {
 
 /// `drift.new_critical_findings`: critical findings the last recorded
 /// run did not have.
-pub const NEW_CRITICAL_FINDINGS: HostCheck = HostCheck {
+pub(crate) const NEW_CRITICAL_FINDINGS: HostCheck = HostCheck {
     meta: CheckMeta {
         id: "drift.new_critical_findings",
         severity: Severity::Warn,
@@ -82,7 +82,7 @@ pub const NEW_CRITICAL_FINDINGS: HostCheck = HostCheck {
 };
 
 /// `pincer.suppression.expired`: a `[[suppress]]` rule past its expiry.
-pub const SUPPRESSION_EXPIRED: HostCheck = HostCheck {
+pub(crate) const SUPPRESSION_EXPIRED: HostCheck = HostCheck {
     meta: CheckMeta {
         id: "pincer.suppression.expired",
         severity: Severity::Warn,
@@ -95,7 +95,7 @@ pub const SUPPRESSION_EXPIRED: HostCheck = HostCheck {
 };
 
 /// `pincer.suppression.unused`: a `[[suppress]]` rule that matched nothing.
-pub const SUPPRESSION_UNUSED: HostCheck = HostCheck {
+pub(crate) const SUPPRESSION_UNUSED: HostCheck = HostCheck {
     meta: CheckMeta {
         id: "pincer.suppression.unused",
         severity: Severity::Info,
@@ -116,7 +116,7 @@ pub const HOST_CHECKS: &[&HostCheck] = &[
 ];
 
 /// The host as `pincer checks` lists a plugin: its name, version and checks.
-pub fn host_info() -> PluginInfo {
+pub(crate) fn host_info() -> PluginInfo {
     PluginInfo::of_host(
         HOST_PLUGIN,
         env!("CARGO_PKG_VERSION"),

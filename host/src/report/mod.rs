@@ -3,12 +3,12 @@
 //! (sorted and counted once); baselines compare reports. Its renderers are
 //! in `render/`, its policy inputs in `policy/`.
 
-mod aggregate;
-pub mod baseline;
-pub mod host_checks;
-pub mod model;
-pub mod passes;
-pub mod pipeline;
+pub(crate) mod aggregate;
+pub(crate) mod baseline;
+pub(crate) mod host_checks;
+pub(crate) mod model;
+pub(crate) mod passes;
+pub(crate) mod pipeline;
 
-pub use aggregate::{aggregate, exit_code};
-pub use model::Report;
+pub(crate) use aggregate::exit_code;
+pub(crate) use model::Report;

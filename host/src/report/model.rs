@@ -7,11 +7,11 @@ use pincer_sdk::{Finding, Severity};
 use serde::Serialize;
 
 /// Version of this report's JSON shape.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Critical findings.
     pub critical: usize,
     /// Warnings.
@@ -170,7 +170,7 @@ pub struct FindingLocation {
 /// Whether a plugin's results can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum PluginState {
+pub(crate) enum PluginState {
     /// Ran to completion within its limits.
     Ok,
     /// Failed; its findings are partial or missing.
@@ -180,7 +180,7 @@ pub enum PluginState {
 /// One plugin's status in the report.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PluginStatus {
+pub(crate) struct PluginStatus {
     /// The plugin's name (or its source when `info()` failed).
     pub name: String,
     /// Its version, when known.
@@ -218,7 +218,7 @@ pub struct PluginStatus {
 /// What a plugin printed or logged (bounded, control characters replaced).
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PluginOutput {
+pub(crate) struct PluginOutput {
     /// Captured stdout.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub stdout: String,
@@ -237,7 +237,7 @@ pub struct PluginOutput {
 /// Resources the host itself used.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct HostResources {
+pub(crate) struct HostResources {
     /// Peak resident set size of the pincer process, in KiB (Linux).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peak_rss_kib: Option<u64>,
@@ -245,7 +245,7 @@ pub struct HostResources {
 
 /// The tool that wrote the report.
 #[derive(Debug, Clone, Serialize)]
-pub struct Tool {
+pub(crate) struct Tool {
     /// Always `pincer`.
     pub name: &'static str,
     /// Its version.
@@ -255,7 +255,7 @@ pub struct Tool {
 /// What was audited.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TargetInfo {
+pub(crate) struct TargetInfo {
     /// The config file.
     pub config: String,
     /// The state directory.
@@ -274,7 +274,7 @@ impl From<&crate::collect::locate::Target> for TargetInfo {
 /// The whole report of one audit.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Report {
+pub(crate) struct Report {
     /// Milliseconds since the Unix epoch, as in the reference.
     pub ts: u128,
     /// Counts by severity.
@@ -318,7 +318,7 @@ impl Report {
     /// The index in `checks` of the check of `plugin` that declared
     /// `check_id`: the exact id, else a declaration whose `*` segment
     /// matches. Only the plugin that reported a finding describes it.
-    pub fn check_index(&self, plugin: &str, check_id: &str) -> Option<usize> {
+    pub(crate) fn check_index(&self, plugin: &str, check_id: &str) -> Option<usize> {
         let own = |check: &&DeclaredCheck| check.plugin == plugin;
         self.checks
             .iter()
@@ -332,7 +332,11 @@ impl Report {
 
     /// Adds a finding of one of the host's checks, and the check to the
     /// declared ones when it is not there yet.
-    pub fn push_host(&mut self, check: &super::host_checks::HostCheck, finding: ReportFinding) {
+    pub(crate) fn push_host(
+        &mut self,
+        check: &super::host_checks::HostCheck,
+        finding: ReportFinding,
+    ) {
         if !self
             .checks
             .iter()
@@ -347,7 +351,7 @@ impl Report {
     }
 
     /// Whether `plugin` names a built-in plugin of this report (or the host).
-    pub fn is_builtin(&self, plugin: &str) -> bool {
+    pub(crate) fn is_builtin(&self, plugin: &str) -> bool {
         plugin == super::host_checks::HOST_PLUGIN
             || self
                 .plugins
@@ -359,7 +363,7 @@ impl Report {
 /// A rule pack that was applied to the audit.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct AppliedPack {
+pub(crate) struct AppliedPack {
     /// Its name.
     pub name: String,
     /// Its version.
@@ -383,7 +387,7 @@ impl From<&crate::policy::pack::Pack> for AppliedPack {
 
 /// A check a plugin declared, for renderers that list every check.
 #[derive(Debug, Clone)]
-pub struct DeclaredCheck {
+pub(crate) struct DeclaredCheck {
     /// The plugin's name.
     pub plugin: String,
     /// The check's metadata.

@@ -20,7 +20,7 @@ use std::path::Path;
 /// What the passes take besides the runs: the operator's policy and what
 /// the host kept of the installation and its history.
 #[derive(Debug, Clone, Copy)]
-pub struct PassInputs<'a> {
+pub(crate) struct PassInputs<'a> {
     /// The rule packs applied, as the report lists them.
     pub packs: &'a [AppliedPack],
     /// Their severity overrides and disabled checks.
@@ -39,7 +39,7 @@ pub struct PassInputs<'a> {
 
 /// The report of one audit: `runs` merged, every pass applied in order,
 /// finished. `notes` are what the host noticed reading the installation.
-pub fn report(
+pub(crate) fn report(
     runs: Vec<PluginRun>,
     target: TargetInfo,
     notes: Vec<StateNote>,
@@ -62,7 +62,7 @@ pub fn report(
 
 /// Sorts the findings (and the suppressed ones) into the report's order
 /// and counts them: the only place either is done after the merge.
-pub fn finish(report: &mut Report) {
+pub(crate) fn finish(report: &mut Report) {
     sort_findings(&mut report.findings);
     sort_findings(&mut report.suppressed_findings);
     report.summary = summarize(&report.findings);
@@ -70,6 +70,6 @@ pub fn finish(report: &mut Report) {
 
 /// Marks each finding of the finished `report` against a `--baseline`
 /// report read from `file`.
-pub fn against_baseline(report: &mut Report, file: &Path, baseline: &[RecordedFinding]) {
+pub(crate) fn against_baseline(report: &mut Report, file: &Path, baseline: &[RecordedFinding]) {
     passes::baseline::apply(report, file, baseline);
 }

@@ -12,9 +12,9 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 /// Most checks one plugin may declare.
-pub const MAX_CHECKS: usize = 1_000;
+pub(crate) const MAX_CHECKS: usize = 1_000;
 /// Most bytes of text all of a plugin's declarations may hold together.
-pub const MAX_INFO_BYTES: usize = 256 << 10;
+pub(crate) const MAX_INFO_BYTES: usize = 256 << 10;
 /// Bytes kept of a version.
 const MAX_VERSION: usize = 64;
 /// Bytes kept of a plugin's description.
@@ -68,7 +68,7 @@ pub struct PluginInfo {
 
 /// The bytes the host may copy out of a plugin for its `info()` answer: its
 /// text, and the lists that hold it.
-pub fn lift_bytes() -> usize {
+pub(crate) fn lift_bytes() -> usize {
     let per_check = std::mem::size_of::<wit::CheckInfo>()
         + MAX_REFERENCES.saturating_mul(std::mem::size_of::<String>());
     MAX_INFO_BYTES.saturating_add(MAX_CHECKS.saturating_add(1).saturating_mul(per_check))
@@ -103,7 +103,7 @@ fn text_bytes(info: &wit::PluginInfo) -> usize {
 
 /// A reference kept as a link: an absolute `https:` or `http:` URL with a
 /// host and no credentials, as the URL parser writes it back.
-pub fn web_link(reference: &str) -> Option<String> {
+pub(crate) fn web_link(reference: &str) -> Option<String> {
     let url = url::Url::parse(reference).ok()?;
     let web = matches!(url.scheme(), "https" | "http")
         && url.host_str().is_some_and(|host| !host.is_empty())

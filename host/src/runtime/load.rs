@@ -22,7 +22,7 @@ use wasmtime::component::Component;
 
 /// The version of the `pincer:audit` WIT package this host serves. A plugin
 /// built against `X` loads when `^X` accepts this version.
-pub const SUPPORTED_API: &str = "0.1.3";
+pub(crate) const SUPPORTED_API: &str = "0.1.3";
 
 const WIT_PACKAGE: &str = "pincer:audit/";
 
@@ -84,6 +84,10 @@ impl LoadedPlugin {
 
 /// A plugin compiled (or stopped at a compile bound), not yet checked or
 /// linked.
+#[allow(
+    clippy::struct_field_names,
+    reason = "`compiled` says where the code came from, as LoadedPlugin's field does"
+)]
 pub struct Compiled {
     source: PluginSource,
     sha256: String,

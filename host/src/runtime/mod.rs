@@ -9,29 +9,31 @@
 pub(crate) mod accept;
 mod bindings;
 mod budget;
-pub mod cache;
+pub(crate) mod cache;
 mod classify;
-pub mod compile;
+pub(crate) mod compile;
 mod deadline;
 mod failure;
-pub mod ids;
-pub mod info;
-pub mod limits;
+pub(crate) mod ids;
+pub(crate) mod info;
+pub(crate) mod limits;
 mod load;
-pub mod ownership;
+pub(crate) mod ownership;
 mod precheck;
 mod run;
 mod sandbox;
 mod stamp;
-pub mod state;
-pub mod ticker;
+pub(crate) mod state;
+pub(crate) mod ticker;
 
-pub use cache::{CompileSource, CompiledCache};
-pub use failure::Failure;
+pub(crate) use cache::{CompileSource, CompiledCache};
+pub(crate) use failure::Failure;
 pub use limits::Limits;
-pub use load::{Compiled, LoadedPlugin, PluginSource, SUPPORTED_API};
-pub use precheck::MAX_COMPONENT_BYTES;
-pub use run::{Parallelism, PluginRun, run_all};
+pub use load::PluginSource;
+pub(crate) use load::{LoadedPlugin, SUPPORTED_API};
+pub(crate) use precheck::MAX_COMPONENT_BYTES;
+pub(crate) use run::PluginRun;
+pub use run::{Parallelism, run_all};
 
 use crate::error::{Error, Result};
 use crate::policy::params::PluginParams;
@@ -105,12 +107,14 @@ impl Runtime {
     }
 
     /// Loads and stores compiled plugins through this cache.
+    #[must_use]
     pub fn with_cache(mut self, cache: CompiledCache) -> Runtime {
         self.cache = cache;
         self
     }
 
     /// Gives each plugin its parameters (`[params.<plugin-name>]`).
+    #[must_use]
     pub fn with_params(mut self, params: PluginParams) -> Runtime {
         self.params = params;
         self

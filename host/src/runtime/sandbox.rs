@@ -25,7 +25,7 @@ const MAX_RESOURCES: usize = 1_000;
 const MAX_RANDOM_BYTES: u64 = 64 << 10;
 
 /// What a store is for.
-pub enum Purpose {
+pub(crate) enum Purpose {
     /// `info()`: no installation, no time, no randomness.
     Describe,
     /// `run()` on the plugin view, with the plugin's parameters and baseline.
@@ -37,7 +37,7 @@ pub enum Purpose {
 }
 
 /// One plugin's store with its captured output pipes.
-pub struct Sandbox {
+pub(crate) struct Sandbox {
     pub store: Store<PluginState>,
     pub stdout: MemoryOutputPipe,
     pub stderr: MemoryOutputPipe,

@@ -22,7 +22,7 @@ pub struct LogLine {
 }
 
 /// Everything one plugin's `Store` holds.
-pub struct PluginState {
+pub(crate) struct PluginState {
     pub(crate) wasi: WasiCtx,
     pub(crate) table: ResourceTable,
     pub(crate) budget: super::budget::MemoryBudget,
@@ -38,9 +38,9 @@ pub struct PluginState {
 }
 
 /// Bytes kept of one log line.
-pub const MAX_LOG_LINE: usize = 1 << 10;
+pub(crate) const MAX_LOG_LINE: usize = 1 << 10;
 /// Bytes of log lines kept of one plugin, all lines together.
-pub const MAX_LOG_BYTES: usize = 64 << 10;
+pub(crate) const MAX_LOG_BYTES: usize = 64 << 10;
 
 impl WasiView for PluginState {
     fn ctx(&mut self) -> WasiCtxView<'_> {

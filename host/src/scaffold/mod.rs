@@ -72,7 +72,7 @@ fn fill(template: &str, name: &str) -> String {
 
 /// Creates the crate for plugin `name` in `dir` (default `./NAME`), which
 /// must not exist yet; returns the directory.
-pub fn create(name: &str, dir: Option<&Path>) -> Result<PathBuf> {
+pub(crate) fn create(name: &str, dir: Option<&Path>) -> Result<PathBuf> {
     if !valid_name(name) {
         return Err(Error::Usage(format!(
             "`{name}` cannot name a plugin: use lower-case letters, digits and single hyphens, starting with a letter (e.g. acme-rules), and not the name of a crate it depends on"

@@ -3,7 +3,7 @@
 //! keeps the lists equal to the files of `sdk/src` and `wit/`.
 
 /// `(path under src/, contents)` of every SDK source file.
-pub const SDK_SOURCES: &[(&str, &str)] = &[
+pub(super) const SDK_SOURCES: &[(&str, &str)] = &[
     ("agents.rs", include_str!("../../../sdk/src/agents.rs")),
     (
         "auth_facts.rs",
@@ -50,7 +50,7 @@ pub const SDK_SOURCES: &[(&str, &str)] = &[
 
 /// `(file name, contents)` of every file of the SDK's `data/`: the
 /// redaction's rules, with gitleaks' licence.
-pub const SDK_DATA: &[(&str, &str)] = &[
+pub(super) const SDK_DATA: &[(&str, &str)] = &[
     ("README.md", include_str!("../../../sdk/data/README.md")),
     (
         "gitleaks-LICENSE",
@@ -71,7 +71,7 @@ pub const SDK_DATA: &[(&str, &str)] = &[
 ];
 
 /// `(file name, contents)` of every file of the `pincer:audit` WIT package.
-pub const WIT_SOURCES: &[(&str, &str)] = &[
+pub(super) const WIT_SOURCES: &[(&str, &str)] = &[
     ("baseline.wit", include_str!("../../../wit/baseline.wit")),
     ("config.wit", include_str!("../../../wit/config.wit")),
     ("gateway.wit", include_str!("../../../wit/gateway.wit")),
@@ -88,7 +88,7 @@ pub const WIT_SOURCES: &[(&str, &str)] = &[
 
 /// The SDK's bindings read the WIT package from the repository's `wit/`
 /// (`../wit`); vendored, it sits in the SDK's own `wit/`.
-pub fn vendored(file: &str, text: &str) -> String {
+pub(super) fn vendored(file: &str, text: &str) -> String {
     if file == "bindings.rs" {
         text.replacen("path: \"../wit\"", "path: \"wit\"", 1)
     } else {

@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 /// What a `files` entry creates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum EntryKind {
+pub(crate) enum EntryKind {
     /// A regular file (the default; `content` is its text).
     #[default]
     File,
@@ -30,7 +30,7 @@ pub enum EntryKind {
 /// One entry of a case's `files` list.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct FileEntry {
+pub(crate) struct FileEntry {
     /// The path, relative to the state directory (`.` is the directory).
     pub path: String,
     /// What to create.
@@ -149,7 +149,7 @@ fn private_defaults() -> Vec<FileEntry> {
 /// Builds the case's state directory at `state` (which must not exist
 /// yet) from its `state/` dir, its config and its `files`; returns the
 /// config path.
-pub fn build(
+pub(crate) fn build(
     case_dir: &Path,
     case_file: &Path,
     files: Option<&[FileEntry]>,

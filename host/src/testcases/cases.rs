@@ -28,12 +28,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The file that makes a directory a case.
-pub const CASE_FILE: &str = "case.json";
+pub(crate) const CASE_FILE: &str = "case.json";
 
 /// One (checkId, severity) pair.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Pair {
+pub(crate) struct Pair {
     /// The check id.
     pub check_id: String,
     /// Its severity.
@@ -49,7 +49,7 @@ impl std::fmt::Display for Pair {
 /// `case.json`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct CaseSpec {
+pub(crate) struct CaseSpec {
     /// One sentence on the scenario.
     #[serde(default)]
     pub description: String,
@@ -82,9 +82,13 @@ pub struct CaseSpec {
 /// What the reference audit reported for a parity fixture.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Recorded {
+pub(crate) struct Recorded {
     /// The tool and version that recorded it.
     #[serde(default)]
+    #[allow(
+        dead_code,
+        reason = "a case names its recorder; judging reads only the pairs"
+    )]
     pub tool: String,
     /// Its (checkId, severity) pairs.
     pub findings: Vec<Pair>,
@@ -93,7 +97,7 @@ pub struct Recorded {
 /// The expected pairs of Pincer's own checks in a parity fixture.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OwnFindings {
+pub(crate) struct OwnFindings {
     /// Its (checkId, severity) pairs.
     pub findings: Vec<Pair>,
 }
@@ -102,7 +106,7 @@ pub struct OwnFindings {
 /// it declares and the reference's check ids (`<provider>` segments as
 /// `*`), which split its checks into reference checks and its own.
 #[derive(Debug, Clone, Default)]
-pub struct Judge {
+pub(crate) struct Judge {
     /// The plugin's declared ids.
     pub declared: Vec<String>,
     /// The reference's ids, when known (`--reference-checks`).
@@ -151,7 +155,7 @@ impl Judge {
     /// `exact`, then, for a parity fixture, the reference's pairs of the
     /// reference checks this plugin declares (exactly) and the `pincer`
     /// pairs of its own checks (exactly).
-    pub fn judge(&self, spec: &CaseSpec, reported: &[Pair]) -> Verdict {
+    pub(crate) fn judge(&self, spec: &CaseSpec, reported: &[Pair]) -> Verdict {
         let mut verdict = judge(spec, reported);
         let reference_ids = self.reference_ids.as_deref().unwrap_or_default();
         if let Some(recorded) = &spec.reference {
@@ -191,7 +195,7 @@ impl Judge {
 /// The reference's check ids from a `reference-checks.json`
 /// (`{"plugins": {NAME: [{"id": ...}, ...]}}`), `<provider>`-style
 /// segments as `*`.
-pub fn reference_ids(path: &Path) -> Result<Vec<String>> {
+pub(crate) fn reference_ids(path: &Path) -> Result<Vec<String>> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -235,7 +239,7 @@ pub fn reference_ids(path: &Path) -> Result<Vec<String>> {
 
 /// A case found on disk.
 #[derive(Debug, Clone)]
-pub struct Case {
+pub(crate) struct Case {
     /// Its name (the directory's, relative to the cases dir).
     pub name: String,
     /// Its directory.
@@ -246,7 +250,7 @@ pub struct Case {
 
 impl Case {
     /// Its `case.json`.
-    pub fn file(&self) -> PathBuf {
+    pub(crate) fn file(&self) -> PathBuf {
         self.dir.join(CASE_FILE)
     }
 }
@@ -301,7 +305,7 @@ fn read_case(root: &Path, dir: &Path) -> Result<Case> {
 
 /// The cases under `root`, sorted by name: `root` itself when it holds a
 /// `case.json`, else every directory below it that does.
-pub fn discover(root: &Path) -> Result<Vec<Case>> {
+pub(crate) fn discover(root: &Path) -> Result<Vec<Case>> {
     let mut dirs = Vec::new();
     collect(root, &mut dirs).map_err(|source| Error::Read {
         path: root.to_path_buf(),
@@ -334,7 +338,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// What is wrong with one run of a case; empty when it passed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Verdict {
+pub(crate) struct Verdict {
     /// Expected pairs that were not reported.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<Pair>,
@@ -348,13 +352,13 @@ pub struct Verdict {
 
 impl Verdict {
     /// Whether the case passed.
-    pub fn passed(&self) -> bool {
+    pub(crate) fn passed(&self) -> bool {
         self.missing.is_empty() && self.unexpected.is_empty() && self.error.is_none()
     }
 }
 
 /// Judges the reported pairs against the case.
-pub fn judge(spec: &CaseSpec, reported: &[Pair]) -> Verdict {
+pub(crate) fn judge(spec: &CaseSpec, reported: &[Pair]) -> Verdict {
     let missing: Vec<Pair> = spec
         .expect
         .iter()

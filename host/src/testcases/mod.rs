@@ -1,6 +1,6 @@
 //! `pincer test`: case files, the private home each case runs in, and
 //! the comparison of what a case expects with what the audit found.
 
-pub mod case_home;
-pub mod cases;
-pub mod outcome;
+pub(crate) mod case_home;
+pub(crate) mod cases;
+pub(crate) mod outcome;

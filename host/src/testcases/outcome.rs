@@ -6,7 +6,7 @@ use serde::Serialize;
 /// One case's outcome.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Outcome {
+pub(crate) struct Outcome {
     /// The case directory, relative to the cases root.
     pub name: String,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -22,7 +22,7 @@ pub struct Outcome {
 /// Every outcome, with the plugin under test.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Summary {
+pub(crate) struct Summary {
     /// The plugin under test.
     pub plugin: String,
     /// Its version.

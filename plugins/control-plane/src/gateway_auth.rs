@@ -143,14 +143,17 @@ impl GatewayAuth {
                     .cloned()
                     .filter(|_| explicit != Some("trusted-proxy"))
             });
-        let mode = explicit.map(str::to_owned).unwrap_or_else(|| {
-            if password.is_some() {
-                "password"
-            } else {
-                "token"
-            }
-            .to_owned()
-        });
+        let mode = explicit.map_or_else(
+            || {
+                if password.is_some() {
+                    "password"
+                } else {
+                    "token"
+                }
+                .to_owned()
+            },
+            str::to_owned,
+        );
 
         let has_token = token.is_some() && !local_token.is_unresolved();
         let has_password = password.is_some() && !local_password.is_unresolved();

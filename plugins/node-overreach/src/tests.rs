@@ -14,7 +14,7 @@ use pincer_sdk::testing::{DEFAULT_NOW_MS, assert_metadata};
 use pincer_sdk::{DeviceToken, NodeSurface, PairedDevice, PendingPairing};
 use serde_json::{Value, json};
 
-const NOW: i64 = DEFAULT_NOW_MS as i64;
+const NOW: i64 = DEFAULT_NOW_MS.cast_signed();
 const TOKEN_VALUE: &str = "planted-device-token-0123456789abcdef";
 
 fn pairs(scenario: Scenario) -> Vec<(String, Severity)> {

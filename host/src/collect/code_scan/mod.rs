@@ -183,7 +183,7 @@ fn scan_skill(skill_md: &Path) -> ScannedPackage {
 }
 
 /// Scans the installed plugins and the workspace skills.
-pub fn scan(state_dir: &Path, plugin_dirs: &[String], skill_files: &[PathBuf]) -> CodeScan {
+pub(crate) fn scan(state_dir: &Path, plugin_dirs: &[String], skill_files: &[PathBuf]) -> CodeScan {
     let extensions = state_dir.join("extensions");
     CodeScan {
         plugins: plugin_dirs

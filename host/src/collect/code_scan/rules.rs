@@ -9,7 +9,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// The most findings one line rule reports per file.
-pub const LINE_CAP: usize = 32;
+pub(super) const LINE_CAP: usize = 32;
 
 struct Rules {
     exec: Regex,
@@ -129,7 +129,7 @@ fn strip_comments(source: &str) -> String {
 }
 
 /// The findings of one source file.
-pub fn scan_source(file: &str, source: &str) -> Vec<CodeFinding> {
+pub(super) fn scan_source(file: &str, source: &str) -> Vec<CodeFinding> {
     let r = rules();
     let mut out = Vec::new();
     let mentions_child_process = source.contains("child_process");
@@ -220,7 +220,7 @@ pub fn scan_source(file: &str, source: &str) -> Vec<CodeFinding> {
 }
 
 /// The findings of a `SKILL.md` text (first match per rule).
-pub fn scan_skill_text(file: &str, text: &str) -> Vec<CodeFinding> {
+pub(super) fn scan_skill_text(file: &str, text: &str) -> Vec<CodeFinding> {
     rules()
         .skill
         .iter()

@@ -17,17 +17,17 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// The key that pulls other files into the config.
-pub const INCLUDE_KEY: &str = "$include";
+pub(crate) const INCLUDE_KEY: &str = "$include";
 /// Deepest include nesting OpenClaw accepts.
-pub const MAX_DEPTH: usize = 10;
+pub(crate) const MAX_DEPTH: usize = 10;
 /// Largest include file OpenClaw reads (also the main config's limit).
-pub const MAX_FILE_BYTES: u64 = 2 << 20;
+pub(crate) const MAX_FILE_BYTES: u64 = 2 << 20;
 /// The most `$include` entries one config may hold in all (Pincer's
 /// limit: OpenClaw sets none, but each entry is a file to read).
-pub const MAX_INCLUDES: usize = 1_000;
+pub(crate) const MAX_INCLUDES: usize = 1_000;
 /// The most text the main config and its includes may hold together
 /// (Pincer's limit: a file included many times counts each time).
-pub const MAX_TOTAL_BYTES: u64 = 8 << 20;
+pub(crate) const MAX_TOTAL_BYTES: u64 = 8 << 20;
 
 /// What became of one `$include` entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -55,7 +55,7 @@ pub struct IncludeFact {
 }
 
 /// Resolves the includes of one config.
-pub struct Resolver {
+pub(crate) struct Resolver {
     /// The directories includes may be read from.
     roots: Vec<PathBuf>,
     /// Every include met, in order.
@@ -66,7 +66,7 @@ pub struct Resolver {
     total_bytes: u64,
 }
 
-pub use crate::input_file::normalize;
+pub(crate) use crate::input_file::normalize;
 
 fn invalid(path: &Path, message: String) -> Error {
     Error::Invalid {
@@ -81,7 +81,7 @@ impl Resolver {
     /// A resolver rooted at the config file's directory and at every
     /// absolute directory in `include_roots` (`OPENCLAW_INCLUDE_ROOTS`);
     /// `budget` is what the main config left, `main_bytes` its size.
-    pub fn new(
+    pub(crate) fn new(
         config: &Path,
         budget: Budget,
         main_bytes: usize,
@@ -113,7 +113,7 @@ impl Resolver {
 
     /// Resolves every `$include` in `value`, which was read from `file`;
     /// `node` holds its locations and comes back merged as the value is.
-    pub fn resolve(
+    pub(crate) fn resolve(
         &mut self,
         value: Value,
         node: SourceNode,

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 /// Merges `overlay` into `base` and returns the result.
-pub fn deep_merge(base: Value, overlay: Value) -> Value {
+pub(crate) fn deep_merge(base: Value, overlay: Value) -> Value {
     match (base, overlay) {
         (Value::Object(mut base), Value::Object(overlay)) => {
             for (key, value) in overlay {

@@ -2,22 +2,22 @@
 //! `$include`s (through cap-std, escapes recorded rather than followed) and
 //! nothing else; redaction and `${VAR}` substitution happen in the snapshot.
 
-pub mod includes;
-pub mod merge;
-pub mod parse;
-pub mod prescan;
-pub mod source_map;
+pub(crate) mod includes;
+pub(crate) mod merge;
+pub(crate) mod parse;
+pub(crate) mod prescan;
+pub(crate) mod source_map;
 
 use crate::error::{Error, Result};
-pub use includes::{IncludeFact, IncludeStatus};
+pub(crate) use includes::{IncludeFact, IncludeStatus};
 use serde_json::Value;
 use sha2::Digest;
-pub use source_map::{Location, SourceNode};
+pub(crate) use source_map::SourceNode;
 use std::path::Path;
 
 /// A config with its includes resolved.
 #[derive(Debug)]
-pub struct LoadedConfig {
+pub(crate) struct LoadedConfig {
     /// The merged config (not yet redacted).
     pub value: Value,
     /// Every `$include` met, followed or not.
@@ -33,7 +33,7 @@ pub struct LoadedConfig {
 /// Reads the config at `path` and resolves its includes. The file must be
 /// a regular file (a FIFO or device would block or never end) of at most
 /// [`includes::MAX_FILE_BYTES`], opened without blocking, and UTF-8 text.
-pub fn load(path: &Path, env: &crate::env::Env) -> Result<LoadedConfig> {
+pub(crate) fn load(path: &Path, env: &crate::env::Env) -> Result<LoadedConfig> {
     let bytes = crate::input_file::read(
         path,
         crate::input_file::Within::Anywhere,

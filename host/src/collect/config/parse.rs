@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// Where one file sits in the config, and what the config may still hold.
 #[derive(Debug)]
-pub struct Budget {
+pub(crate) struct Budget {
     /// How many containers deep the file's top level sits (0 for the main
     /// config, the including object's depth for an include).
     pub depth: usize,
@@ -31,7 +31,7 @@ impl Default for Budget {
 /// Parses the JSON5 text of `path` into a JSON value and the locations of
 /// its keys; the main config must be an object (`require_object`), an
 /// included file may be any value.
-pub fn parse_file(
+pub(crate) fn parse_file(
     path: &Path,
     text: &str,
     require_object: bool,

@@ -9,15 +9,15 @@
 /// through `$include`s. OpenClaw's own schema nests 12 deep; plugins parse
 /// the view with serde_json, whose limit of 128 leaves room for the two
 /// levels a secret marker adds.
-pub const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// The most values (objects, arrays, strings, numbers, booleans, nulls) a
 /// config and its includes may hold together.
-pub const MAX_VALUES: usize = 100_000;
+pub(crate) const MAX_VALUES: usize = 100_000;
 
 /// What the pre-scan found wrong, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
@@ -51,7 +51,7 @@ struct Scan<'a> {
 /// deep in the merged config (inside the object that includes it);
 /// `values_left` is what the config may still hold and shrinks by this
 /// file's values.
-pub fn check(text: &str, base_depth: usize, values_left: &mut usize) -> Result<(), Problem> {
+pub(crate) fn check(text: &str, base_depth: usize, values_left: &mut usize) -> Result<(), Problem> {
     let mut scan = Scan {
         text,
         bytes: text.as_bytes(),

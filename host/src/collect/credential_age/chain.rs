@@ -25,14 +25,14 @@ const SKEW_MS: i64 = 5 * 60 * 1000;
 
 /// The earliest time a record may be dated: 2020-01-01, before any
 /// OpenClaw kept a journal.
-pub const EARLIEST_MS: i64 = 1_577_836_800_000;
+pub(crate) const EARLIEST_MS: i64 = 1_577_836_800_000;
 
 /// The results OpenClaw gives a write that changed the file.
 const WRITTEN: &[&str] = &["rename", "copy-fallback"];
 
 /// What the chain proves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct JournalBound {
+pub(crate) struct JournalBound {
     /// The earliest time the chain shows the credential in place.
     pub in_place_since_ms: i64,
     /// The earliest write on the chain that set the credential (or may
@@ -66,7 +66,7 @@ fn may_touch(record: &JournalRecord, credential: &str) -> bool {
 
 /// What the walk needs to know beyond the records.
 #[derive(Debug, Clone, Copy)]
-pub struct Walk<'a> {
+pub(crate) struct Walk<'a> {
     /// The paths OpenClaw may have recorded the config file under.
     pub config_paths: &'a [String],
     /// SHA-256 (hex) of the config file now.
@@ -82,7 +82,7 @@ pub struct Walk<'a> {
 
 /// Walks the chain of `journal` from the file whose SHA-256 is
 /// `walk.digest`.
-pub fn bound(journal: &[JournalRecord], walk: &Walk<'_>) -> Option<JournalBound> {
+pub(crate) fn bound(journal: &[JournalRecord], walk: &Walk<'_>) -> Option<JournalBound> {
     let records: Vec<&JournalRecord> = journal
         .iter()
         .filter(|record| {

@@ -12,7 +12,7 @@ use sha2::Sha256;
 use std::path::Path;
 
 /// The key's file name under the state directory.
-pub const KEY_FILE: &str = "config-journal-fingerprint.key";
+pub(crate) const KEY_FILE: &str = "config-journal-fingerprint.key";
 
 /// The key's length in bytes, as OpenClaw writes it.
 const KEY_BYTES: usize = 32;
@@ -23,7 +23,7 @@ const FINGERPRINT_HEX: usize = 16;
 
 /// OpenClaw's key, and since when it exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
+pub(crate) struct Key {
     /// The 32 bytes.
     pub bytes: [u8; KEY_BYTES],
     /// The key file's modification time (ms since the epoch): OpenClaw
@@ -33,7 +33,7 @@ pub struct Key {
 
 /// The key, when `state_dir` holds one: a regular file (not a link) of
 /// exactly 32 bytes, read through a cap-std handle on the directory.
-pub fn key(state_dir: &Path) -> Option<Key> {
+pub(crate) fn key(state_dir: &Path) -> Option<Key> {
     let dir = cap_std::fs::Dir::open_ambient_dir(state_dir, cap_std::ambient_authority()).ok()?;
     let metadata = dir.symlink_metadata(KEY_FILE).ok()?;
     if !metadata.is_file() || metadata.len() != KEY_BYTES as u64 {
@@ -51,7 +51,7 @@ pub fn key(state_dir: &Path) -> Option<Key> {
 }
 
 /// The fingerprint of a `kind` (`token`, `password`) credential.
-pub fn fingerprint(key: &[u8; KEY_BYTES], kind: &str, value: &str) -> Option<String> {
+pub(crate) fn fingerprint(key: &[u8; KEY_BYTES], kind: &str, value: &str) -> Option<String> {
     let mut mac = Hmac::<Sha256>::new_from_slice(key).ok()?;
     mac.update(b"pincer/gateway-credential/v1\0");
     mac.update(kind.as_bytes());

@@ -12,8 +12,8 @@
 //!
 //! Plugins get [`CredentialAge`]: times, check ids and booleans only.
 
-pub mod chain;
-pub mod fingerprint;
+pub(crate) mod chain;
+pub(crate) mod fingerprint;
 
 use crate::collect::config::SourceNode;
 use crate::collect::probe::Credential;
@@ -24,9 +24,9 @@ use serde_json::Value;
 use std::path::Path;
 
 /// The evidence names of [`CredentialAge::evidence`].
-pub const JOURNAL: &str = "config-journal";
+pub(crate) const JOURNAL: &str = "config-journal";
 /// See [`JOURNAL`].
-pub const HISTORY: &str = "audit-history";
+pub(crate) const HISTORY: &str = "audit-history";
 
 /// The previous recorded audit, as far as the credential goes.
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +39,7 @@ pub struct Previous<'a> {
 }
 
 /// Everything the host needs to assess the credential of one audit.
-pub struct Inputs<'a> {
+pub(crate) struct Inputs<'a> {
     /// The unredacted config.
     pub config: &'a Value,
     /// The environment the gateway would see.
@@ -63,7 +63,7 @@ pub struct Inputs<'a> {
 /// The assessment: what plugins see, and what this run's history entry
 /// records (before this run's own exposures are added, see [`record_exposures`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Assessed {
+pub(crate) struct Assessed {
     /// For the `gateway` interface.
     pub age: CredentialAge,
     /// For the history entry (with the fingerprint).
@@ -130,7 +130,7 @@ fn epoch_ms(at: i64) -> Option<u64> {
 /// user's shell) may not be the gateway's. A password that is not written
 /// in the config is never fingerprinted: with the key, a fingerprint of a
 /// guessable password could be guessed against offline.
-pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
+pub(crate) fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
     let (credential, _) = crate::collect::probe::credential(inputs.config, inputs.env);
     let (kind, value) = match &credential {
         Credential::Token(value) => ("token", value.as_str()),
@@ -230,7 +230,7 @@ pub fn assess(inputs: &Inputs<'_>) -> Option<Assessed> {
 
 /// Adds this run's exposure findings (`check_ids`) to the credential's
 /// posture: the first exposure's time stays, the checks accumulate.
-pub fn record_exposures(
+pub(crate) fn record_exposures(
     posture: &mut CredentialPosture,
     written_in_config: bool,
     check_ids: &[&str],

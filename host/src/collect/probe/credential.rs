@@ -10,7 +10,7 @@ use serde_json::Value;
 
 /// A credential to offer. Its value stays in the host.
 #[derive(Clone, PartialEq, Eq)]
-pub enum Credential {
+pub(crate) enum Credential {
     /// `{ token }`.
     Token(String),
     /// `{ password }`.
@@ -27,7 +27,7 @@ impl std::fmt::Debug for Credential {
 
 impl Credential {
     /// `token`, `password` or `none`.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Credential::Token(_) => "token",
             Credential::Password(_) => "password",
@@ -36,7 +36,7 @@ impl Credential {
     }
 
     /// The secret, if any (to mask it in error texts).
-    pub fn secret(&self) -> Option<&str> {
+    pub(crate) fn secret(&self) -> Option<&str> {
         match self {
             Credential::Token(value) | Credential::Password(value) => Some(value),
             Credential::None => None,
@@ -86,7 +86,7 @@ fn resolve(value: Option<&Value>, path: &str, env: &dyn Fn(&str) -> Option<Strin
 
 /// The credential for `config` (the gateway's own, local mode), and a
 /// warning when a secret reference could not be resolved.
-pub fn credential(
+pub(crate) fn credential(
     config: &Value,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> (Credential, Option<String>) {
@@ -128,7 +128,7 @@ pub fn credential(
 /// Whether enabled hooks use the gateway's own credential (its token, or
 /// its password) as their token; none unless hooks are on with a token.
 /// Compared here so that neither value reaches a plugin.
-pub fn hooks_token_matches_gateway_auth(
+pub(crate) fn hooks_token_matches_gateway_auth(
     config: &Value,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Option<bool> {

@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How long one Docker command may take.
-pub const COMMAND_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const COMMAND_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The label that marks a sandbox browser container.
 const BROWSER_LABEL: &str = "openclaw.sandboxBrowser=1";
@@ -100,7 +100,7 @@ fn published_on(port_output: &str) -> Vec<String> {
 }
 
 /// Asks Docker about the sandbox browser containers.
-pub fn browser_containers(timeout: Duration) -> DockerProbe {
+pub(crate) fn browser_containers(timeout: Duration) -> DockerProbe {
     let mut probe = DockerProbe::default();
     let names = match docker(
         &[

@@ -11,9 +11,9 @@
 //! split) reaches the result.
 
 mod credential;
-pub mod docker;
+pub(crate) mod docker;
 
-pub use credential::{Credential, credential, hooks_token_matches_gateway_auth};
+pub(crate) use credential::{Credential, credential, hooks_token_matches_gateway_auth};
 use pincer_sdk::GatewayProbe;
 use serde_json::{Value, json};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
@@ -21,14 +21,14 @@ use std::time::{Duration, Instant};
 use tungstenite::{Message, WebSocket};
 
 /// The whole probe's time budget.
-pub const TIMEOUT: Duration = Duration::from_secs(3);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(3);
 
 /// OpenClaw's default gateway port.
-pub const DEFAULT_PORT: u16 = 18789;
+pub(crate) const DEFAULT_PORT: u16 = 18789;
 
 /// The port the gateway listens on: `OPENCLAW_GATEWAY_PORT` (`18777`,
 /// `host:18777` or `[v6]:18777`), else `gateway.port`, else 18789.
-pub fn port(config: &Value, env: &dyn Fn(&str) -> Option<String>) -> u16 {
+pub(crate) fn port(config: &Value, env: &dyn Fn(&str) -> Option<String>) -> u16 {
     let from_env = env("OPENCLAW_GATEWAY_PORT").and_then(|text| {
         let text = text.trim();
         let digits = text.rsplit_once(':').map_or(text, |(_, port)| port);
@@ -48,7 +48,7 @@ pub fn port(config: &Value, env: &dyn Fn(&str) -> Option<String>) -> u16 {
 
 /// Probes the gateway of `config` (raw, unredacted: the host needs the
 /// credential's value to offer it).
-pub fn probe(config: &Value, env: &dyn Fn(&str) -> Option<String>) -> GatewayProbe {
+pub(crate) fn probe(config: &Value, env: &dyn Fn(&str) -> Option<String>) -> GatewayProbe {
     let started = Instant::now();
     let port = port(config, env);
     let url = format!("ws://127.0.0.1:{port}");

@@ -11,7 +11,7 @@ use pincer_sdk::{NoteLevel, StateNote};
 
 /// The bound of one section.
 #[derive(Debug, Clone, Copy)]
-pub struct Cap {
+pub(super) struct Cap {
     /// The section, as a note names it.
     pub what: &'static str,
     /// The most rows kept.
@@ -22,49 +22,49 @@ pub struct Cap {
 }
 
 /// Paired devices.
-pub const PAIRED: Cap = Cap {
+pub(super) const PAIRED: Cap = Cap {
     what: "paired devices",
     rows: 2_000,
     whole: true,
 };
 /// Pending pairing requests.
-pub const PENDING: Cap = Cap {
+pub(super) const PENDING: Cap = Cap {
     what: "pending pairings",
     rows: 2_000,
     whole: true,
 };
 /// Gateway starts.
-pub const BOOTS: Cap = Cap {
+pub(super) const BOOTS: Cap = Cap {
     what: "boot history",
     rows: 1_000,
     whole: false,
 };
 /// Restart records.
-pub const RESTARTS: Cap = Cap {
+pub(super) const RESTARTS: Cap = Cap {
     what: "restart records",
     rows: 1_000,
     whole: false,
 };
 /// Channel allow entries.
-pub const CHANNEL_ALLOW: Cap = Cap {
+pub(super) const CHANNEL_ALLOW: Cap = Cap {
     what: "channel allow entries",
     rows: 10_000,
     whole: true,
 };
 /// Event counts (groups of status and kind or channel).
-pub const EVENTS: Cap = Cap {
+pub(super) const EVENTS: Cap = Cap {
     what: "event counts",
     rows: 1_000,
     whole: true,
 };
 /// Plugin directories under `extensions/`.
-pub const EXTENSIONS: Cap = Cap {
+pub(super) const EXTENSIONS: Cap = Cap {
     what: "installed plugin directories",
     rows: 2_000,
     whole: true,
 };
 /// Install records.
-pub const INSTALL_RECORDS: Cap = Cap {
+pub(super) const INSTALL_RECORDS: Cap = Cap {
     what: "install records",
     rows: 2_000,
     whole: true,
@@ -72,15 +72,15 @@ pub const INSTALL_RECORDS: Cap = Cap {
 
 /// The largest single value (text or blob) read from the database
 /// (`SQLITE_LIMIT_LENGTH`): a larger one fails its section.
-pub const MAX_VALUE_BYTES: i32 = 1 << 20;
+pub(super) const MAX_VALUE_BYTES: i32 = 1 << 20;
 
 /// The most text and blob bytes read from the database in all; past it,
 /// sections are cut.
-pub const MAX_DATABASE_BYTES: usize = 8 << 20;
+pub(super) const MAX_DATABASE_BYTES: usize = 8 << 20;
 
 /// What is left of [`MAX_DATABASE_BYTES`].
 #[derive(Debug)]
-pub struct Budget {
+pub(super) struct Budget {
     /// Bytes left.
     pub bytes_left: usize,
 }
@@ -94,7 +94,7 @@ impl Default for Budget {
 }
 
 /// The note for a section of `source` cut to `kept` rows.
-pub fn cut_note(cap: &Cap, source: &str, kept: usize) -> StateNote {
+pub(super) fn cut_note(cap: &Cap, source: &str, kept: usize) -> StateNote {
     if cap.whole {
         StateNote {
             level: NoteLevel::Error,
@@ -122,7 +122,12 @@ pub fn cut_note(cap: &Cap, source: &str, kept: usize) -> StateNote {
 
 /// Keeps the newest [`Cap::rows`] of `rows` (ordered oldest first), with a
 /// note when any are dropped.
-pub fn keep_newest<T>(rows: &mut Vec<T>, cap: &Cap, source: &str, notes: &mut Vec<StateNote>) {
+pub(super) fn keep_newest<T>(
+    rows: &mut Vec<T>,
+    cap: &Cap,
+    source: &str,
+    notes: &mut Vec<StateNote>,
+) {
     if rows.len() > cap.rows {
         rows.drain(..rows.len() - cap.rows);
         notes.push(cut_note(cap, source, rows.len()));

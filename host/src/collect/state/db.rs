@@ -18,7 +18,7 @@ use rusqlite::{Connection, Row};
 
 /// The rows of one section, and whether more were left unread.
 #[derive(Debug, Default)]
-pub struct Rows<T> {
+pub(super) struct Rows<T> {
     /// The rows read.
     pub rows: Vec<T>,
     /// Rows were left out (by the section's cap or the byte budget).
@@ -34,10 +34,10 @@ impl<T> Rows<T> {
 }
 
 /// The schema version this reader was written against.
-pub const KNOWN_SCHEMA_VERSION: i64 = 18;
+pub(super) const KNOWN_SCHEMA_VERSION: i64 = 18;
 
 /// `PRAGMA user_version`.
-pub fn schema_version(db: &Connection) -> rusqlite::Result<i64> {
+pub(super) fn schema_version(db: &Connection) -> rusqlite::Result<i64> {
     db.query_row("PRAGMA user_version", [], |row| row.get(0))
 }
 
@@ -86,7 +86,7 @@ fn all<T>(
 
 /// `device_pairing_paired`, oldest pairing first (the newest
 /// [`bounds::PAIRED`] rows).
-pub fn paired_devices(
+pub(super) fn paired_devices(
     db: &Connection,
     budget: &mut Budget,
 ) -> rusqlite::Result<Rows<PairedDevice>> {
@@ -130,7 +130,7 @@ pub fn paired_devices(
 
 /// `device_pairing_pending`, oldest request first (the newest
 /// [`bounds::PENDING`]).
-pub fn pending_pairings(
+pub(super) fn pending_pairings(
     db: &Connection,
     budget: &mut Budget,
 ) -> rusqlite::Result<Rows<PendingPairing>> {
@@ -164,7 +164,7 @@ pub fn pending_pairings(
 
 /// The JSON of the `config_machine_state` rows of the install records
 /// (`plugin_row`, `hook_row`), as `(key, value_json)`.
-pub fn machine_state(
+pub(super) fn machine_state(
     db: &Connection,
     plugin_row: &str,
     hook_row: &str,
@@ -183,7 +183,7 @@ pub fn machine_state(
 
 /// The singleton row of `exec_approvals_config`; `raw_json` is the source
 /// of truth, the other columns only project it.
-pub fn exec_approvals(
+pub(super) fn exec_approvals(
     db: &Connection,
     budget: &mut Budget,
 ) -> rusqlite::Result<Rows<Option<ExecApprovals>>> {
@@ -209,7 +209,7 @@ pub fn exec_approvals(
 
 /// `gateway_boot_lifecycle`, oldest start first (the newest
 /// [`bounds::BOOTS`]).
-pub fn boots(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Rows<BootRecord>> {
+pub(super) fn boots(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Rows<BootRecord>> {
     all(
         db,
         "SELECT boot_id, pid, started_at_ms, completed_at_ms, outcome, startup_reason, reason \
@@ -234,7 +234,10 @@ pub fn boots(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Rows<Boot
 
 /// Restart sentinels, intents and handoffs, oldest first (the newest
 /// [`bounds::RESTARTS`]).
-pub fn restarts(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Rows<RestartRecord>> {
+pub(super) fn restarts(
+    db: &Connection,
+    budget: &mut Budget,
+) -> rusqlite::Result<Rows<RestartRecord>> {
     let mut records = all(
         db,
         "SELECT 'sentinel', kind, status, ts, NULL FROM gateway_restart_sentinel \
@@ -262,7 +265,7 @@ pub fn restarts(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Rows<R
 
 /// `channel_pairing_allow_entries`, by channel, account and order (the
 /// first [`bounds::CHANNEL_ALLOW`]).
-pub fn channel_allow(
+pub(super) fn channel_allow(
     db: &Connection,
     budget: &mut Budget,
 ) -> rusqlite::Result<Rows<ChannelAllowEntry>> {
@@ -287,7 +290,7 @@ pub fn channel_allow(
 /// kind, or the channel: an SQL expression of the table's columns): in
 /// the day and week before `now_ms`, in all, and the newest one's time.
 /// `time_column` holds ms since the epoch.
-pub fn event_counts(
+pub(super) fn event_counts(
     db: &Connection,
     (ledger, table, kind_column, time_column): (&str, &str, &str, &str),
     now_ms: i64,

@@ -13,9 +13,9 @@ use serde_json::{Map, Value};
 use std::path::{Path, PathBuf};
 
 /// The database row of plugin install records.
-pub const PLUGIN_ROW: &str = "plugins.installedIndex";
+pub(super) const PLUGIN_ROW: &str = "plugins.installedIndex";
 /// The database row of hook install records.
-pub const HOOK_ROW: &str = "hooks.internal.installs";
+pub(super) const HOOK_ROW: &str = "hooks.internal.installs";
 
 /// The install sources a plugin record may name.
 const SOURCES: &[&str] = &["npm", "archive", "path", "clawhub", "git", "marketplace"];
@@ -153,7 +153,7 @@ fn npm_root_records(root: &Path) -> Vec<(String, Map<String, Value>)> {
 }
 
 /// Every npm install record of the installation, plugins first.
-pub fn collect(state_dir: &Path, rows: &[(String, String)]) -> Vec<InstallRecord> {
+pub(super) fn collect(state_dir: &Path, rows: &[(String, String)]) -> Vec<InstallRecord> {
     let row = |key: &str| {
         rows.iter()
             .find(|(k, _)| k == key)

@@ -33,7 +33,7 @@ const MANIFEST_MAX_BYTES: u64 = 1 << 20;
 /// symlink is not a directory; hidden ones, backups and copies left out),
 /// sorted, at most [`bounds::EXTENSIONS`]; empty when there is no such
 /// directory. One that cannot be listed, or holds too many, adds a note.
-pub fn extensions(state_dir: &Path, notes: &mut Vec<StateNote>) -> Vec<String> {
+pub(super) fn extensions(state_dir: &Path, notes: &mut Vec<StateNote>) -> Vec<String> {
     let dir = state_dir.join("extensions");
     let listing =
         match crate::input_file::list(&dir, Within::Root(state_dir), bounds::EXTENSIONS.rows * 4) {
@@ -74,7 +74,7 @@ pub fn extensions(state_dir: &Path, notes: &mut Vec<StateNote>) -> Vec<String> {
 /// skipped; one that cannot be read (not a regular file, over 1 MiB,
 /// outside the state directory, not JSON) leaves an error note: the
 /// plugin's id is unknown, so the audit is incomplete.
-pub fn manifest_ids(
+pub(super) fn manifest_ids(
     state_dir: &Path,
     plugin_dirs: &[String],
     notes: &mut Vec<StateNote>,
@@ -116,7 +116,7 @@ pub fn manifest_ids(
 
 /// The enabled server names of `STATE/skills/config/mcporter.json`, or a
 /// note saying why the registry could not be read.
-pub fn mcporter_servers(state_dir: &Path) -> Result<Vec<String>, StateNote> {
+pub(super) fn mcporter_servers(state_dir: &Path) -> Result<Vec<String>, StateNote> {
     let path = state_dir.join("skills/config/mcporter.json");
     let problem = |what: String| StateNote {
         level: NoteLevel::Error,

@@ -11,15 +11,15 @@
 use rusqlite::Connection;
 
 /// The `diagnostic_events` scope of the config journal.
-pub const SCOPE: &str = "config-audit";
+pub(crate) const SCOPE: &str = "config-audit";
 
 /// How many of the newest records are read: the chain of custody the host
 /// walks rarely needs more, and the journal keeps up to 50,000.
-pub const MAX_RECORDS: usize = 2_000;
+pub(crate) const MAX_RECORDS: usize = 2_000;
 
 /// One journal record, newest first in [`read`]'s answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct JournalRecord {
+pub(crate) struct JournalRecord {
     /// When it was recorded (ms since the epoch).
     pub at_ms: i64,
     /// `config.write`, `config.external`, `config.observe`, ...
@@ -47,7 +47,7 @@ pub struct JournalRecord {
 }
 
 /// The newest [`MAX_RECORDS`] records of the journal, newest first.
-pub fn read(db: &Connection) -> rusqlite::Result<Vec<JournalRecord>> {
+pub(crate) fn read(db: &Connection) -> rusqlite::Result<Vec<JournalRecord>> {
     let mut statement = db.prepare(
         "SELECT created_at, \
          json_extract(payload_json, '$.event'), \

@@ -34,14 +34,14 @@ const FILES: &[&str] = &[
 ];
 
 /// The largest legacy file read.
-pub const MAX_FILE_BYTES: u64 = 16 << 20;
+pub(super) const MAX_FILE_BYTES: u64 = 16 << 20;
 
 /// The most `*-allowFrom.json` files read from `credentials/`.
 const MAX_ALLOW_FROM_FILES: usize = 1_000;
 
 /// Sections an older database may lack, which legacy files can fill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
+pub(super) enum Section {
     /// Paired devices and nodes.
     Paired,
     /// Pending pairing requests.
@@ -55,7 +55,7 @@ pub enum Section {
 }
 
 /// Reads the legacy JSON state, if any of its files exists.
-pub fn read(state_dir: &Path) -> Option<StateFacts> {
+pub(super) fn read(state_dir: &Path) -> Option<StateFacts> {
     let mut reader = Legacy::new(state_dir);
     if !reader.any_present() {
         return None;
@@ -93,7 +93,7 @@ pub fn read(state_dir: &Path) -> Option<StateFacts> {
 /// Fills, from legacy files, the sections an older database did not have;
 /// notes legacy files left beside a database (the gateway no longer reads
 /// them, but they may still hold tokens in clear). Whether any were there.
-pub fn fill_gaps(state_dir: &Path, gaps: &[Section], facts: &mut StateFacts) -> bool {
+pub(super) fn fill_gaps(state_dir: &Path, gaps: &[Section], facts: &mut StateFacts) -> bool {
     let mut reader = Legacy::new(state_dir);
     let present = reader.present();
     if present.is_empty() {

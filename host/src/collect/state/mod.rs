@@ -11,7 +11,7 @@ mod bounds;
 mod db;
 mod install_records;
 mod installed;
-pub mod journal;
+pub(crate) mod journal;
 mod legacy;
 mod open;
 mod parse;
@@ -21,7 +21,7 @@ use legacy::Section;
 use pincer_sdk::{NoteLevel, StateFacts, StateInfo, StateNote, StateSource};
 use std::path::Path;
 
-pub use open::{BUSY_TIMEOUT, OpenError, OpenedAs, open_read_only};
+pub(crate) use open::{BUSY_TIMEOUT, OpenError, OpenedAs, open_read_only};
 
 /// How audit events are grouped: by kind, with the messages the gateway
 /// skipped (duplicates, a reply already under way) apart as
@@ -30,12 +30,12 @@ pub use open::{BUSY_TIMEOUT, OpenError, OpenedAs, open_read_only};
 const AUDIT_EVENT_KIND: &str = "CASE WHEN kind = 'message' AND message_outcome = 'skipped' THEN 'message_skipped' ELSE kind END";
 
 /// Where OpenClaw 2026.9 keeps its database, under the state dir.
-pub const DATABASE: &str = "state/openclaw.sqlite";
+pub(crate) const DATABASE: &str = "state/openclaw.sqlite";
 
 /// What the state directory holds: the facts plugins see, and OpenClaw's
 /// config journal, which stays in the host (see [`journal`]).
 #[derive(Debug, Default)]
-pub struct Collected {
+pub(crate) struct Collected {
     /// The state facts of the `gateway` and `nodes` interfaces.
     pub facts: StateFacts,
     /// The newest config journal records, newest first.
@@ -44,7 +44,7 @@ pub struct Collected {
 
 /// Reads the state of `state_dir`, as of `now_ms` (for the event counts
 /// of the last day and week).
-pub fn collect(state_dir: &Path, now_ms: i64) -> Collected {
+pub(crate) fn collect(state_dir: &Path, now_ms: i64) -> Collected {
     let (mut facts, machine_state, config_journal) = collect_records(state_dir, now_ms);
     facts.gateway.install_records = install_records::collect(state_dir, &machine_state);
     facts.gateway.installed_extensions =

@@ -25,14 +25,14 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// How long a read waits for a writer holding the database locked.
-pub const BUSY_TIMEOUT: Duration = Duration::from_millis(1_500);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_millis(1_500);
 
 /// The 16 bytes every SQLite 3 database starts with.
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// How the database was opened, for the report's notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OpenedAs {
+pub(crate) enum OpenedAs {
     /// Rollback journal, read-only with a shared lock.
     ReadOnly,
     /// WAL mode with a live `-wal`/`-shm`, read through a private index.
@@ -49,7 +49,7 @@ const WAL_HEADER_BYTES: u64 = 32;
 
 /// Why the database could not be opened.
 #[derive(Debug, thiserror::Error)]
-pub enum OpenError {
+pub(crate) enum OpenError {
     /// Not a SQLite database at all (or truncated below its header).
     #[error("{0} is not a SQLite database (bad or missing header)")]
     NotADatabase(PathBuf),
@@ -73,7 +73,10 @@ pub enum OpenError {
 
 /// Opens the database at `path`, a file inside `root` (the state
 /// directory), without writing anything next to it.
-pub fn open_read_only(path: &Path, root: &Path) -> Result<(Connection, OpenedAs), OpenError> {
+pub(crate) fn open_read_only(
+    path: &Path,
+    root: &Path,
+) -> Result<(Connection, OpenedAs), OpenError> {
     let header = read_header(path, root)?;
     let wal_mode = header[18] == 2 || header[19] == 2;
     let wal = sidecar(path, root, "-wal")?;

@@ -11,14 +11,14 @@ use serde_json::{Map, Value};
 
 /// A JSON array of strings (`roles_json`, `scopes_json`); anything else is
 /// empty.
-pub fn json_list(text: Option<&str>) -> Vec<String> {
+pub(super) fn json_list(text: Option<&str>) -> Vec<String> {
     text.and_then(|text| serde_json::from_str::<Value>(text).ok())
         .map(|value| strings(&value))
         .unwrap_or_default()
 }
 
 /// The strings of a JSON array value.
-pub fn strings(value: &Value) -> Vec<String> {
+pub(super) fn strings(value: &Value) -> Vec<String> {
     value
         .as_array()
         .map(|items| {
@@ -40,7 +40,7 @@ fn millis(object: &Map<String, Value>, key: &str) -> Option<i64> {
 }
 
 /// A secret string as a marker; absent when it is not a string.
-pub fn marker(value: Option<&Value>) -> SecretMarker {
+pub(super) fn marker(value: Option<&Value>) -> SecretMarker {
     match value.and_then(Value::as_str) {
         Some(secret) => SecretMarker::describe(secret, SecretSource::Inline, None),
         None => SecretMarker::unavailable(SecretSource::Absent, None),
@@ -48,7 +48,7 @@ pub fn marker(value: Option<&Value>) -> SecretMarker {
 }
 
 /// `tokens_json`: `{ "<role>": { token, role, scopes, createdAtMs, ... } }`.
-pub fn tokens_from_json(json: Option<&str>) -> Vec<DeviceToken> {
+pub(super) fn tokens_from_json(json: Option<&str>) -> Vec<DeviceToken> {
     let Some(Value::Object(roles)) = json.and_then(|t| serde_json::from_str(t).ok()) else {
         return Vec::new();
     };
@@ -70,13 +70,13 @@ pub fn tokens_from_json(json: Option<&str>) -> Vec<DeviceToken> {
 }
 
 /// `node_surface_json`: what a node offers; none when it is not an object.
-pub fn node_surface_from_json(text: &str) -> Option<NodeSurface> {
+pub(super) fn node_surface_from_json(text: &str) -> Option<NodeSurface> {
     let value: Value = serde_json::from_str(text).ok()?;
     node_surface(&value)
 }
 
 /// A node surface object (`{ version, caps, commands, bins, ... }`).
-pub fn node_surface(value: &Value) -> Option<NodeSurface> {
+pub(super) fn node_surface(value: &Value) -> Option<NodeSurface> {
     let object = value.as_object()?;
     Some(NodeSurface {
         version: text(object, "version"),
@@ -97,7 +97,7 @@ fn policy(object: &Map<String, Value>) -> ApprovalPolicy {
 
 /// The exec approvals document (`exec_approvals_config.raw_json`, or the
 /// legacy `exec-approvals.json`): socket, defaults, per-agent settings.
-pub fn approvals_from_json(text: &str) -> ExecApprovals {
+pub(super) fn approvals_from_json(text: &str) -> ExecApprovals {
     let Ok(Value::Object(root)) = serde_json::from_str::<Value>(text) else {
         return ExecApprovals::default();
     };
@@ -105,7 +105,7 @@ pub fn approvals_from_json(text: &str) -> ExecApprovals {
 }
 
 /// [`approvals_from_json`] on a parsed object.
-pub fn approvals(root: &Map<String, Value>) -> ExecApprovals {
+pub(super) fn approvals(root: &Map<String, Value>) -> ExecApprovals {
     let empty = Map::new();
     let socket = root
         .get("socket")

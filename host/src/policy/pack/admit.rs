@@ -16,7 +16,7 @@ use std::sync::Arc;
 /// Runs the admission check; `owners[i]` names the pack plugin `i` came
 /// from. Returns what each plugin said of itself (`None` for a plugin that
 /// no pack brought and that failed: the audit reports it).
-pub fn admit(
+pub(crate) fn admit(
     runtime: &Runtime,
     plugins: &[LoadedPlugin],
     owners: &[Option<String>],

@@ -7,8 +7,8 @@
 //! requirement this pincer does not meet refuses the whole pack before any
 //! of it is used (exit 2), never half-loads it.
 
-pub mod admit;
-pub mod policy;
+pub(crate) mod admit;
+pub(crate) mod policy;
 
 use crate::error::{Error, Result};
 use crate::policy::params::{ParamsOrigin, PluginParams};
@@ -20,12 +20,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The file that describes a pack.
-pub const PACK_FILE: &str = "pack.toml";
+pub(crate) const PACK_FILE: &str = "pack.toml";
 
 /// One plugin of a pack, as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PluginEntry {
+pub(crate) struct PluginEntry {
     /// The component, relative to the pack directory.
     pub path: String,
     /// Its SHA-256 (hex).
@@ -35,7 +35,7 @@ pub struct PluginEntry {
 /// A check the pack turns off, as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct DisableEntry {
+pub(crate) struct DisableEntry {
     /// The check id (a `*` segment matches one segment).
     pub check: String,
     /// Why.
@@ -45,7 +45,7 @@ pub struct DisableEntry {
 /// A severity the pack changes, as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct OverrideEntry {
+pub(crate) struct OverrideEntry {
     /// The check id (a `*` segment matches one segment).
     pub check: String,
     /// The severity its findings get.
@@ -57,13 +57,17 @@ pub struct OverrideEntry {
 /// `pack.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PackSpec {
+pub(crate) struct PackSpec {
     /// The pack's name.
     pub name: String,
     /// Its version (semver).
     pub version: String,
     /// What it is for.
     #[serde(default)]
+    #[allow(
+        dead_code,
+        reason = "accepted in pack.toml for its readers; no output shows it yet"
+    )]
     pub description: String,
     /// A semver requirement on the `pincer:audit` version (`^0.1.2`).
     pub api: String,
@@ -83,7 +87,7 @@ pub struct PackSpec {
 
 /// A plugin of a loaded pack: its file, checked against its digest.
 #[derive(Debug, Clone)]
-pub struct PackPlugin {
+pub(crate) struct PackPlugin {
     /// The component file.
     pub path: PathBuf,
     /// Its SHA-256, as checked.
@@ -94,7 +98,7 @@ pub struct PackPlugin {
 
 /// A rule of a pack with where it is written.
 #[derive(Debug, Clone)]
-pub struct Rule<T> {
+pub(crate) struct Rule<T> {
     /// The rule.
     pub rule: T,
     /// `pack.toml`'s line of it.
@@ -104,7 +108,7 @@ pub struct Rule<T> {
 /// A pack whose file parsed, whose api this pincer serves and whose
 /// plugins match their digests.
 #[derive(Debug, Clone)]
-pub struct Pack {
+pub(crate) struct Pack {
     /// Its directory.
     pub dir: PathBuf,
     /// Its name.
@@ -125,12 +129,12 @@ pub struct Pack {
 
 impl Pack {
     /// `pack.toml` of this pack.
-    pub fn file(&self) -> PathBuf {
+    pub(crate) fn file(&self) -> PathBuf {
         self.dir.join(PACK_FILE)
     }
 
     /// `pack NAME (DIR/pack.toml:LINE)`, to say where a rule comes from.
-    pub fn source(&self, line: usize) -> String {
+    pub(crate) fn source(&self, line: usize) -> String {
         format!("pack {} ({}:{line})", self.name, self.file().display())
     }
 }
@@ -206,7 +210,7 @@ fn reasoned_rules<T: Clone>(
 
 /// Loads the packs in `dirs`, in order, each once (a pack named both in
 /// pincer.toml and with `--pack` is the same pack).
-pub fn load_all<'a>(dirs: impl Iterator<Item = &'a PathBuf>) -> Result<Vec<Pack>> {
+pub(crate) fn load_all<'a>(dirs: impl Iterator<Item = &'a PathBuf>) -> Result<Vec<Pack>> {
     let mut seen = Vec::new();
     let mut packs = Vec::new();
     for dir in dirs {
@@ -221,7 +225,7 @@ pub fn load_all<'a>(dirs: impl Iterator<Item = &'a PathBuf>) -> Result<Vec<Pack>
 }
 
 /// Largest plugin component a pack may hold.
-pub const MAX_PLUGIN_BYTES: u64 = 64 << 20;
+pub(crate) const MAX_PLUGIN_BYTES: u64 = 64 << 20;
 
 /// A plugin's file: a relative path of plain names that, resolved, stays a
 /// regular file inside the pack directory. A pack cannot make Pincer read
@@ -274,7 +278,7 @@ fn valid_name(name: &str) -> bool {
 
 /// Reads and checks the pack in `dir`: its file, its api requirement and
 /// every plugin's digest. Any problem refuses the whole pack.
-pub fn load(dir: &Path) -> Result<Pack> {
+pub(crate) fn load(dir: &Path) -> Result<Pack> {
     let file = dir.join(PACK_FILE);
     let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
         path: file.clone(),

@@ -19,7 +19,7 @@ struct Sourced<T> {
 
 /// Every pack's overrides and disabled checks.
 #[derive(Debug, Clone, Default)]
-pub struct Policy {
+pub(crate) struct Policy {
     overrides: Vec<Sourced<OverrideEntry>>,
     disable: Vec<Sourced<DisableEntry>>,
 }
@@ -44,7 +44,7 @@ impl Policy {
     /// The rules of `packs`, in order; refused when two of them can name
     /// one check and disagree (two severities, or an override of a check
     /// another rule disables), wherever they come from.
-    pub fn of(packs: &[Pack]) -> Result<Policy> {
+    pub(crate) fn of(packs: &[Pack]) -> Result<Policy> {
         let mut policy = Policy::default();
         for pack in packs {
             policy
@@ -107,7 +107,7 @@ impl Policy {
     }
 
     /// Fails on the first rule that names no check among `declared`.
-    pub fn check_names(&self, declared: &[&str]) -> Result<()> {
+    pub(crate) fn check_names(&self, declared: &[&str]) -> Result<()> {
         let rules = self
             .overrides
             .iter()
@@ -134,7 +134,7 @@ impl Policy {
 
     /// The rule that sets the severity of a finding of `check_id`: the
     /// severity, and where and why.
-    pub fn override_of(&self, check_id: &str) -> Option<(Severity, Ruling<'_>)> {
+    pub(crate) fn override_of(&self, check_id: &str) -> Option<(Severity, Ruling<'_>)> {
         self.overrides
             .iter()
             .find(|o| id_matches(&o.rule.check, check_id))
@@ -142,7 +142,7 @@ impl Policy {
     }
 
     /// The rule that disables `check_id`, where and why.
-    pub fn disabling(&self, check_id: &str) -> Option<Ruling<'_>> {
+    pub(crate) fn disabling(&self, check_id: &str) -> Option<Ruling<'_>> {
         self.disable
             .iter()
             .find(|d| id_matches(&d.rule.check, check_id))
@@ -153,7 +153,7 @@ impl Policy {
 /// Where a pack rule was written and why: `pack NAME (FILE:LINE)` and the
 /// pack's reason, as written (renderers and the report's pass bound it).
 #[derive(Debug, Clone, Copy)]
-pub struct Ruling<'a> {
+pub(crate) struct Ruling<'a> {
     /// `pack NAME (FILE:LINE)`.
     pub source: &'a str,
     /// Why the pack decides so.

@@ -42,7 +42,7 @@ impl Suppression {
 
 /// The suppressions of a config, or what is wrong with the first bad entry
 /// (as `(index, message)`; `None` index when the list itself is not a list).
-pub fn from_config(config: &Value) -> Result<Vec<Suppression>, (Option<usize>, String)> {
+pub(crate) fn from_config(config: &Value) -> Result<Vec<Suppression>, (Option<usize>, String)> {
     let Some(list) = config
         .get("security")
         .and_then(|s| s.get("audit"))

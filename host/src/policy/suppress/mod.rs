@@ -4,6 +4,6 @@
 //! `pincer.toml` (glob, path, reason, expiry).
 
 mod config;
-pub mod rules;
+pub(crate) mod rules;
 
-pub use config::{Suppression, from_config};
+pub(crate) use config::{Suppression, from_config};

@@ -11,7 +11,7 @@ use std::path::Path;
 /// A `[[suppress]]` table as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RuleSpec {
+pub(crate) struct RuleSpec {
     /// Glob over check ids (`gateway.*`, `channels.*.dm_policy_open`).
     check: String,
     /// Glob over the finding's config paths; one must match.
@@ -26,7 +26,7 @@ pub struct RuleSpec {
 
 /// A checked rule, ready to match.
 #[derive(Debug, Clone)]
-pub struct Rule {
+pub(crate) struct Rule {
     check: String,
     check_glob: GlobMatcher,
     path: Option<(String, GlobMatcher)>,
@@ -38,7 +38,7 @@ pub struct Rule {
 
 impl Rule {
     /// Checks a rule read from `file` at `line`.
-    pub fn compile(spec: &RuleSpec, file: &Path, line: usize) -> Result<Rule> {
+    pub(crate) fn compile(spec: &RuleSpec, file: &Path, line: usize) -> Result<Rule> {
         let invalid = |message: String| Error::Invalid {
             path: file.to_path_buf(),
             line,
@@ -93,7 +93,7 @@ impl Rule {
 
     /// Whether it matches: the check id glob, and the path glob (when
     /// given) against one of the finding's config paths.
-    pub fn matches(&self, finding: &Finding) -> bool {
+    pub(crate) fn matches(&self, finding: &Finding) -> bool {
         self.check_glob.is_match(&finding.check_id)
             && self
                 .path
@@ -102,37 +102,37 @@ impl Rule {
     }
 
     /// Expired when its last day lies before `today` (both `YYYY-MM-DD`).
-    pub fn expired(&self, today: &str) -> bool {
+    pub(crate) fn expired(&self, today: &str) -> bool {
         self.expires.as_deref().is_some_and(|last| last < today)
     }
 
     /// Why the risk is accepted.
-    pub fn reason(&self) -> &str {
+    pub(crate) fn reason(&self) -> &str {
         &self.reason
     }
 
     /// Its last day (`YYYY-MM-DD`), when it has one.
-    pub fn expires(&self) -> Option<&str> {
+    pub(crate) fn expires(&self) -> Option<&str> {
         self.expires.as_deref()
     }
 
     /// The `pincer.toml` it was read from.
-    pub fn file(&self) -> &str {
+    pub(crate) fn file(&self) -> &str {
         &self.file
     }
 
     /// The line of its `[[suppress]]` table.
-    pub fn line(&self) -> usize {
+    pub(crate) fn line(&self) -> usize {
         self.line
     }
 
     /// `FILE:LINE`.
-    pub fn source(&self) -> String {
+    pub(crate) fn source(&self) -> String {
         format!("{}:{}", self.file, self.line)
     }
 
     /// What it suppresses, as a finding about it says.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.path {
             Some((path, _)) => format!("check `{}` at `{path}`", self.check),
             None => format!("check `{}`", self.check),
@@ -141,13 +141,13 @@ impl Rule {
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`.
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     let stamp = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
     stamp.get(..10).unwrap_or(&stamp).to_owned()
 }
 
 /// Whether a rule of `rules` in force `today` suppresses `finding`.
-pub fn suppresses(rules: &[Rule], finding: &Finding, today: &str) -> bool {
+pub(crate) fn suppresses(rules: &[Rule], finding: &Finding, today: &str) -> bool {
     rules
         .iter()
         .any(|rule| !rule.expired(today) && rule.matches(finding))

@@ -61,7 +61,7 @@ fn chart(entries: &[(PathBuf, Entry)]) -> String {
 
 /// A self-contained page: the chart, then the table of runs. No script;
 /// the Content-Security-Policy admits only its own inline style.
-pub fn page(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn page(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
     let style_hash = csp_hash(STYLE);
     let several = several_installations(entries);
     let mut rows = String::new();

@@ -25,7 +25,7 @@ fn category(report: &Report, finding: &ReportFinding) -> String {
 }
 
 /// Writes the report as one HTML page.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let title = format!("Pincer audit of {}", report.target.config);
     writeln!(
         out,

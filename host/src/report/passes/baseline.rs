@@ -9,7 +9,7 @@ use crate::report::baseline::{
 use std::path::Path;
 
 /// Marks every finding of `report` against the baseline's findings.
-pub fn apply(report: &mut Report, file: &Path, baseline: &[RecordedFinding]) {
+pub(crate) fn apply(report: &mut Report, file: &Path, baseline: &[RecordedFinding]) {
     let mut before = by_identity(baseline);
     let mut summary = BaselineSummary {
         file: file.display().to_string(),

@@ -13,7 +13,7 @@ const SOURCE: &str = "security.audit.suppressions";
 
 /// Moves every finding some suppression matches into `suppressed_findings`
 /// and adds the finding that says how many moved.
-pub fn apply(report: &mut Report, suppressions: &[Suppression]) {
+pub(crate) fn apply(report: &mut Report, suppressions: &[Suppression]) {
     if suppressions.is_empty() {
         return;
     }

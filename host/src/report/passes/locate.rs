@@ -7,7 +7,7 @@ use crate::report::model::{FindingLocation, Report, ReportFinding};
 
 /// Sets the location of every finding (suppressed ones too) that names a
 /// config path.
-pub fn apply(report: &mut Report, sources: &SourceNode) {
+pub(crate) fn apply(report: &mut Report, sources: &SourceNode) {
     for finding in report
         .findings
         .iter_mut()

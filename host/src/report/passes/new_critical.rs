@@ -16,7 +16,7 @@ use pincer_sdk::Severity;
 
 /// What this pass needs of the last recorded run.
 #[derive(Debug, Clone, Default)]
-pub struct PreviousRun {
+pub(crate) struct PreviousRun {
     /// Its critical findings, suppressed ones included.
     pub critical: Vec<RecordedFinding>,
     /// The plugins that failed in it.
@@ -25,7 +25,7 @@ pub struct PreviousRun {
 
 /// Adds the finding to `report` when some critical finding is new since
 /// `previous` and not `suppressed` (by a rule yet to be applied).
-pub fn apply(
+pub(crate) fn apply(
     report: &mut Report,
     previous: &PreviousRun,
     suppressed: &dyn Fn(&ReportFinding) -> bool,

@@ -12,7 +12,7 @@ use crate::text;
 const MAX_REASON: usize = 1_000;
 
 /// Applies the overrides, then moves the findings of disabled checks.
-pub fn apply(report: &mut Report, policy: &Policy) {
+pub(crate) fn apply(report: &mut Report, policy: &Policy) {
     for reported in &mut report.findings {
         let finding = &mut reported.finding;
         let Some((severity, ruling)) = policy.override_of(&finding.check_id) else {

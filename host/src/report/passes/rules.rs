@@ -24,7 +24,7 @@ fn about(rule: &Rule, check: &HostCheck, detail: String) -> ReportFinding {
 /// Applies the rules in force `today` and reports the expired and the
 /// unused ones (unused only when the audit is complete: a failed plugin
 /// may owe the finding a rule was written for).
-pub fn apply(report: &mut Report, rules: &[Rule], today: &str) {
+pub(crate) fn apply(report: &mut Report, rules: &[Rule], today: &str) {
     if rules.is_empty() {
         return;
     }
@@ -102,7 +102,7 @@ mod tests {
             )
             .unwrap(),
         ];
-        let mut report = crate::report::aggregate(
+        let mut report = crate::report::aggregate::aggregate(
             Vec::new(),
             crate::report::model::TargetInfo {
                 config: "c.json".into(),
