@@ -52,36 +52,66 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod agents;
-pub mod auth_facts;
-pub mod baseline;
+/// What a check author writes against: declarations and the `checks!`
+/// registry, findings, parameters, the view, the export macro and the
+/// test harness.
+mod author {
+    #[doc(hidden)]
+    pub mod bindings;
+    pub(crate) mod finding;
+    #[doc(hidden)]
+    pub mod guest;
+    pub(crate) mod meta;
+    pub mod params;
+    #[cfg(feature = "redact")]
+    pub mod testing;
+    pub(crate) mod view;
+}
+
+/// The data model the host and plugins share: what the WIT's JSON carries
+/// (state, baseline), secret markers, severities, and the redaction both
+/// sides apply.
+mod model {
+    pub mod baseline;
+    #[cfg(feature = "redact")]
+    pub mod credentials;
+    #[cfg(feature = "redact")]
+    pub mod redact;
+    pub mod secret;
+    #[cfg(feature = "redact")]
+    pub mod sensitive;
+    pub(crate) mod severity;
+    pub mod state;
+    #[cfg(feature = "redact")]
+    pub mod url_secrets;
+}
+
+/// OpenClaw's semantics, read the way the gateway reads them: agents,
+/// owners and workspaces, tool policy, exec, device inventories, the
+/// credential's age, auth facts, `${VAR}` expansion, dates.
+mod openclaw {
+    pub mod agents;
+    pub mod auth_facts;
+    pub mod envsubst;
+    pub mod exec;
+    pub mod inventory;
+    pub mod time;
+    pub mod token_age;
+    pub mod tools;
+}
+
+use author::{finding, meta, view};
+use model::severity;
+
+pub use author::params;
+#[cfg(feature = "redact")]
+pub use author::testing;
 #[doc(hidden)]
-pub mod bindings;
+pub use author::{bindings, guest};
+pub use model::{baseline, secret, state};
 #[cfg(feature = "redact")]
-pub mod credentials;
-pub mod envsubst;
-pub mod exec;
-mod finding;
-#[doc(hidden)]
-pub mod guest;
-pub mod inventory;
-mod meta;
-pub mod params;
-#[cfg(feature = "redact")]
-pub mod redact;
-pub mod secret;
-#[cfg(feature = "redact")]
-pub mod sensitive;
-mod severity;
-pub mod state;
-#[cfg(feature = "redact")]
-pub mod testing;
-pub mod time;
-pub mod token_age;
-pub mod tools;
-#[cfg(feature = "redact")]
-pub mod url_secrets;
-mod view;
+pub use model::{credentials, redact, sensitive, url_secrets};
+pub use openclaw::{agents, auth_facts, envsubst, exec, inventory, time, token_age, tools};
 
 pub use finding::{Finding, Findings};
 pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches, ids_overlap};

@@ -15,9 +15,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// gitleaks' default ruleset, as published (see `data/README.md`).
-const GITLEAKS_RULES: &str = include_str!("../data/gitleaks.toml");
+const GITLEAKS_RULES: &str = include_str!("../../data/gitleaks.toml");
 /// Pincer's own rules, in the same format.
-const PINCER_RULES: &str = include_str!("../data/pincer-rules.toml");
+const PINCER_RULES: &str = include_str!("../../data/pincer-rules.toml");
 
 /// A ruleset file: the rules and the global allowlist.
 #[derive(Debug, Deserialize, Default)]
@@ -211,7 +211,7 @@ impl Detector {
             for keyword in &spec.keywords {
                 let keyword = keyword.to_ascii_lowercase();
                 if let Some(at) = keyword_ids.iter().position(|k| *k == keyword) {
-                    keyword_rules[at].push(index)
+                    keyword_rules[at].push(index);
                 } else {
                     keyword_ids.push(keyword);
                     keyword_rules.push(vec![index]);

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const DATA: &str = include_str!("../data/openclaw-redaction.json");
+const DATA: &str = include_str!("../../data/openclaw-redaction.json");
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
