@@ -115,7 +115,7 @@ pub use openclaw::{agents, auth_facts, envsubst, exec, inventory, time, token_ag
 
 pub use finding::{Finding, Findings};
 pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches, ids_overlap};
-pub use params::{ParamKind, ParamMeta};
+pub use params::{ParamDefault, ParamKind, ParamMeta};
 pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
 pub use state::{
@@ -132,7 +132,7 @@ pub mod prelude {
     #[cfg(feature = "redact")]
     pub use crate::testing::Scenario;
     pub use crate::{
-        Check, CheckMeta, Finding, Findings, ParamKind, ParamMeta, Plugin, PluginMeta,
-        SecretMarker, SecretSource, Severity, View,
+        Check, CheckMeta, Finding, Findings, ParamDefault, ParamKind, ParamMeta, Plugin,
+        PluginMeta, SecretMarker, SecretSource, Severity, View,
     };
 }

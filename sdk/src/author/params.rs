@@ -59,10 +59,47 @@ pub struct ParamMeta {
     pub name: &'static str,
     /// The type of its value.
     pub kind: ParamKind,
-    /// What happens when it is not set, in words (`30 days`, `no check`).
-    pub default: &'static str,
+    /// What it is when nobody sets it: declared here once, read by
+    /// [`ParamMeta::integer`] and shown by [`ParamDefault::describe`].
+    pub default: ParamDefault,
     /// What it controls.
     pub description: &'static str,
+}
+
+/// What a parameter is when nobody sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamDefault {
+    /// This number.
+    Integer(u64),
+    /// No value; the words say what the plugin does then (`no inventory:
+    /// nodes.not_in_inventory stays silent`).
+    Unset(&'static str),
+}
+
+impl ParamDefault {
+    /// The default as docs show it: the number, or the words.
+    pub fn describe(&self) -> String {
+        match self {
+            ParamDefault::Integer(number) => number.to_string(),
+            ParamDefault::Unset(words) => (*words).to_owned(),
+        }
+    }
+}
+
+impl ParamMeta {
+    /// Its value in `view` (validated before any check ran), else its
+    /// declared default; `None` when it is unset and has no default number.
+    pub fn integer(&self, view: &crate::View) -> Option<u64> {
+        view.param::<u64>(self.name).or(match self.default {
+            ParamDefault::Integer(number) => Some(number),
+            ParamDefault::Unset(_) => None,
+        })
+    }
+
+    /// Its value in `view` as a list of strings, when set.
+    pub fn strings(&self, view: &crate::View) -> Option<Vec<String>> {
+        view.param(self.name)
+    }
 }
 
 /// Checks `params` (a JSON object) against the declared parameters.
@@ -98,13 +135,13 @@ mod tests {
         ParamMeta {
             name: "staleDays",
             kind: ParamKind::Integer { min: 1, max: 3650 },
-            default: "30",
+            default: ParamDefault::Integer(30),
             description: "",
         },
         ParamMeta {
             name: "approvedNodes",
             kind: ParamKind::StringList,
-            default: "no inventory check",
+            default: ParamDefault::Unset("no inventory check"),
             description: "",
         },
     ];
