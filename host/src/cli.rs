@@ -1,6 +1,5 @@
 //! Command-line interface: every flag declared once here, help generated.
 
-use crate::commands;
 use crate::error::Result;
 use crate::runtime::CompiledCache;
 use crate::runtime::limits::{LimitOverrides, parse_duration, parse_size};
@@ -21,11 +20,11 @@ Exit codes:
 #[command(name = "pincer", version, about, after_help = EXIT_CODES)]
 pub(crate) struct Cli {
     #[command(subcommand)]
-    command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
+pub(crate) enum Command {
     /// Audit an OpenClaw installation and report findings.
     #[command(after_help = EXIT_CODES)]
     Audit(Box<AuditArgs>),
@@ -570,24 +569,4 @@ pub(crate) enum ChecksFormat {
     /// The check catalogue (docs/checks.md): per plugin a summary table,
     /// then each check's description, fix and references.
     Markdown,
-}
-
-/// Parses the command line and runs the command; returns the exit code.
-pub fn main() -> Result<u8> {
-    let cli = Cli::parse();
-    // The one reading of the process environment; everything below is
-    // handed this copy.
-    let env = crate::env::Env::of_process();
-    match cli.command {
-        Command::Audit(args) => commands::audit::run(*args, &env),
-        Command::Checks(args) => commands::checks::run(args, &env),
-        Command::View(args) => commands::view::run(args, &env),
-        Command::Diff(args) => commands::diff::run(&args),
-        Command::Plugins(PluginsCommand::Inspect(args)) => commands::plugins::run(&args, &env),
-        Command::Test(args) => commands::test_cases::run(&args, &env),
-        Command::New(args) => commands::new::run(&args, &env),
-        Command::Pack(PackCommand::Verify(args)) => commands::pack::verify(&args, &env),
-        Command::History(args) => commands::history::run(&args, &env),
-        Command::Watch(args) => commands::watch::run(*args, &env),
-    }
 }

@@ -30,7 +30,7 @@ mod text;
 mod value_free;
 mod view;
 
-pub use cli::main;
+pub use commands::main;
 pub use error::Error;
 pub use output::terminal::is_broken_pipe;
 pub use runtime::compile::{CHILD_COMMAND, child_main};

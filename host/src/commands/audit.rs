@@ -4,7 +4,7 @@ use crate::cli::{AuditArgs, ReportFormat};
 use crate::collect::locate::{Target, locate};
 use crate::collect::{Installation, machine::MachineFacts};
 use crate::env::Env;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::history::{Entry, HistoryDir, Posture, posture_of};
 use crate::output::{cache_outside, refuse_writing_into, write_with};
 use crate::policy::settings;
@@ -15,19 +15,11 @@ use crate::runtime::{Limits, LoadedPlugin, Parallelism, PluginSource, Runtime, r
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Runs one audit (or, with `--fleet` or several `--state-dir`, a fleet)
-/// and returns the exit code.
-pub(crate) fn run(args: AuditArgs, env: &Env) -> Result<u8> {
-    if args.is_fleet() {
-        if args.history.dir.is_some() {
-            return Err(Error::Usage(
-                "--history records one installation: audit each fleet member on its own".into(),
-            ));
-        }
-        return super::fleet::run(args, env);
-    }
+/// Runs one audit and returns the exit code (a fleet, `--fleet` or several
+/// `--state-dir`, is `fleet::run`'s).
+pub(crate) fn run(args: &AuditArgs, env: &Env) -> Result<u8> {
     let outputs = args.outputs()?;
-    let mut outcome = audit_once(&args, &outputs, env)?;
+    let mut outcome = audit_once(args, &outputs, env)?;
     outcome.record()?;
     Ok(outcome.exit_code)
 }

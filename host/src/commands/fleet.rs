@@ -24,6 +24,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs the fleet audit and returns the overall exit code.
 pub(crate) fn run(args: AuditArgs, env: &Env) -> Result<u8> {
+    if args.history.dir.is_some() {
+        return Err(Error::Usage(
+            "--history records one installation: audit each fleet member on its own".into(),
+        ));
+    }
     if args.config.is_some() {
         return Err(Error::Usage(
             "--config names one installation; for a fleet, list state directories or config \

@@ -1,4 +1,5 @@
-//! The subcommands, and what they share: loading plugins, writing output.
+//! The subcommands and their dispatch (`main`), and what they share:
+//! loading plugins.
 
 pub(crate) mod audit;
 pub(crate) mod checks;
@@ -14,9 +15,10 @@ pub(crate) mod view;
 pub(crate) mod watch;
 
 use crate::builtin::BUILTIN_PLUGINS;
-use crate::cli::PluginArgs;
+use crate::cli::{Cli, Command, PackCommand, PluginArgs, PluginsCommand};
 use crate::error::{Error, Result};
 use crate::runtime::{LoadedPlugin, PluginSource, Runtime};
+use clap::Parser as _;
 
 /// Loads the built-in plugins, with the digests the build computed.
 pub(crate) fn load_builtins(runtime: &Runtime) -> Result<Vec<LoadedPlugin>> {
@@ -77,4 +79,25 @@ pub(crate) fn read_plugin(path: &std::path::Path) -> Result<Vec<u8>> {
         ))));
     }
     Ok(bytes)
+}
+
+/// Parses the command line and runs the command; returns the exit code.
+pub fn main() -> Result<u8> {
+    let cli = Cli::parse();
+    // The one reading of the process environment; everything below is
+    // handed this copy.
+    let env = crate::env::Env::of_process();
+    match cli.command {
+        Command::Audit(args) if args.is_fleet() => fleet::run(*args, &env),
+        Command::Audit(args) => audit::run(&args, &env),
+        Command::Checks(args) => checks::run(args, &env),
+        Command::View(args) => view::run(args, &env),
+        Command::Diff(args) => diff::run(&args),
+        Command::Plugins(PluginsCommand::Inspect(args)) => plugins::run(&args, &env),
+        Command::Test(args) => test_cases::run(&args, &env),
+        Command::New(args) => new::run(&args, &env),
+        Command::Pack(PackCommand::Verify(args)) => pack::verify(&args, &env),
+        Command::History(args) => history::run(&args, &env),
+        Command::Watch(args) => watch::run(*args, &env),
+    }
 }

@@ -12,6 +12,7 @@ pub(crate) mod checks;
 pub(crate) mod diff;
 pub(crate) mod fleet;
 pub(crate) mod history;
+pub(crate) mod history_rows;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod junit;

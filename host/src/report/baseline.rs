@@ -10,6 +10,7 @@
 //! same finding at another severity is "changed".
 
 use super::model::ReportFinding;
+pub(crate) use super::model::{BaselineState, BaselineSummary};
 use crate::error::{Error, Result};
 use pincer_sdk::Severity;
 use serde::{Deserialize, Serialize};
@@ -147,45 +148,6 @@ pub(crate) fn diff(old: &[RecordedFinding], new: &[RecordedFinding]) -> Diff {
     }
     result.resolved = before.into_values().flatten().cloned().collect();
     result
-}
-
-/// How a finding relates to the baseline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BaselineState {
-    /// Not in the baseline.
-    New,
-    /// In the baseline at a lower severity.
-    Escalated,
-    /// In the baseline at this or a higher severity.
-    Known,
-}
-
-impl BaselineState {
-    /// The state as the JSON report spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BaselineState::New => "new",
-            BaselineState::Escalated => "escalated",
-            BaselineState::Known => "known",
-        }
-    }
-}
-
-/// What the baseline made of a report.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct BaselineSummary {
-    /// The baseline report.
-    pub file: String,
-    /// Findings not in it.
-    pub new: usize,
-    /// Findings in it at a lower severity.
-    pub escalated: usize,
-    /// Findings in it.
-    pub known: usize,
-    /// Its findings that are gone.
-    pub resolved: usize,
 }
 
 #[cfg(test)]

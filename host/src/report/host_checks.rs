@@ -3,12 +3,11 @@
 //! the policy and the history. `pincer checks` (every format), the
 //! catalogue and SARIF's rules read [`HOST_CHECKS`].
 
-use super::model::ReportFinding;
+use super::model::{DeclaredCheck, Report, ReportFinding};
 use crate::runtime::info::{CheckInfo, PluginInfo};
 use pincer_sdk::{CheckMeta, Severity};
 
-/// The name findings of Pincer itself carry as their plugin.
-pub const HOST_PLUGIN: &str = "pincer";
+pub use super::model::HOST_PLUGIN;
 
 /// A check of the host: the SDK's declaration and its category.
 #[derive(Debug)]
@@ -41,6 +40,22 @@ impl HostCheck {
                 .map(|r| (*r).to_owned())
                 .collect(),
         }
+    }
+
+    /// Adds `finding` (one of this check's) to `report`, and this check
+    /// to the declared ones when it is not there yet.
+    pub(crate) fn report_into(&self, report: &mut Report, finding: ReportFinding) {
+        if !report
+            .checks
+            .iter()
+            .any(|declared| declared.info.id == self.id())
+        {
+            report.checks.push(DeclaredCheck {
+                plugin: HOST_PLUGIN.to_owned(),
+                info: self.info(),
+            });
+        }
+        report.findings.push(finding);
     }
 
     /// A finding of this check, reported by the host.

@@ -6,6 +6,9 @@ use crate::runtime::Failure;
 use pincer_sdk::{Finding, Severity};
 use serde::Serialize;
 
+/// The name findings of Pincer itself carry as their plugin.
+pub const HOST_PLUGIN: &str = "pincer";
+
 /// Version of this report's JSON shape.
 pub(crate) const SCHEMA_VERSION: u32 = 1;
 
@@ -26,7 +29,7 @@ pub(crate) struct Summary {
 pub struct ReportFinding {
     /// The finding as its check made it (a pack may change its severity).
     pub finding: Finding,
-    /// The plugin that reported it ([`super::host_checks::HOST_PLUGIN`] for the host).
+    /// The plugin that reported it ([`HOST_PLUGIN`] for the host).
     pub plugin: String,
     /// What the report's passes noted.
     pub annotations: Annotations,
@@ -38,7 +41,7 @@ pub struct Annotations {
     /// Where in the config its first locatable config path was written.
     pub location: Option<FindingLocation>,
     /// Against `--baseline`: new, escalated or known.
-    pub baseline: Option<super::baseline::BaselineState>,
+    pub baseline: Option<BaselineState>,
     /// What suppressed it (suppressed findings only).
     pub suppressed_by: Option<SuppressedBy>,
     /// The pack rule that changed its severity.
@@ -73,7 +76,7 @@ struct FindingJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<&'a FindingLocation>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    baseline: Option<super::baseline::BaselineState>,
+    baseline: Option<BaselineState>,
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed_by: Option<&'a SuppressedBy>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -311,7 +314,7 @@ pub(crate) struct Report {
     pub packs: Vec<AppliedPack>,
     /// What `--baseline` made of the findings.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<super::baseline::BaselineSummary>,
+    pub baseline: Option<BaselineSummary>,
 }
 
 impl Report {
@@ -330,29 +333,9 @@ impl Report {
             })
     }
 
-    /// Adds a finding of one of the host's checks, and the check to the
-    /// declared ones when it is not there yet.
-    pub(crate) fn push_host(
-        &mut self,
-        check: &super::host_checks::HostCheck,
-        finding: ReportFinding,
-    ) {
-        if !self
-            .checks
-            .iter()
-            .any(|declared| declared.info.id == check.id())
-        {
-            self.checks.push(DeclaredCheck {
-                plugin: super::host_checks::HOST_PLUGIN.to_owned(),
-                info: check.info(),
-            });
-        }
-        self.findings.push(finding);
-    }
-
     /// Whether `plugin` names a built-in plugin of this report (or the host).
     pub(crate) fn is_builtin(&self, plugin: &str) -> bool {
-        plugin == super::host_checks::HOST_PLUGIN
+        plugin == HOST_PLUGIN
             || self
                 .plugins
                 .iter()
@@ -392,4 +375,43 @@ pub(crate) struct DeclaredCheck {
     pub plugin: String,
     /// The check's metadata.
     pub info: crate::runtime::info::CheckInfo,
+}
+
+/// How a finding relates to the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// Not in the baseline.
+    New,
+    /// In the baseline at a lower severity.
+    Escalated,
+    /// In the baseline at this or a higher severity.
+    Known,
+}
+
+impl BaselineState {
+    /// The state as the JSON report spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Escalated => "escalated",
+            BaselineState::Known => "known",
+        }
+    }
+}
+
+/// What the baseline made of a report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct BaselineSummary {
+    /// The baseline report.
+    pub file: String,
+    /// Findings not in it.
+    pub new: usize,
+    /// Findings in it at a lower severity.
+    pub escalated: usize,
+    /// Findings in it.
+    pub known: usize,
+    /// Its findings that are gone.
+    pub resolved: usize,
 }

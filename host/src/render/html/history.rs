@@ -4,7 +4,9 @@
 
 use super::{csp_hash, escape};
 use crate::history::entry::Entry;
-use crate::render::history::{change, installation, several_installations, when, with_previous};
+use crate::render::history_rows::{
+    change, installation, several_installations, when, with_previous,
+};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;

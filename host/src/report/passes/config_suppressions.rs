@@ -38,5 +38,5 @@ pub(crate) fn apply(report: &mut Report, suppressions: &[Suppression]) {
         suppressions.len()
     ));
     active.finding.config_paths = vec![SOURCE.to_owned()];
-    report.push_host(&CONFIG_SUPPRESSIONS_ACTIVE, active);
+    CONFIG_SUPPRESSIONS_ACTIVE.report_into(report, active);
 }

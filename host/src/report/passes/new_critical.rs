@@ -46,8 +46,5 @@ pub(crate) fn apply(
         return;
     }
     let detail = format!("Critical now, not at the last audit: {}.", new.join(", "));
-    report.push_host(
-        &NEW_CRITICAL_FINDINGS,
-        NEW_CRITICAL_FINDINGS.finding(detail),
-    );
+    NEW_CRITICAL_FINDINGS.report_into(report, NEW_CRITICAL_FINDINGS.finding(detail));
 }

@@ -70,20 +70,14 @@ pub(crate) fn apply(report: &mut Report, rules: &[Rule], today: &str) {
                 rule.expires().unwrap_or_default(),
                 rule.reason()
             );
-            report.push_host(
-                &SUPPRESSION_EXPIRED,
-                about(rule, &SUPPRESSION_EXPIRED, detail),
-            );
+            SUPPRESSION_EXPIRED.report_into(report, about(rule, &SUPPRESSION_EXPIRED, detail));
         } else if !used && report.complete {
             let detail = format!(
                 "The suppression of {} at {} matched no finding in this audit.",
                 rule.describe(),
                 rule.source()
             );
-            report.push_host(
-                &SUPPRESSION_UNUSED,
-                about(rule, &SUPPRESSION_UNUSED, detail),
-            );
+            SUPPRESSION_UNUSED.report_into(report, about(rule, &SUPPRESSION_UNUSED, detail));
         }
     }
 }
