@@ -21,14 +21,12 @@ pub(crate) mod synced;
 
 use crate::env::Env;
 use crate::error::{Error, Result};
-use crate::policy::suppress::{self, Suppression};
 use crate::view::{PluginView, RedactedConfig, ViewParts};
 use file_facts::facts_of;
 use live_secrets::LiveSecrets;
 use locate::Target;
 use machine::MachineFacts;
 use pincer_sdk::{FileFact, SyncedPath};
-use std::path::Path;
 
 /// One installation to read, and what the reading takes from outside it.
 #[derive(Debug, Clone)]
@@ -50,8 +48,9 @@ pub struct Installation<'a> {
 /// What only the host keeps of one installation; never given to a plugin.
 #[derive(Debug, Default)]
 pub struct HostFacts {
-    /// The config's own `security.audit.suppressions`.
-    pub suppressions: Vec<Suppression>,
+    /// The config's own `security.audit.suppressions`, as written (the
+    /// policy checks them: `policy::suppress::located`).
+    pub config_suppressions: Option<serde_json::Value>,
     /// Where each key of the config was written (file and line).
     pub config_sources: config::SourceNode,
     /// What this run's history entry records of the gateway credential
@@ -129,9 +128,10 @@ pub fn collect(installation: &Installation<'_>) -> Result<Collected> {
             })
         })
         .collect();
-    let suppressions = suppress::from_config(&loaded.value).map_err(|(index, message)| {
-        invalid_suppression(&target.config, &loaded.sources, index, &message)
-    })?;
+    let config_suppressions = loaded
+        .value
+        .pointer("/security/audit/suppressions")
+        .cloned();
     let audit_time_ms = now_ms();
     let collected = state::collect(
         &target.state_dir,
@@ -207,7 +207,7 @@ pub fn collect(installation: &Installation<'_>) -> Result<Collected> {
     Ok(Collected {
         view,
         host: HostFacts {
-            suppressions,
+            config_suppressions,
             config_sources: loaded.sources,
             credential: credential.map(|c| c.posture),
         },
@@ -221,25 +221,6 @@ fn now_ms() -> u64 {
         .map_or(0, |elapsed| {
             u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
         })
-}
-
-/// The error for a bad `security.audit.suppressions` entry, pointing at the
-/// line of the config that names the list (line 1 when an include holds it).
-fn invalid_suppression(
-    config: &Path,
-    sources: &crate::collect::config::SourceNode,
-    index: Option<usize>,
-    message: &str,
-) -> Error {
-    let at = index.map_or_else(String::new, |i| format!("[{i}]"));
-    let key = format!("security.audit.suppressions{at}");
-    let location = sources.locate(&key);
-    Error::Invalid {
-        path: location.map_or_else(|| config.to_path_buf(), |l| l.file.to_path_buf()),
-        line: location.map_or(1, |l| l.line),
-        column: 1,
-        message: format!("{key}: {message}"),
-    }
 }
 
 #[cfg(test)]
@@ -281,6 +262,6 @@ mod tests {
         let shown = serde_json::to_string(&collected.view).expect("view serialises");
         assert!(!shown.contains(secret), "the value reaches no plugin");
         assert!(!collected.view.config_json.contains(secret));
-        assert!(collected.host.suppressions.is_empty());
+        assert!(collected.host.config_suppressions.is_none());
     }
 }

@@ -209,6 +209,11 @@ impl Auditor {
             baseline_json: previous.map(Entry::baseline_json),
         })?;
         let host = collected.host;
+        let config_suppressions = crate::policy::suppress::located(
+            host.config_suppressions.as_ref(),
+            &target.config,
+            &host.config_sources,
+        )?;
         let view = Arc::new(collected.view);
         let runs = run_all(&self.runtime, &self.plugins, &view, parallelism);
         // A plugin that failed before naming itself could be the one a
@@ -229,7 +234,7 @@ impl Auditor {
             &report::pipeline::PassInputs {
                 packs: &self.packs,
                 policy: &self.policy,
-                config_suppressions: &host.suppressions,
+                config_suppressions: &config_suppressions,
                 sources: &host.config_sources,
                 previous: previous.as_ref(),
                 rules: &self.suppressions,

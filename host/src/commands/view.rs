@@ -28,9 +28,14 @@ pub(crate) fn run(args: ViewArgs, env: &Env) -> Result<u8> {
         previous_credential: None,
         baseline_json: None,
     })?;
+    let suppressions = crate::policy::suppress::located(
+        collected.host.config_suppressions.as_ref(),
+        &target.config,
+        &collected.host.config_sources,
+    )?;
     let snapshot = Shown {
         view: &collected.view,
-        suppressions: &collected.host.suppressions,
+        suppressions: &suppressions,
     };
     let write_error = |source| Error::Write {
         target: "stdout".into(),

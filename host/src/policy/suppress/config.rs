@@ -2,14 +2,16 @@
 //! as OpenClaw accepts them): each entry names a check id and optionally a
 //! text its title or detail must contain.
 
+use crate::collect::config::SourceNode;
 use pincer_sdk::Finding;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::path::Path;
 
 /// One accepted-risk entry.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Suppression {
+pub(crate) struct Suppression {
     /// The check id to suppress (exact).
     pub check_id: String,
     /// When given, the finding's title must contain it.
@@ -27,7 +29,7 @@ impl Suppression {
     /// Whether it matches: the same check id (trimmed), and each given text
     /// contained in the title or detail, letter case aside (as the gateway
     /// matches them).
-    pub fn matches(&self, finding: &Finding) -> bool {
+    pub(crate) fn matches(&self, finding: &Finding) -> bool {
         let contains = |haystack: &str, needle: &Option<String>| {
             needle
                 .as_deref()
@@ -40,14 +42,37 @@ impl Suppression {
     }
 }
 
+/// The audited config's `security.audit.suppressions`, checked: a bad
+/// entry is an input error naming the file and line that hold the list
+/// (line 1 when an include holds it), never a value.
+pub(crate) fn located(
+    list: Option<&Value>,
+    config: &Path,
+    sources: &SourceNode,
+) -> crate::error::Result<Vec<Suppression>> {
+    of_list(list).map_err(|(index, message)| {
+        let at = index.map_or_else(String::new, |i| format!("[{i}]"));
+        let key = format!("security.audit.suppressions{at}");
+        let location = sources.locate(&key);
+        crate::error::Error::Invalid {
+            path: location.map_or_else(|| config.to_path_buf(), |l| l.file.to_path_buf()),
+            line: location.map_or(1, |l| l.line),
+            column: 1,
+            message: format!("{key}: {message}"),
+        }
+    })
+}
+
 /// The suppressions of a config, or what is wrong with the first bad entry
 /// (as `(index, message)`; `None` index when the list itself is not a list).
-pub(crate) fn from_config(config: &Value) -> Result<Vec<Suppression>, (Option<usize>, String)> {
-    let Some(list) = config
-        .get("security")
-        .and_then(|s| s.get("audit"))
-        .and_then(|a| a.get("suppressions"))
-    else {
+#[cfg(test)]
+fn from_config(config: &Value) -> Result<Vec<Suppression>, (Option<usize>, String)> {
+    of_list(config.pointer("/security/audit/suppressions"))
+}
+
+/// The suppressions of the list, or what is wrong with its first bad entry.
+fn of_list(list: Option<&Value>) -> Result<Vec<Suppression>, (Option<usize>, String)> {
+    let Some(list) = list else {
         return Ok(Vec::new());
     };
     let Value::Array(entries) = list else {

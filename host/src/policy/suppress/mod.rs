@@ -6,4 +6,4 @@
 mod config;
 pub(crate) mod rules;
 
-pub(crate) use config::{Suppression, from_config};
+pub(crate) use config::{Suppression, located};
