@@ -49,18 +49,14 @@ fn snapshot(c: &mut Criterion) {
     let (target, env) = (example(), Env::default());
     let machine = MachineFacts::gather(&env);
     c.bench_function("snapshot of examples/openclaw-home", |b| {
-        b.iter(|| collect(black_box(&installation(&target, &env, &machine))).unwrap());
+        b.iter(|| collect(black_box(installation(&target, &env, &machine))).unwrap());
     });
 }
 
 fn plugins(c: &mut Criterion) {
     let (target, env) = (example(), Env::default());
     let machine = MachineFacts::gather(&env);
-    let snapshot = Arc::new(
-        collect(&installation(&target, &env, &machine))
-            .unwrap()
-            .view,
-    );
+    let snapshot = Arc::new(collect(installation(&target, &env, &machine)).unwrap().view);
     let runtime = Runtime::new(Limits::default()).unwrap();
     let plugins: Vec<_> = BUILTIN_PLUGINS
         .iter()

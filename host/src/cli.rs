@@ -28,7 +28,7 @@ pub(crate) enum Command {
     /// Audit an OpenClaw installation and report findings.
     #[command(after_help = EXIT_CODES)]
     Audit(Box<AuditArgs>),
-    /// List every check of every loaded plugin.
+    /// List every check of every loaded plugin, and Pincer's own.
     Checks(ChecksArgs),
     /// Print the redacted view plugins receive (JSON): config, environment
     /// markers, includes and file facts. Secrets appear only as markers.

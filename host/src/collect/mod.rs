@@ -68,16 +68,15 @@ pub struct Collected {
 }
 
 /// Reads the installation into its view and the host's facts.
-pub fn collect(installation: &Installation<'_>) -> Result<Collected> {
+pub fn collect(installation: Installation<'_>) -> Result<Collected> {
     let Installation {
         target,
         env,
         machine,
         deep,
         previous_credential,
-        ..
+        baseline_json,
     } = installation;
-    let (deep, previous_credential) = (*deep, *previous_credential);
     let loaded = config::load(&target.config, env)?;
     let lookup = |name: &str| env.get(name);
     let paths = paths::audited_paths(
@@ -200,7 +199,7 @@ pub fn collect(installation: &Installation<'_>) -> Result<Collected> {
             synced_paths,
             audit_time_ms,
             state,
-            baseline_json: installation.baseline_json.clone(),
+            baseline_json,
         },
         env,
     );
@@ -239,7 +238,7 @@ mod tests {
         let secret = "Fz8pQ2vN7xLk3RtY9wHs5bJc";
         let env = Env::of([("OPENCLAW_GATEWAY_TOKEN", secret)]);
         let target = Target::new(config, home.path().to_path_buf());
-        let collected = collect(&Installation {
+        let collected = collect(Installation {
             target: &target,
             env: &env,
             machine: &MachineFacts::gather(&env),

@@ -195,7 +195,7 @@ impl Auditor {
         previous: Option<&Entry>,
         credential_from: Option<&Entry>,
     ) -> Result<(Report, Posture)> {
-        let collected = crate::collect::collect(&Installation {
+        let collected = crate::collect::collect(Installation {
             target,
             env: &self.env,
             machine: &self.machine,

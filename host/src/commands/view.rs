@@ -20,7 +20,7 @@ struct Shown<'a> {
 /// Prints the view of the target.
 pub(crate) fn run(args: ViewArgs, env: &Env) -> Result<u8> {
     let target = locate(args.config, args.state_dir, env)?;
-    let collected = crate::collect::collect(&Installation {
+    let collected = crate::collect::collect(Installation {
         target: &target,
         env,
         machine: &MachineFacts::gather(env),
