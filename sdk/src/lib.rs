@@ -95,6 +95,7 @@ mod openclaw {
     pub mod envsubst;
     pub mod exec;
     pub mod inventory;
+    pub mod mcp;
     pub mod time;
     pub mod token_age;
     pub mod tools;
@@ -111,7 +112,7 @@ pub use author::{bindings, guest};
 pub use model::{baseline, secret, state};
 #[cfg(feature = "redact")]
 pub use model::{credentials, redact, sensitive, url_secrets};
-pub use openclaw::{agents, auth_facts, envsubst, exec, inventory, time, token_age, tools};
+pub use openclaw::{agents, auth_facts, envsubst, exec, inventory, mcp, time, token_age, tools};
 
 pub use finding::{Finding, Findings};
 pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches, ids_overlap};

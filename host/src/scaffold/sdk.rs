@@ -86,6 +86,10 @@ pub(super) const SDK_SOURCES: &[(&str, &str)] = &[
         include_str!("../../../sdk/src/openclaw/inventory.rs"),
     ),
     (
+        "openclaw/mcp.rs",
+        include_str!("../../../sdk/src/openclaw/mcp.rs"),
+    ),
+    (
         "openclaw/time.rs",
         include_str!("../../../sdk/src/openclaw/time.rs"),
     ),

@@ -133,14 +133,7 @@ pub(super) fn mcporter_servers(state_dir: &Path) -> Result<Vec<String>, StateNot
         };
     let document: Value = serde_json::from_str(&text)
         .map_err(|error| problem(format!("not valid JSON ({error})")))?;
-    let servers: Vec<String> = document
-        .get("mcpServers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .filter(|(_, server)| server.get("enabled").and_then(Value::as_bool) != Some(false))
-        .map(|(name, _)| name.clone())
-        .collect();
+    let servers = pincer_sdk::mcp::enabled_servers(document.get("mcpServers"));
     if servers.len() > bounds::EXTENSIONS.rows {
         return Err(problem(format!(
             "more than {} MCP servers",
