@@ -8,9 +8,8 @@
 //! [`MAX_TOTAL_BYTES`] of text in all, the nesting and values of
 //! `prescan.rs` counted across every file.
 
-use super::merge::deep_merge;
+use super::located::{Located, Shape};
 use super::parse::{self, Budget};
-use super::source_map::SourceNode;
 use crate::error::{Error, Result};
 use crate::input_file::{ReadError, Within};
 use serde_json::Value;
@@ -112,64 +111,52 @@ impl Resolver {
     }
 
     /// Resolves every `$include` in `value`, which was read from `file`;
-    /// `node` holds its locations and comes back merged as the value is.
-    pub(crate) fn resolve(
-        &mut self,
-        value: Value,
-        node: SourceNode,
-        file: &Path,
-    ) -> Result<(Value, SourceNode)> {
+    /// what the includes hold is merged in with where it was written.
+    pub(crate) fn resolve(&mut self, value: Located, file: &Path) -> Result<Located> {
         let file = crate::input_file::absolute(file);
         let mut chain = vec![file.clone()];
-        self.process(value, node, &file, &mut chain, 0)
+        self.process(value, &file, &mut chain, 0)
     }
 
     /// `value` with its includes resolved; `above` is how many containers
     /// hold it in the merged config.
     fn process(
         &mut self,
-        value: Value,
-        mut node: SourceNode,
+        value: Located,
         file: &Path,
         chain: &mut Vec<PathBuf>,
         above: usize,
-    ) -> Result<(Value, SourceNode)> {
-        match value {
-            Value::Array(items) => {
-                let mut nodes = node.take_elements().into_iter();
-                let mut values = Vec::with_capacity(items.len());
-                let mut located = Vec::with_capacity(items.len());
-                for item in items {
-                    let item_node = nodes.next().unwrap_or_default();
-                    let (value, item_node) =
-                        self.process(item, item_node, file, chain, above + 1)?;
-                    values.push(value);
-                    located.push(item_node);
-                }
-                Ok((Value::Array(values), SourceNode::array(node.at, located)))
+    ) -> Result<Located> {
+        let at = value.at;
+        match value.shape {
+            Shape::Array(items) => {
+                let items = items
+                    .into_iter()
+                    .map(|item| self.process(item, file, chain, above + 1))
+                    .collect::<Result<_>>()?;
+                Ok(Located {
+                    at,
+                    shape: Shape::Array(items),
+                })
             }
-            Value::Object(mut object) => {
-                let include = object.remove(INCLUDE_KEY);
-                let mut children = node.take_children();
-                children.remove(INCLUDE_KEY);
-                let mut rest = serde_json::Map::new();
-                let mut rest_nodes = std::collections::BTreeMap::new();
-                for (key, child) in object {
-                    let child_node = children.remove(&key).unwrap_or_default();
-                    let (value, child_node) =
-                        self.process(child, child_node, file, chain, above + 1)?;
-                    rest.insert(key.clone(), value);
-                    rest_nodes.insert(key, child_node);
-                }
-                let at = node.at;
+            Shape::Object(mut entries) => {
+                // `swap_remove`, as `serde_json::Map::remove` does: the keys
+                // keep the order every report so far was made with.
+                let include = entries.swap_remove(INCLUDE_KEY);
+                let rest = entries
+                    .into_iter()
+                    .map(|(key, entry)| Ok((key, self.process(entry, file, chain, above + 1)?)))
+                    .collect::<Result<indexmap::IndexMap<_, _>>>()?;
                 let Some(include) = include else {
-                    return Ok((Value::Object(rest), SourceNode::object(at, rest_nodes)));
+                    return Ok(Located {
+                        at,
+                        shape: Shape::Object(rest),
+                    });
                 };
-                let (included, included_node) = self.include(&include, file, chain, above)?;
+                let mut included = self.include(&include, file, chain, above)?;
                 if rest.is_empty() {
-                    let mut included_node = included_node;
-                    included_node.at = at;
-                    return Ok((included, included_node));
+                    included.at = at;
+                    return Ok(included);
                 }
                 if !included.is_object() {
                     return Err(invalid(
@@ -177,36 +164,38 @@ impl Resolver {
                         "keys beside `$include` need the included content to be an object".into(),
                     ));
                 }
-                let mut merged_node =
-                    SourceNode::merge(included_node, SourceNode::object(None, rest_nodes));
-                merged_node.at = at;
-                Ok((deep_merge(included, Value::Object(rest)), merged_node))
+                let rest = Located {
+                    at: None,
+                    shape: Shape::Object(rest),
+                };
+                let mut merged = Located::merge(included, rest);
+                merged.at = at;
+                Ok(merged)
             }
-            other => Ok((other, node)),
+            scalar @ Shape::Scalar(_) => Ok(Located { at, shape: scalar }),
         }
     }
 
     fn include(
         &mut self,
-        include: &Value,
+        include: &Located,
         file: &Path,
         chain: &mut Vec<PathBuf>,
         above: usize,
-    ) -> Result<(Value, SourceNode)> {
-        let paths: Vec<&str> = match include {
-            Value::String(path) => vec![path.as_str()],
-            Value::Array(items) => items
+    ) -> Result<Located> {
+        let paths: Vec<&str> = match &include.shape {
+            Shape::Scalar(Value::String(path)) => vec![path.as_str()],
+            Shape::Array(items) => items
                 .iter()
-                .map(|item| {
-                    item.as_str().ok_or_else(|| {
-                        invalid(
-                            file,
-                            format!(
-                                "`$include` entries must be strings, found {}",
-                                json_type(item)
-                            ),
-                        )
-                    })
+                .map(|item| match &item.shape {
+                    Shape::Scalar(Value::String(path)) => Ok(path.as_str()),
+                    other => Err(invalid(
+                        file,
+                        format!(
+                            "`$include` entries must be strings, found {}",
+                            json_type(other)
+                        ),
+                    )),
                 })
                 .collect::<Result<_>>()?,
             other => {
@@ -228,18 +217,16 @@ impl Resolver {
                 ),
             });
         }
-        let single = matches!(include, Value::String(_));
-        let mut merged = Value::Object(serde_json::Map::new());
-        let mut merged_node = SourceNode::default();
+        let single = matches!(include.shape, Shape::Scalar(_));
+        let mut merged = Located::empty_object();
         for written in paths {
-            let (value, node) = self.load(written, file, chain, above)?;
+            let value = self.load(written, file, chain, above)?;
             if single {
-                return Ok((value, node));
+                return Ok(value);
             }
-            merged = deep_merge(merged, value);
-            merged_node = SourceNode::merge(merged_node, node);
+            merged = Located::merge(merged, value);
         }
-        Ok((merged, merged_node))
+        Ok(merged)
     }
 
     fn load(
@@ -248,7 +235,7 @@ impl Resolver {
         file: &Path,
         chain: &mut Vec<PathBuf>,
         above: usize,
-    ) -> Result<(Value, SourceNode)> {
+    ) -> Result<Located> {
         let base = file.parent().unwrap_or(Path::new("/"));
         let resolved = normalize(&base.join(written));
         let Some(root) = self
@@ -307,10 +294,10 @@ impl Resolver {
             depth: above,
             values_left: self.values_left,
         };
-        let (parsed, node) = parse::parse_file(&resolved, &text, false, &mut budget)?;
+        let parsed = parse::parse_file(&resolved, &text, false, &mut budget)?;
         self.values_left = budget.values_left;
         chain.push(resolved.clone());
-        let value = self.process(parsed, node, &resolved, chain, above);
+        let value = self.process(parsed, &resolved, chain, above);
         chain.pop();
         value
     }
@@ -321,27 +308,24 @@ impl Resolver {
         file: &Path,
         resolved: PathBuf,
         status: IncludeStatus,
-    ) -> (Value, SourceNode) {
+    ) -> Located {
         self.facts.push(IncludeFact {
             written: written.to_owned(),
             from: file.to_path_buf(),
             resolved,
             status,
         });
-        (
-            Value::Object(serde_json::Map::new()),
-            SourceNode::object(None, std::collections::BTreeMap::new()),
-        )
+        Located::empty_object()
     }
 }
 /// What kind of JSON value `value` is, for an error that must not quote it.
-fn json_type(value: &Value) -> &'static str {
+fn json_type(value: &Shape) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Shape::Scalar(Value::Null) => "null",
+        Shape::Scalar(Value::Bool(_)) => "a boolean",
+        Shape::Scalar(Value::Number(_)) => "a number",
+        Shape::Scalar(Value::String(_)) => "a string",
+        Shape::Scalar(Value::Array(_)) | Shape::Array(_) => "a list",
+        Shape::Scalar(Value::Object(_)) | Shape::Object(_) => "an object",
     }
 }

@@ -1,12 +1,11 @@
 //! Parses one OpenClaw config file as the gateway does: JSON5 (comments,
 //! trailing commas, unquoted keys), whose top level must be an object.
 //! Parse errors name the file, line and column. The text is pre-scanned
-//! (`prescan.rs`) before the recursive parsers see it.
+//! (`prescan.rs`) before the recursive reader (`reader.rs`) sees it.
 
-use super::prescan;
-use super::source_map::SourceNode;
+use super::located::Located;
+use super::{prescan, reader};
 use crate::error::{Error, Result};
-use serde_json::Value;
 use std::path::Path;
 
 /// Where one file sits in the config, and what the config may still hold.
@@ -28,15 +27,15 @@ impl Default for Budget {
     }
 }
 
-/// Parses the JSON5 text of `path` into a JSON value and the locations of
-/// its keys; the main config must be an object (`require_object`), an
-/// included file may be any value.
+/// Parses the JSON5 text of `path` into a value that knows where each
+/// key was written; the main config must be an object
+/// (`require_object`), an included file may be any value.
 pub(crate) fn parse_file(
     path: &Path,
     text: &str,
     require_object: bool,
     budget: &mut Budget,
-) -> Result<(Value, SourceNode)> {
+) -> Result<Located> {
     prescan::check(text, budget.depth, &mut budget.values_left).map_err(|problem| {
         Error::Invalid {
             path: path.to_path_buf(),
@@ -45,26 +44,18 @@ pub(crate) fn parse_file(
             message: problem.message,
         }
     })?;
-    let value = parse(path, text, require_object)?;
-    Ok((value, SourceNode::parse(path, text)))
+    parse(path, text, require_object)
 }
 
-/// Parses JSON5 text from `path` into a JSON value; the main config must be
-/// an object (`require_object`), an included file may be any value. The
-/// text must have passed [`prescan::check`] (as [`parse_file`] does): the
-/// parser recurses once per level.
-fn parse(path: &Path, text: &str, require_object: bool) -> Result<Value> {
-    let value: Value = json5::from_str(text).map_err(|error| {
-        let position = error.position();
-        Error::Invalid {
-            path: path.to_path_buf(),
-            line: position.map_or(1, |p| p.line + 1),
-            column: position.map_or(1, |p| p.column + 1),
-            message: error.code().map_or_else(
-                || crate::value_free::without_values(&error.to_string()),
-                |code| format!("invalid JSON5: {code}"),
-            ),
-        }
+/// Reads JSON5 text from `path`; the main config must be an object
+/// (`require_object`). The text must have passed [`prescan::check`] (as
+/// [`parse_file`] does): the reader recurses once per level.
+fn parse(path: &Path, text: &str, require_object: bool) -> Result<Located> {
+    let value = reader::read(path, text).map_err(|error| Error::Invalid {
+        path: path.to_path_buf(),
+        line: error.line,
+        column: error.column,
+        message: error.message,
     })?;
     if require_object && !value.is_object() {
         return Err(Error::Invalid {
@@ -88,6 +79,7 @@ mod tests {
             "{ // note\n gateway: { bind: 'loopback', },\n}",
             true,
         );
+        let value = value.map(|located| located.into_parts().0);
         assert_eq!(
             value
                 .ok()

@@ -1,5 +1,5 @@
 //! A linear, non-recursive pass over a config file's JSON5 text before any
-//! recursive parser (json5, jsonc-parser) sees it: it knows strings and
+//! recursive reader (`reader.rs`) sees it: it knows strings and
 //! comments, counts nesting and values, and finds numbers JSON cannot hold
 //! (`NaN`, `Infinity`, `1e999`). Nesting past [`MAX_DEPTH`], more than
 //! [`MAX_VALUES`] values, or such a number is an error naming the line,

@@ -300,7 +300,7 @@ mod tests {
         fn assess(&self, previous: Option<Previous<'_>>) -> Option<Assessed> {
             let text = serde_json::to_string_pretty(&self.config).unwrap();
             std::fs::write(self.config_path(), &text).unwrap();
-            let sources = SourceNode::parse(&self.config_path(), &text);
+            let sources = crate::collect::config::locations_of(&self.config_path(), &text);
             let env = |name: &str| {
                 self.env
                     .iter()
@@ -419,7 +419,7 @@ mod tests {
         let mut config = json!({ "gateway": { "auth": { "mode": "token" } } });
         config["gateway"]["auth"]["token"] = json!(TOKEN);
         let text = "{\n  \"gateway\": {\n    \"auth\": { \"mode\": \"token\" }\n  }\n}";
-        let parent_only = SourceNode::parse(&fixture.config_path(), text);
+        let parent_only = crate::collect::config::locations_of(&fixture.config_path(), text);
         assert!(
             parent_only.locate("gateway.auth.token").is_some(),
             "falls back to the parent"
