@@ -63,6 +63,7 @@ mod author {
     pub mod guest;
     pub(crate) mod meta;
     pub mod params;
+    pub(crate) mod run_error;
     #[cfg(feature = "redact")]
     pub mod testing;
     pub(crate) mod view;
@@ -101,7 +102,7 @@ mod openclaw {
     pub mod tools;
 }
 
-use author::{finding, meta, view};
+use author::{finding, meta, run_error, view};
 use model::severity;
 
 pub use author::params;
@@ -117,6 +118,7 @@ pub use openclaw::{agents, auth_facts, envsubst, exec, inventory, mcp, time, tok
 pub use finding::{Finding, Findings};
 pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches, ids_overlap};
 pub use params::{ParamDefault, ParamKind, ParamMeta};
+pub use run_error::RunError;
 pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
 pub use state::{
@@ -134,6 +136,6 @@ pub mod prelude {
     pub use crate::testing::Scenario;
     pub use crate::{
         Check, CheckMeta, Finding, Findings, ParamDefault, ParamKind, ParamMeta, Plugin,
-        PluginMeta, SecretMarker, SecretSource, Severity, View,
+        PluginMeta, RunError, SecretMarker, SecretSource, Severity, View,
     };
 }

@@ -10,7 +10,7 @@ use crate::cli::PackVerifyArgs;
 use crate::error::{Error, Result, exit};
 use crate::policy::pack::admit::admit;
 use crate::policy::pack::policy::Policy;
-use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime, SUPPORTED_API};
+use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime};
 use std::io::Write;
 
 /// Verifies the pack; see the module doc.
@@ -77,8 +77,9 @@ pub(crate) fn verify(args: &PackVerifyArgs, env: &crate::env::Env) -> Result<u8>
         )?;
         writeln!(
             out,
-            "ok  api {}: this pincer serves pincer:audit {SUPPORTED_API}",
-            pack.api
+            "ok  api {}: this pincer serves pincer:audit {}",
+            pack.api,
+            crate::runtime::contract::served_text()
         )?;
         for line in &lines {
             writeln!(out, "{line}")?;

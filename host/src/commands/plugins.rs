@@ -7,7 +7,7 @@
 use crate::cli::InspectArgs;
 use crate::error::{Result, exit};
 use crate::runtime::info::PluginInfo;
-use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime, SUPPORTED_API};
+use crate::runtime::{CURRENT_API, CompiledCache, Limits, PluginSource, Runtime};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -22,8 +22,10 @@ struct Inspection {
     /// The `pincer:audit` version the plugin was built against.
     #[serde(skip_serializing_if = "Option::is_none")]
     api_version: Option<String>,
-    /// The version this pincer serves.
+    /// The contract version this pincer serves to new plugins.
     host_serves: &'static str,
+    /// The older versions it still serves.
+    host_serves_older: Vec<&'static str>,
     /// Whether this pincer can run it; else why not.
     loadable: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -64,7 +66,12 @@ pub(crate) fn run(args: &InspectArgs, env: &crate::env::Env) -> Result<u8> {
         bytes: bytes.len(),
         sha256,
         api_version: api_version(&imports),
-        host_serves: SUPPORTED_API,
+        host_serves: CURRENT_API,
+        host_serves_older: crate::runtime::contract::SERVED
+            .iter()
+            .map(|(version, _)| *version)
+            .filter(|version| *version != CURRENT_API)
+            .collect(),
         loadable: false,
         problem: None,
         imports,
@@ -130,7 +137,7 @@ fn render_table(inspection: &Inspection, out: &mut dyn Write) -> std::io::Result
         out,
         "api       pincer:audit@{} (this pincer serves {}: {verdict})",
         inspection.api_version.as_deref().unwrap_or("none"),
-        inspection.host_serves
+        crate::runtime::contract::served_text()
     )?;
     if let Some(problem) = &inspection.problem {
         writeln!(out, "problem   {problem}")?;

@@ -8,7 +8,7 @@
 //! plugin's deadline like the call that produced the findings.
 
 use super::Limits;
-use super::bindings::pincer::audit::types as wit;
+use super::bindings::current::pincer::audit::types as wit;
 use super::deadline::Deadline;
 use super::failure::Failure;
 use super::ids;

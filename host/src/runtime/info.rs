@@ -3,7 +3,7 @@
 //! call), every string sanitized and cut to its field's bound, every id
 //! held to the grammar, references kept only when they are web links.
 
-use super::bindings::pincer::audit::types as wit;
+use super::bindings::current::pincer::audit::types as wit;
 use super::failure::Failure;
 use super::ids::{self, IdIndex};
 use crate::text;

@@ -12,6 +12,7 @@ mod budget;
 pub(crate) mod cache;
 mod classify;
 pub(crate) mod compile;
+pub(crate) mod contract;
 mod deadline;
 mod failure;
 pub(crate) mod ids;
@@ -22,22 +23,23 @@ pub(crate) mod ownership;
 mod precheck;
 mod run;
 mod sandbox;
+mod serve;
 mod stamp;
 pub(crate) mod state;
 pub(crate) mod ticker;
 
 pub(crate) use cache::{CompileSource, CompiledCache};
+pub(crate) use contract::CURRENT_API;
 pub(crate) use failure::Failure;
 pub use limits::Limits;
+pub(crate) use load::LoadedPlugin;
 pub use load::PluginSource;
-pub(crate) use load::{LoadedPlugin, SUPPORTED_API};
 pub(crate) use precheck::MAX_COMPONENT_BYTES;
 pub(crate) use run::PluginRun;
 pub use run::{Parallelism, run_all};
 
 use crate::error::{Error, Result};
 use crate::policy::params::PluginParams;
-use bindings::CheckPlugin;
 use state::PluginState;
 use wasmtime::component::{HasSelf, Linker};
 use wasmtime::{Config, Engine};
@@ -78,8 +80,10 @@ impl Runtime {
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)
             .map_err(|e| Error::Engine(format!("linking WASI: {e}")))?;
-        CheckPlugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
+        bindings::current::CheckPlugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
             .map_err(|e| Error::Engine(format!("linking pincer:audit: {e}")))?;
+        bindings::v0_1::CheckPlugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
+            .map_err(|e| Error::Engine(format!("linking pincer:audit 0.1: {e}")))?;
         Ok(Runtime {
             engine,
             linker,

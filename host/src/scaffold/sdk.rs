@@ -25,6 +25,10 @@ pub(super) const SDK_SOURCES: &[(&str, &str)] = &[
         include_str!("../../../sdk/src/author/params.rs"),
     ),
     (
+        "author/run_error.rs",
+        include_str!("../../../sdk/src/author/run_error.rs"),
+    ),
+    (
         "author/testing.rs",
         include_str!("../../../sdk/src/author/testing.rs"),
     ),

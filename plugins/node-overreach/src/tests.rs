@@ -589,13 +589,17 @@ fn stale_thresholds_follow_the_parameters() {
 #[test]
 fn misspelt_or_mistyped_parameters_fail_the_run() {
     let typo = config(json!({})).params(json!({"staleDays": 7}));
-    let error = typo.try_run::<NodeOverreach>().unwrap_err();
+    let Err(RunError::InvalidParams(error)) = typo.try_run::<NodeOverreach>() else {
+        panic!("a misspelt parameter must fail the run as invalid parameters");
+    };
     assert!(
         error.contains("`staleDays`") && error.contains("staleDeviceDays"),
         "{error}"
     );
     let mistyped = config(json!({})).params(json!({"inventory": "laptop"}));
-    let error = mistyped.try_run::<NodeOverreach>().unwrap_err();
+    let Err(RunError::InvalidParams(error)) = mistyped.try_run::<NodeOverreach>() else {
+        panic!("a mistyped parameter must fail the run as invalid parameters");
+    };
     assert!(
         error.contains("`inventory`") && error.contains("array of strings"),
         "{error}"

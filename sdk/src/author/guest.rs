@@ -55,12 +55,11 @@ fn finding_to_wit(finding: Finding) -> wit::Finding {
 }
 
 /// Runs a plugin on the host's view and converts its findings for the host.
-pub fn run<P: Plugin>() -> Result<Vec<wit::Finding>, String> {
-    let view = View::from_host()?;
-    crate::params::validate(P::META.params, view.params())
-        .map_err(|error| format!("invalid parameters: {error}"))?;
+pub fn run<P: Plugin>() -> Result<Vec<wit::Finding>, wit::RunError> {
+    let view = View::from_host().map_err(wit::RunError::Failed)?;
+    crate::params::validate(P::META.params, view.params()).map_err(wit::RunError::InvalidParams)?;
     let mut findings = Findings::new();
-    P::run(&view, &mut findings)?;
+    P::run(&view, &mut findings).map_err(wit::RunError::Failed)?;
     Ok(findings
         .into_vec()
         .into_iter()
@@ -156,7 +155,7 @@ macro_rules! export_plugin {
 
                 fn run() -> ::core::result::Result<
                     ::std::vec::Vec<$crate::bindings::pincer::audit::types::Finding>,
-                    ::std::string::String,
+                    $crate::bindings::pincer::audit::types::RunError,
                 > {
                     $crate::guest::run::<$plugin>()
                 }

@@ -177,12 +177,19 @@ impl Scenario {
 
     /// Runs the plugin as the host would, parameters validated first, and
     /// returns its findings or the error its run would report.
-    pub fn try_run<P: Plugin>(&self) -> Result<Vec<Finding>, String> {
+    ///
+    /// # Errors
+    ///
+    /// [`RunError::InvalidParams`](crate::RunError::InvalidParams) when the
+    /// parameters are not the declared ones, else
+    /// [`RunError::Failed`](crate::RunError::Failed) with what
+    /// [`Plugin::run`] returned.
+    pub fn try_run<P: Plugin>(&self) -> Result<Vec<Finding>, crate::RunError> {
         let view = self.view();
         crate::params::validate(P::META.params, view.params())
-            .map_err(|error| format!("invalid parameters: {error}"))?;
+            .map_err(crate::RunError::InvalidParams)?;
         let mut findings = Findings::new();
-        P::run(&view, &mut findings)?;
+        P::run(&view, &mut findings).map_err(crate::RunError::Failed)?;
         Ok(findings.into_vec())
     }
 

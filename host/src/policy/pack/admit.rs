@@ -39,20 +39,11 @@ pub(crate) fn admit(
     };
     let mut infos = Vec::with_capacity(runs.len());
     for (run, owner) in runs.into_iter().zip(owners) {
-        if let (Some(pack), Some(failure)) = (owner, &run.failure) {
-            return Err(Error::Plugin {
-                path: run.source,
-                message: format!(
-                    "of pack {pack} fails on an empty installation ({failure}); the pack is refused"
-                ),
-            });
-        }
-        if let (Some(info), Some(Failure::PluginError(message))) = (&run.info, &run.failure)
-            && message.starts_with("invalid parameters")
+        if let (Some(info), Some(Failure::InvalidParams(message))) = (&run.info, &run.failure)
             && let Some((pack, origin)) = set_by_pack(&info.name)
         {
             let message = format!(
-                "[params.{}] of pack {}: {message}; the pack is refused",
+                "[params.{}] of pack {}: invalid parameters: {message}; the pack is refused",
                 info.name, pack.name
             );
             return Err(match origin {
@@ -63,6 +54,14 @@ pub(crate) fn admit(
                     message,
                 },
                 None => Error::Usage(message),
+            });
+        }
+        if let (Some(pack), Some(failure)) = (owner, &run.failure) {
+            return Err(Error::Plugin {
+                path: run.source,
+                message: format!(
+                    "of pack {pack} fails on an empty installation ({failure}); the pack is refused"
+                ),
             });
         }
         infos.push(run.info);

@@ -12,7 +12,6 @@ pub(crate) mod policy;
 
 use crate::error::{Error, Result};
 use crate::policy::params::{ParamsOrigin, PluginParams};
-use crate::runtime::SUPPORTED_API;
 use pincer_sdk::Severity;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -320,16 +319,17 @@ pub(crate) fn load(dir: &Path) -> Result<Pack> {
             format!("api `{}` is not a semver requirement: {error}", spec.api),
         )
     })?;
-    let served = semver::Version::parse(SUPPORTED_API)
-        .map_err(|error| Error::Engine(format!("bad SUPPORTED_API: {error}")))?;
-    if !requirement.matches(&served) {
+    if !crate::runtime::contract::meets(&requirement) {
+        let served = crate::runtime::contract::served_text();
         return Err(invalid(
             &file,
             1,
             format!(
                 "pack {} needs pincer:audit {}, but this pincer serves {served}; \
-                 the pack is refused (use a pincer that serves it, or a pack built for {served})",
-                spec.name, spec.api
+                 the pack is refused (use a pincer that serves it, or a pack built for {})",
+                spec.name,
+                spec.api,
+                crate::runtime::CURRENT_API
             ),
         ));
     }

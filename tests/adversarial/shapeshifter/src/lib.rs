@@ -70,7 +70,7 @@ impl Guest for Shapeshifter {
         }
     }
 
-    fn run() -> Result<Vec<Finding>, String> {
+    fn run() -> Result<Vec<Finding>, pincer::audit::types::RunError> {
         Ok(Vec::new())
     }
 }

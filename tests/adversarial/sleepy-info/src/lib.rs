@@ -18,7 +18,7 @@ impl Guest for Sleepy {
         }
     }
 
-    fn run() -> Result<Vec<Finding>, String> {
+    fn run() -> Result<Vec<Finding>, pincer::audit::types::RunError> {
         Ok(Vec::new())
     }
 }
