@@ -49,4 +49,5 @@ mod token_age;
 mod view;
 #[cfg(unix)]
 mod watch;
+mod wit_schemas;
 mod writing_checks;

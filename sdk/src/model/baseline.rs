@@ -34,6 +34,7 @@ pub const WATCHED_TOOLS: &[&str] = &[
 
 /// One agent lane: the defaults or one agent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LanePosture {
     /// `agents.defaults` or `agents.entries.<id>`.
@@ -54,6 +55,7 @@ pub struct LanePosture {
 
 /// A lane's effective exec policy, as [`crate::exec::ExecPolicy`] spells it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LaneExec {
     /// Commands run in the sandbox rather than on the host.
@@ -68,6 +70,7 @@ pub struct LaneExec {
 /// the password the gateway accepts), so that its age and its exposures
 /// can be followed from run to run without its value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialPosture {
     /// `token` or `password`.
@@ -80,6 +83,7 @@ pub struct CredentialPosture {
     /// directory): equal fingerprints mean the same credential. Only the
     /// host compares it; the `baseline` interface never carries it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub fingerprint: Option<String>,
     /// The earliest time the credential is known to have been in place
     /// (ms since the epoch), when known.
@@ -121,6 +125,7 @@ pub fn exposes_config_files_only(check_id: &str) -> bool {
 
 /// One paired node.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NodePosture {
     /// The device id.
@@ -138,6 +143,7 @@ pub struct NodePosture {
 
 /// One gateway start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct BootPosture {
     /// The boot id.
@@ -151,6 +157,7 @@ pub struct BootPosture {
 
 /// The posture of one audit.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Posture {
     /// SHA-256 of the redacted config (hex): changes whenever a setting
@@ -179,6 +186,7 @@ pub struct Posture {
 
 /// The previous run, as the `baseline` interface gives it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Baseline {
     /// When it ran (ms since the epoch).

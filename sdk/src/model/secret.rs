@@ -12,6 +12,7 @@ pub const MARKER_KEY: &str = "$secret";
 
 /// Where a secret's value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum SecretSource {
     /// The key or variable is absent.
@@ -28,6 +29,7 @@ pub enum SecretSource {
 
 /// A character class present in a secret.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum CharClass {
     /// a-z
@@ -46,6 +48,7 @@ pub enum CharClass {
 
 /// What can be known about a secret without its value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SecretMarker {
     /// Where the value comes from.
     pub source: SecretSource,

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 /// How serious a finding is. Ordered: `Info < Warn < Critical`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; no action needed.

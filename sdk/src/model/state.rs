@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where the state facts were read from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum StateSource {
     /// `state/openclaw.sqlite`.
@@ -25,6 +26,7 @@ pub enum StateSource {
 
 /// How much a note matters for the audit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum NoteLevel {
     /// Worth knowing (no database yet, an older schema read as far as it goes).
@@ -35,6 +37,7 @@ pub enum NoteLevel {
 
 /// Something the host noticed while reading the state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StateNote {
     /// How much it matters.
     pub level: NoteLevel,
@@ -44,6 +47,7 @@ pub struct StateNote {
 
 /// Where the state came from and how well it could be read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StateInfo {
     /// Database, legacy files or none.
@@ -66,6 +70,7 @@ impl StateInfo {
 
 /// One credential a paired device holds, without its value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceToken {
     /// The role the token is for (`node`, `operator`).
@@ -86,6 +91,7 @@ pub struct DeviceToken {
 
 /// What a paired node offers the gateway (its "node surface").
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NodeSurface {
     /// The node software's version.
@@ -100,6 +106,7 @@ pub struct NodeSurface {
 
 /// A device paired with the gateway: an operator client or a node.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PairedDevice {
     /// Stable device id (hash of its public key).
@@ -146,6 +153,7 @@ pub struct PairedDevice {
 
 /// A pairing request nobody has approved or rejected yet.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PendingPairing {
     /// Request id.
@@ -176,6 +184,7 @@ pub struct PendingPairing {
 
 /// An exec approval policy (`security`, `ask`, ...), as written.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApprovalPolicy {
     /// `deny`, `allowlist` or `full`.
@@ -190,6 +199,7 @@ pub struct ApprovalPolicy {
 
 /// One allow-listed command pattern.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AllowlistEntry {
     /// Path or glob (`/usr/bin/git`, `~/bin/**`).
@@ -202,6 +212,7 @@ pub struct AllowlistEntry {
 
 /// One agent's exec approvals.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AgentApprovals {
     /// The agent id (`main`, `*`).
@@ -216,6 +227,7 @@ pub struct AgentApprovals {
 
 /// The exec approvals configuration (`exec_approvals_config`, or the file).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExecApprovals {
     /// The approval socket's path.
@@ -230,6 +242,7 @@ pub struct ExecApprovals {
 
 /// One gateway start, from `gateway_boot_lifecycle`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct BootRecord {
     /// Boot id.
@@ -250,6 +263,7 @@ pub struct BootRecord {
 
 /// A restart the gateway recorded (sentinel, intent or handoff).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RestartRecord {
     /// `sentinel`, `intent` or `handoff`.
@@ -266,6 +280,7 @@ pub struct RestartRecord {
 
 /// A sender approved through channel pairing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ChannelAllowEntry {
     /// The channel (`telegram`, `whatsapp`, ...).
@@ -278,6 +293,7 @@ pub struct ChannelAllowEntry {
 
 /// How many events of one status a ledger holds, recent and overall.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EventCount {
     /// `audit` (`audit_events`) or `ingress` (`channel_ingress_events`).
@@ -302,6 +318,7 @@ pub struct EventCount {
 
 /// What `--deep` found when it dialled the live gateway on loopback.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct GatewayProbe {
     /// The address dialled (`ws://127.0.0.1:18789`).
@@ -327,6 +344,7 @@ pub struct GatewayProbe {
 
 /// One npm install record of a plugin or hook.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct InstallRecord {
     /// `plugin` or `hook`.
@@ -346,6 +364,7 @@ pub struct InstallRecord {
 
 /// An agent workspace whose skills need a look.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct WorkspaceSkills {
     /// The workspace.
@@ -359,6 +378,7 @@ pub struct WorkspaceSkills {
 
 /// One match of a code-safety rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CodeFinding {
     /// The file.
@@ -373,6 +393,7 @@ pub struct CodeFinding {
 
 /// The code-safety scan of one installed plugin or skill folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ScannedPackage {
     /// The plugin's directory name, or the skill folder's name.
@@ -393,6 +414,7 @@ pub struct ScannedPackage {
 
 /// What `--deep` found in installed code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CodeScan {
     /// The installed plugins, by directory.
@@ -403,6 +425,7 @@ pub struct CodeScan {
 
 /// One sandbox browser container, as `--deep` found it in Docker.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct BrowserContainer {
     /// The container's name.
@@ -418,6 +441,7 @@ pub struct BrowserContainer {
 
 /// What `--deep` asked Docker about the sandbox browser containers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct DockerProbe {
     /// Docker answered (the CLI exists and reached a daemon).
@@ -432,6 +456,7 @@ pub struct DockerProbe {
 
 /// The gateway's recorded state (the `gateway` interface's `state()`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct GatewayState {
     /// Where it was read from, and how well.
@@ -503,6 +528,7 @@ pub struct GatewayState {
 /// `--history`, where a keyed fingerprint tells one credential from
 /// another; no value, hash or fingerprint reaches a plugin.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct CredentialAge {
     /// `token` or `password`.
@@ -536,6 +562,7 @@ pub struct CredentialAge {
 
 /// Everything the host read from the state directory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default)]
 pub struct StateFacts {
     /// The gateway's records.
