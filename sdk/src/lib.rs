@@ -58,6 +58,8 @@
 mod author {
     #[doc(hidden)]
     pub mod bindings;
+    #[cfg(feature = "redact")]
+    pub(crate) mod coverage;
     pub(crate) mod finding;
     #[doc(hidden)]
     pub mod guest;

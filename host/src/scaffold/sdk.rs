@@ -9,6 +9,10 @@ pub(super) const SDK_SOURCES: &[(&str, &str)] = &[
         include_str!("../../../sdk/src/author/bindings.rs"),
     ),
     (
+        "author/coverage.rs",
+        include_str!("../../../sdk/src/author/coverage.rs"),
+    ),
+    (
         "author/finding.rs",
         include_str!("../../../sdk/src/author/finding.rs"),
     ),

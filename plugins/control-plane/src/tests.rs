@@ -28,6 +28,16 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<ControlPlane>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/control-plane"
+        ))
+        .assert();
+}
+
+#[test]
 fn empty_config_is_loopback_without_auth() {
     let found = pairs(Scenario::config(json!({})));
     assert_eq!(

@@ -126,6 +126,16 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<NodeOverreach>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/node-overreach"
+        ))
+        .assert();
+}
+
+#[test]
 fn empty_config_and_state_are_quiet() {
     assert!(pairs(config(json!({}))).is_empty());
 }

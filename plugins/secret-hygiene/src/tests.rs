@@ -141,6 +141,16 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<SecretHygiene>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/secret-hygiene"
+        ))
+        .assert();
+}
+
+#[test]
 fn a_private_installation_is_quiet() {
     let scenario = home(
         json!({"logging": {"file": LOG}}),

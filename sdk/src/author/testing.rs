@@ -2,6 +2,7 @@
 //! redacted exactly as the host redacts it, and hold the findings to the
 //! contract (declared ids, titles, no secret leaks).
 
+pub use super::coverage::CheckGate;
 use crate::finding::{Finding, Findings};
 use crate::meta::Plugin;
 use crate::redact::{SecretResolver, is_secret_key, redact_config};
@@ -190,7 +191,9 @@ impl Scenario {
             .map_err(crate::RunError::InvalidParams)?;
         let mut findings = Findings::new();
         P::run(&view, &mut findings).map_err(crate::RunError::Failed)?;
-        Ok(findings.into_vec())
+        let findings = findings.into_vec();
+        super::coverage::record::<P>(&findings);
+        Ok(findings)
     }
 
     /// The (checkId, severity) pairs the plugin reports, sorted.
