@@ -169,7 +169,8 @@ const OPENCLAW_GROUP_PARTS: &[&str] = &[
     "group:media",
 ];
 
-/// The tools of the built-in profiles (`tools.profile`).
+/// The tools of the built-in profiles (`tools.profile`): tool names, and
+/// `group:` names for a whole group.
 const PROFILES: &[(&str, &[&str])] = &[
     ("minimal", &["session_status", "gateway"]),
     (
@@ -187,25 +188,8 @@ const PROFILES: &[(&str, &[&str])] = &[
             "web_search",
             "web_fetch",
             "x_search",
-            "memory_search",
-            "memory_get",
-            "sessions",
-            "sessions_list",
-            "sessions_history",
-            "sessions_search",
-            "conversations_list",
-            "conversations_send",
-            "conversations_turn",
-            "sessions_send",
-            "sessions_spawn",
-            "github_identity_status",
-            "github_publish",
-            "agents_wait",
-            "sessions_yield",
-            "subagents",
-            "session_status",
-            "suggest_task",
-            "dismiss_task",
+            "group:memory",
+            "group:sessions",
             "screen",
             "theme",
             "dashboard",
@@ -253,7 +237,9 @@ const PROFILES: &[(&str, &[&str])] = &[
     ("full", &["*"]),
 ];
 
-/// The tools a built-in profile admits; none for an unknown profile.
+/// The entries of a built-in profile's tool list (tool names and `group:`
+/// names, which [`ToolLayer::profile`] expands); none for an unknown
+/// profile.
 pub fn profile_tools(profile: &str) -> Option<&'static [&'static str]> {
     PROFILES
         .iter()
@@ -291,10 +277,10 @@ impl ToolLayer {
     /// The layer of a built-in profile, with `alsoAllow` added to it; none
     /// for an unknown profile.
     pub fn profile(profile: &str, also_allow: Option<&Value>) -> Option<Self> {
-        let mut allow: Vec<String> = profile_tools(profile)?
-            .iter()
-            .map(|t| (*t).to_owned())
-            .collect();
+        let mut allow = Vec::new();
+        for entry in profile_tools(profile)? {
+            expand(entry, &mut allow);
+        }
         allow.extend(also_allow.map(names).unwrap_or_default());
         Some(ToolLayer {
             allow,
@@ -521,6 +507,18 @@ mod tests {
     fn global(tools: Value) -> ToolLayer {
         let view = Scenario::config(json!({"tools": {"sandbox": {"tools": tools}}})).view();
         ToolLayer::sandbox(&view, None)
+    }
+
+    #[test]
+    fn a_profile_admits_the_members_of_the_groups_it_names() {
+        let coding = ToolLayer::profile("coding", None).expect("a built-in profile");
+        for tool in ["sessions_spawn", "dismiss_task", "memory_get", "exec"] {
+            assert!(coding.allows(tool), "coding admits {tool}");
+        }
+        assert!(!coding.allows("browser"));
+        let messaging = ToolLayer::profile("messaging", None).expect("a built-in profile");
+        assert!(messaging.allows("sessions_send") && !messaging.allows("github_publish"));
+        assert!(ToolLayer::profile("nonsense", None).is_none());
     }
 
     #[test]
