@@ -46,6 +46,15 @@ pub mod bench {
     pub use crate::runtime::{Limits, Parallelism, PluginSource, Runtime, run_all};
 }
 
+/// The `pincer test` cases, as the end-to-end tests run the parity
+/// fixtures with every built-in plugin: read, built into a private home,
+/// their expectations typed.
+pub mod cases {
+    pub use crate::testcases::case_home::{EntryKind, FileEntry};
+    pub use crate::testcases::cases::{Case, CaseSpec, OwnFindings, Pair, Recorded, discover};
+    pub use crate::testcases::prepare::PreparedCase;
+}
+
 /// What the end-to-end tests compare the binary's output with.
 pub mod facts {
     pub use crate::report::host_checks::{

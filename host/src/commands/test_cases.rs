@@ -153,34 +153,7 @@ fn run_case(
     cache_dir: Option<&Path>,
     judge: &Judge,
 ) -> Result<Verdict> {
-    let home = tempfile::tempdir().map_err(|source| Error::Write {
-        target: "a temporary directory".into(),
-        source,
-    })?;
-    // The settings live outside the home the case's files may touch.
-    let settings_dir = tempfile::tempdir().map_err(|source| Error::Write {
-        target: "a temporary directory".into(),
-        source,
-    })?;
-    let settings = settings_dir.path().join("pincer.toml");
-    let params = serde_json::json!({ "params": case.spec.params });
-    let text = toml::to_string(&params).map_err(|error| Error::Invalid {
-        path: case.dir.join(crate::testcases::cases::CASE_FILE),
-        line: 1,
-        column: 1,
-        message: format!("params cannot be written as pincer.toml: {error}"),
-    })?;
-    std::fs::write(&settings, text).map_err(|source| Error::Write {
-        target: settings.display().to_string(),
-        source,
-    })?;
-    let state = home.path().join(".openclaw");
-    let config = crate::testcases::case_home::build(
-        &case.dir,
-        &case.file(),
-        case.spec.files.as_deref(),
-        &state,
-    )?;
+    let prepared = crate::testcases::prepare::PreparedCase::new(case)?;
     let exe = std::env::current_exe().map_err(|source| Error::Read {
         path: PathBuf::from("the pincer executable"),
         source,
@@ -192,11 +165,11 @@ fn run_case(
         .arg("--plugin")
         .arg(plugin)
         .arg("--config")
-        .arg(&config)
+        .arg(prepared.config())
         .arg("--state-dir")
-        .arg(&state)
+        .arg(prepared.state())
         .arg("--settings")
-        .arg(&settings)
+        .arg(prepared.settings())
         .args([
             "--format",
             "json",
@@ -212,7 +185,7 @@ fn run_case(
     // machine that runs them.
     command
         .env_clear()
-        .env("HOME", home.path())
+        .env("HOME", prepared.home())
         .env("NO_COLOR", "1")
         .envs(&case.spec.env);
     let output = command.output().map_err(|source| Error::Read {

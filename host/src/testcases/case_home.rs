@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 /// What a `files` entry creates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub(crate) enum EntryKind {
+pub enum EntryKind {
     /// A regular file (the default; `content` is its text).
     #[default]
     File,
@@ -30,7 +30,7 @@ pub(crate) enum EntryKind {
 /// One entry of a case's `files` list.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub(crate) struct FileEntry {
+pub struct FileEntry {
     /// The path, relative to the state directory (`.` is the directory).
     pub path: String,
     /// What to create.

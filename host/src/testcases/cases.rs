@@ -33,7 +33,7 @@ pub(crate) const CASE_FILE: &str = "case.json";
 /// One (checkId, severity) pair.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub(crate) struct Pair {
+pub struct Pair {
     /// The check id.
     pub check_id: String,
     /// Its severity.
@@ -49,7 +49,7 @@ impl std::fmt::Display for Pair {
 /// `case.json`.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub(crate) struct CaseSpec {
+pub struct CaseSpec {
     /// One sentence on the scenario.
     #[serde(default)]
     pub description: String,
@@ -82,7 +82,7 @@ pub(crate) struct CaseSpec {
 /// What the reference audit reported for a parity fixture.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Recorded {
+pub struct Recorded {
     /// The tool and version that recorded it.
     #[serde(default)]
     #[allow(
@@ -97,7 +97,7 @@ pub(crate) struct Recorded {
 /// The expected pairs of Pincer's own checks in a parity fixture.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct OwnFindings {
+pub struct OwnFindings {
     /// Its (checkId, severity) pairs.
     pub findings: Vec<Pair>,
 }
@@ -239,7 +239,7 @@ pub(crate) fn reference_ids(path: &Path) -> Result<Vec<String>> {
 
 /// A case found on disk.
 #[derive(Debug, Clone)]
-pub(crate) struct Case {
+pub struct Case {
     /// Its name (the directory's, relative to the cases dir).
     pub name: String,
     /// Its directory.
@@ -250,7 +250,8 @@ pub(crate) struct Case {
 
 impl Case {
     /// Its `case.json`.
-    pub(crate) fn file(&self) -> PathBuf {
+    #[must_use]
+    pub fn file(&self) -> PathBuf {
         self.dir.join(CASE_FILE)
     }
 }
@@ -305,7 +306,12 @@ fn read_case(root: &Path, dir: &Path) -> Result<Case> {
 
 /// The cases under `root`, sorted by name: `root` itself when it holds a
 /// `case.json`, else every directory below it that does.
-pub(crate) fn discover(root: &Path) -> Result<Vec<Case>> {
+///
+/// # Errors
+///
+/// When a directory cannot be read, none holds a case, or a case is
+/// invalid (named by file and line).
+pub fn discover(root: &Path) -> Result<Vec<Case>> {
     let mut dirs = Vec::new();
     collect(root, &mut dirs).map_err(|source| Error::Read {
         path: root.to_path_buf(),
