@@ -87,6 +87,72 @@ impl ParamDefault {
 }
 
 impl ParamMeta {
+    /// A whole-number parameter in `range`, `default` when nobody sets it.
+    ///
+    /// ```
+    /// # use pincer_sdk::ParamMeta;
+    /// pub const MAX_AGE_DAYS: ParamMeta = ParamMeta::integer_in(
+    ///     "maxAgeDays",
+    ///     1..=3650,
+    ///     90,
+    ///     "Days a token may stay in place.",
+    /// );
+    /// ```
+    #[must_use]
+    pub const fn integer_in(
+        name: &'static str,
+        range: std::ops::RangeInclusive<u64>,
+        default: u64,
+        description: &'static str,
+    ) -> ParamMeta {
+        ParamMeta {
+            name,
+            kind: ParamKind::Integer {
+                min: *range.start(),
+                max: *range.end(),
+            },
+            default: ParamDefault::Integer(default),
+            description,
+        }
+    }
+
+    /// A whole-number parameter in `range` without a default; `when_unset`
+    /// says what the plugin does when nobody sets it.
+    #[must_use]
+    pub const fn optional_integer_in(
+        name: &'static str,
+        range: std::ops::RangeInclusive<u64>,
+        when_unset: &'static str,
+        description: &'static str,
+    ) -> ParamMeta {
+        ParamMeta {
+            name,
+            kind: ParamKind::Integer {
+                min: *range.start(),
+                max: *range.end(),
+            },
+            default: ParamDefault::Unset(when_unset),
+            description,
+        }
+    }
+
+    /// A list-of-strings parameter; `when_unset` says what the plugin does
+    /// when nobody sets it (`no inventory: nodes.not_in_inventory stays
+    /// silent`).
+    #[must_use]
+    pub const fn string_list(
+        name: &'static str,
+        when_unset: &'static str,
+        description: &'static str,
+    ) -> ParamMeta {
+        ParamMeta {
+            name,
+            kind: ParamKind::StringList,
+            default: ParamDefault::Unset(when_unset),
+            description,
+        }
+    }
+
     /// Its value in `view` (validated before any check ran), else its
     /// declared default; `None` when it is unset and has no default number.
     pub fn integer(&self, view: &crate::View) -> Option<u64> {
