@@ -126,13 +126,8 @@ impl ParamMeta {
         description: &'static str,
     ) -> ParamMeta {
         ParamMeta {
-            name,
-            kind: ParamKind::Integer {
-                min: *range.start(),
-                max: *range.end(),
-            },
             default: ParamDefault::Unset(when_unset),
-            description,
+            ..ParamMeta::integer_in(name, range, 0, description)
         }
     }
 
