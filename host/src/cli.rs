@@ -463,16 +463,6 @@ pub(crate) struct HistoryRecordArgs {
     pub max_age: Duration,
 }
 
-impl HistoryRecordArgs {
-    /// The retention these flags ask for.
-    pub(crate) fn retention(&self) -> crate::history::Retention {
-        crate::history::Retention {
-            keep: usize::try_from(self.keep).unwrap_or(usize::MAX),
-            max_age: self.max_age,
-        }
-    }
-}
-
 /// Arguments of `pincer history`.
 #[derive(Debug, Args)]
 pub(crate) struct HistoryArgs {
@@ -499,14 +489,6 @@ pub(crate) enum HistoryFormat {
 }
 
 impl AuditArgs {
-    /// How much the table says (`-v`).
-    pub(crate) fn table_detail(&self) -> crate::render::table::Detail {
-        if self.verbose {
-            crate::render::table::Detail::Verbose
-        } else {
-            crate::render::table::Detail::Brief
-        }
-    }
     /// Whether this is a fleet audit: `--fleet`, or several `--state-dir`.
     pub(crate) fn is_fleet(&self) -> bool {
         self.fleet.is_some() || self.state_dirs.len() > 1

@@ -10,7 +10,6 @@
 
 #![warn(unreachable_pub)]
 
-mod alert;
 mod builtin;
 mod cli;
 mod collect;

@@ -2,14 +2,14 @@
 //! its constructor and shared read-only by every store of one audit
 //! (`Arc<PluginView>`). What only the host may keep (the config's source
 //! map, its suppressions, the credential's fingerprint) is another type,
-//! [`crate::collect::HostFacts`], which never reaches a store.
+//! `collect::HostFacts`, which never reaches a store.
 
-use crate::collect::config::IncludeFact;
 use crate::env::Env;
 use pincer_sdk::redact::{SecretResolver, redact_config};
 use pincer_sdk::{FileFact, SecretMarker, SecretSource, StateFacts, SyncedPath};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 /// The plugins' view of one installation; `pincer view` prints it.
 #[derive(Debug, serde::Serialize)]
@@ -154,4 +154,29 @@ impl PluginView {
     pub fn get(&self, path: &str) -> Option<&Value> {
         pincer_sdk::value_at(&self.config, path)
     }
+}
+
+/// What became of one `$include` entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IncludeStatus {
+    /// Read and merged.
+    Included,
+    /// Its path leaves the config directory (`..` or absolute): not followed.
+    EscapesConfigDir,
+    /// It is inside lexically but a symlink leads out: not followed.
+    EscapesViaSymlink,
+}
+
+/// One `$include` entry and what became of it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct IncludeFact {
+    /// The path as written.
+    pub written: String,
+    /// The file that holds the `$include`.
+    pub from: PathBuf,
+    /// The path it resolves to (lexically normalised).
+    pub resolved: PathBuf,
+    /// Followed or not.
+    pub status: IncludeStatus,
 }

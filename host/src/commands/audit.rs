@@ -5,13 +5,17 @@ use crate::collect::locate::{Target, locate};
 use crate::collect::{Installation, machine::MachineFacts};
 use crate::env::Env;
 use crate::error::Result;
+use crate::history::Retention;
 use crate::history::{Entry, HistoryDir, Posture, posture_of};
 use crate::output::{cache_outside, refuse_writing_into, write_with};
 use crate::policy::settings;
 use crate::render;
+use crate::render::table::Detail;
 use crate::report::model::TargetInfo;
 use crate::report::{self, Report};
-use crate::runtime::{Limits, LoadedPlugin, Parallelism, PluginSource, Runtime, run_all};
+use crate::runtime::{
+    CompiledCache, Limits, LoadedPlugin, Parallelism, PluginSource, Runtime, run_all,
+};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -95,14 +99,18 @@ pub(crate) fn audit_once(
     }
     let pending = history.map(|history| {
         let entry = Entry::of(&report, posture);
-        (history, entry, args.history.retention())
+        (
+            history,
+            entry,
+            Retention::kept(args.history.keep, args.history.max_age),
+        )
     });
     for spec in outputs {
         write_report(
             &report,
             spec.format,
             spec.path.as_deref(),
-            args.table_detail(),
+            Detail::verbose_if(args.verbose),
         )?;
     }
     let exit_code = report::exit_code(&report, args.fail_on.threshold(), args.allow_incomplete);
@@ -143,8 +151,11 @@ impl Auditor {
             params.merge(pack.params.clone())?;
         }
         let runtime = Runtime::new(limits)?
-            .with_params(params.clone())
-            .with_cache(cache_outside(args.cache.dir(env), targets, env));
+            .with_params(params.json_by_plugin())
+            .with_cache(
+                cache_outside(args.cache.dir(env), targets, env)
+                    .map_or_else(CompiledCache::disabled, CompiledCache::at),
+            );
         let mut plugins = super::load_plugins(&runtime, &args.plugins)?;
         let mut owners: Vec<Option<String>> = vec![None; plugins.len()];
         for pack in &packs {

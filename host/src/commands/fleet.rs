@@ -62,7 +62,11 @@ pub(crate) fn run(args: AuditArgs, env: &Env) -> Result<u8> {
         let styled = spec.format == ReportFormat::Table;
         write_with(spec.path.as_deref(), styled, &|out| match spec.format {
             ReportFormat::Json => crate::render::fleet::render_json(&fleet, out),
-            _ => crate::render::fleet::render_table(&fleet, args.table_detail(), out),
+            _ => crate::render::fleet::render_table(
+                &fleet,
+                crate::render::table::Detail::verbose_if(args.verbose),
+                out,
+            ),
         })?;
     }
     Ok(code)

@@ -1,6 +1,7 @@
 //! The subcommands and their dispatch (`main`), and what they share:
 //! loading plugins.
 
+mod alert;
 pub(crate) mod audit;
 pub(crate) mod checks;
 pub(crate) mod diff;

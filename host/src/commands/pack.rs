@@ -17,7 +17,7 @@ use std::io::Write;
 pub(crate) fn verify(args: &PackVerifyArgs, env: &crate::env::Env) -> Result<u8> {
     let pack = crate::policy::pack::load(&args.dir)?;
     let runtime = Runtime::new(Limits::default())?
-        .with_params(pack.params.clone())
+        .with_params(pack.params.json_by_plugin())
         .with_cache(
             args.cache
                 .dir(env)

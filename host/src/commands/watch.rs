@@ -10,7 +10,7 @@
 //! second signal stops the watcher at once (an entry is written whole or
 //! not at all, whenever the process ends).
 
-use crate::alert::{Alert, check_webhook_url};
+use super::alert::{Alert, check_webhook_url};
 use crate::cli::{FormatSpec, WatchArgs};
 use crate::env::Env;
 use crate::error::{Error, Result, exit};

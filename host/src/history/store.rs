@@ -20,6 +20,17 @@ pub(crate) struct Retention {
     pub max_age: Duration,
 }
 
+impl Retention {
+    /// At most `keep` entries, none older than `max_age` (`--history-keep`,
+    /// `--history-max-age`).
+    pub(crate) fn kept(keep: u32, max_age: Duration) -> Retention {
+        Retention {
+            keep: usize::try_from(keep).unwrap_or(usize::MAX),
+            max_age,
+        }
+    }
+}
+
 /// A history directory.
 #[derive(Debug, Clone)]
 pub(crate) struct HistoryDir {

@@ -4,24 +4,21 @@
 use crate::collect::locate::{Target, locate};
 use crate::env::Env;
 use crate::error::Result;
-use crate::runtime::CompiledCache;
 use std::path::{Path, PathBuf};
 
-/// The cache in `dir`, unless `dir` is or lies inside anything an audit
-/// reads (Pincer never writes there): then none, and nothing is
-/// created. Decided before the directory is made.
-pub(crate) fn cache_outside(dir: Option<PathBuf>, targets: &[Target], env: &Env) -> CompiledCache {
-    let Some(dir) = dir else {
-        return CompiledCache::disabled();
-    };
-    let inside = targets
-        .iter()
-        .any(|target| audited_paths(target, env).holds(&dir).is_some());
-    if inside {
-        CompiledCache::disabled()
-    } else {
-        CompiledCache::at(dir)
-    }
+/// `dir` for a cache, unless it is or lies inside anything an audit reads
+/// (Pincer never writes there): then none, and nothing is created.
+/// Decided before the directory is made.
+pub(crate) fn cache_outside(
+    dir: Option<PathBuf>,
+    targets: &[Target],
+    env: &Env,
+) -> Option<PathBuf> {
+    dir.filter(|dir| {
+        !targets
+            .iter()
+            .any(|target| audited_paths(target, env).holds(dir).is_some())
+    })
 }
 
 /// Pincer never writes to what it audits: refuse an output path that is,

@@ -10,11 +10,11 @@ use std::path::PathBuf;
 
 /// Where a plugin's parameters were set.
 #[derive(Debug, Clone)]
-pub struct ParamsOrigin {
+pub(crate) struct ParamsOrigin {
     /// The settings file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The line of its `[params.NAME]` header.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// One plugin's parameters, as JSON text.
@@ -26,20 +26,25 @@ struct Entry {
 
 /// Every plugin's parameters, by plugin name.
 #[derive(Debug, Clone, Default)]
-pub struct PluginParams {
+pub(crate) struct PluginParams {
     by_plugin: BTreeMap<String, Entry>,
 }
 
 impl PluginParams {
     /// Sets `plugin`'s parameters.
-    pub fn insert(&mut self, plugin: String, table: &toml::Table, origin: Option<ParamsOrigin>) {
+    pub(crate) fn insert(
+        &mut self,
+        plugin: String,
+        table: &toml::Table,
+        origin: Option<ParamsOrigin>,
+    ) {
         let json = serde_json::to_string(table).unwrap_or_else(|_| "{}".to_owned());
         self.by_plugin.insert(plugin, Entry { json, origin });
     }
 
     /// Adds `other`'s parameters; a plugin given parameters in both is an
     /// error naming both places (one plugin's policy is set in one place).
-    pub fn merge(&mut self, other: PluginParams) -> Result<()> {
+    pub(crate) fn merge(&mut self, other: PluginParams) -> Result<()> {
         for (name, entry) in other.by_plugin {
             if let Some(existing) = self.by_plugin.get(&name) {
                 let place = |origin: &Option<ParamsOrigin>| {
@@ -68,22 +73,23 @@ impl PluginParams {
     }
 
     /// The plugins given parameters, with where each was set.
-    pub fn origins(&self) -> impl Iterator<Item = (&str, Option<&ParamsOrigin>)> {
+    pub(crate) fn origins(&self) -> impl Iterator<Item = (&str, Option<&ParamsOrigin>)> {
         self.by_plugin
             .iter()
             .map(|(name, entry)| (name.as_str(), entry.origin.as_ref()))
     }
 
-    /// The JSON object for `plugin`; `{}` when none is set.
-    pub fn json_for(&self, plugin: &str) -> String {
+    /// Every plugin's JSON object, by name: what the runtime hands each.
+    pub(crate) fn json_by_plugin(&self) -> BTreeMap<String, String> {
         self.by_plugin
-            .get(plugin)
-            .map_or_else(|| "{}".to_owned(), |entry| entry.json.clone())
+            .iter()
+            .map(|(name, entry)| (name.clone(), entry.json.clone()))
+            .collect()
     }
 
     /// Fails on the first parameter table whose plugin is not among
     /// `loaded`, naming its file and line and the plugins there are.
-    pub fn check_names(&self, loaded: &[&str]) -> Result<()> {
+    pub(crate) fn check_names(&self, loaded: &[&str]) -> Result<()> {
         let Some((name, entry)) = self
             .by_plugin
             .iter()

@@ -161,8 +161,12 @@ mod tests {
         let text = "[limits]\nfuel = 10\n\n[params.control-plane]\ngatewayPort = 19001\n";
         let settings = parse(Path::new("p.toml"), text).unwrap();
         let params = settings.plugin_params(Some(Path::new("p.toml")), text);
-        assert_eq!(params.json_for("control-plane"), r#"{"gatewayPort":19001}"#);
-        assert_eq!(params.json_for("sandbox"), "{}");
+        let json = params.json_by_plugin();
+        assert_eq!(
+            json.get("control-plane").map(String::as_str),
+            Some(r#"{"gatewayPort":19001}"#)
+        );
+        assert_eq!(json.get("sandbox"), None, "an unset plugin gets `{{}}`");
         let error = params.check_names(&["sandbox"]).unwrap_err().to_string();
         assert!(error.starts_with("p.toml:4:"), "{error}");
         assert!(error.contains("control-plane"), "{error}");

@@ -34,6 +34,17 @@ pub(crate) enum Detail {
     Verbose,
 }
 
+impl Detail {
+    /// `Verbose` when `verbose` (`-v`), else `Brief`.
+    pub(crate) fn verbose_if(verbose: bool) -> Detail {
+        if verbose {
+            Detail::Verbose
+        } else {
+            Detail::Brief
+        }
+    }
+}
+
 /// `text` as one inert line.
 fn shown(text: &str) -> String {
     text::shown(text)

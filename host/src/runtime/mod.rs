@@ -39,7 +39,6 @@ pub(crate) use run::PluginRun;
 pub use run::{Parallelism, run_all};
 
 use crate::error::{Error, Result};
-use crate::policy::params::PluginParams;
 use state::PluginState;
 use wasmtime::component::{HasSelf, Linker};
 use wasmtime::{Config, Engine};
@@ -49,7 +48,9 @@ pub struct Runtime {
     pub(crate) engine: Engine,
     pub(crate) linker: Linker<PluginState>,
     pub(crate) limits: Limits,
-    pub(crate) params: PluginParams,
+    /// Each plugin's parameters, as the JSON object its `params.get`
+    /// returns, by plugin name.
+    pub(crate) params: std::collections::BTreeMap<String, String>,
     pub(crate) cache: CompiledCache,
     /// The running epoch ticker, shared by every run in progress.
     ticker: std::sync::Mutex<std::sync::Weak<ticker::Ticker>>,
@@ -88,7 +89,7 @@ impl Runtime {
             engine,
             linker,
             limits,
-            params: PluginParams::default(),
+            params: std::collections::BTreeMap::new(),
             cache: CompiledCache::disabled(),
             ticker: std::sync::Mutex::new(std::sync::Weak::new()),
         })
@@ -119,7 +120,7 @@ impl Runtime {
 
     /// Gives each plugin its parameters (`[params.<plugin-name>]`).
     #[must_use]
-    pub fn with_params(mut self, params: PluginParams) -> Runtime {
+    pub fn with_params(mut self, params: std::collections::BTreeMap<String, String>) -> Runtime {
         self.params = params;
         self
     }

@@ -152,7 +152,11 @@ impl Runtime {
         let started = Instant::now();
         let deadline = Deadline::after(self.limits.timeout);
         let purpose = Purpose::Run {
-            params: self.params.json_for(&info.name),
+            params: self
+                .params
+                .get(&info.name)
+                .cloned()
+                .unwrap_or_else(|| "{}".to_owned()),
             baseline: view
                 .baseline_json
                 .as_deref()

@@ -9,10 +9,10 @@
 macro_rules! serve_imports {
     ($api:ident) => {
         mod $api {
-            use super::super::bindings::$api::pincer::audit::{
+            use crate::runtime::bindings::$api::pincer::audit::{
                 baseline, config, gateway, host_facts, log, nodes, params, types,
             };
-            use super::super::state::{LogLine, MAX_LOG_BYTES, MAX_LOG_LINE, PluginState};
+            use crate::runtime::state::{LogLine, MAX_LOG_BYTES, MAX_LOG_LINE, PluginState};
             use pincer_sdk::{CharClass, FileKind, SecretMarker, SecretSource};
 
             impl types::Host for PluginState {}

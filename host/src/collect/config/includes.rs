@@ -12,6 +12,7 @@ use super::located::{Located, Shape};
 use super::parse::{self, Budget};
 use crate::error::{Error, Result};
 use crate::input_file::{ReadError, Within};
+use crate::view::{IncludeFact, IncludeStatus};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -27,31 +28,6 @@ pub(crate) const MAX_INCLUDES: usize = 1_000;
 /// The most text the main config and its includes may hold together
 /// (Pincer's limit: a file included many times counts each time).
 pub(crate) const MAX_TOTAL_BYTES: u64 = 8 << 20;
-
-/// What became of one `$include` entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum IncludeStatus {
-    /// Read and merged.
-    Included,
-    /// Its path leaves the config directory (`..` or absolute): not followed.
-    EscapesConfigDir,
-    /// It is inside lexically but a symlink leads out: not followed.
-    EscapesViaSymlink,
-}
-
-/// One `$include` entry and what became of it.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct IncludeFact {
-    /// The path as written.
-    pub written: String,
-    /// The file that holds the `$include`.
-    pub from: PathBuf,
-    /// The path it resolves to (lexically normalised).
-    pub resolved: PathBuf,
-    /// Followed or not.
-    pub status: IncludeStatus,
-}
 
 /// Resolves the includes of one config.
 pub(crate) struct Resolver {

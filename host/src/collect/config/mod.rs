@@ -10,7 +10,7 @@ mod reader;
 pub(crate) mod source_map;
 
 use crate::error::{Error, Result};
-pub(crate) use includes::{IncludeFact, IncludeStatus};
+pub(crate) use crate::view::{IncludeFact, IncludeStatus};
 use serde_json::Value;
 use sha2::Digest;
 pub(crate) use source_map::SourceNode;
