@@ -84,20 +84,31 @@ fn all<T>(
     Ok(out)
 }
 
+/// The rows of a newest-first `sql` whose one parameter is the limit (see
+/// [`all`]), returned oldest first.
+fn oldest_first<T>(
+    db: &Connection,
+    sql: &str,
+    cap: &Cap,
+    budget: &mut Budget,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Rows<T>> {
+    all(db, sql, &[], cap, budget, map).map(Rows::reversed)
+}
+
 /// `device_pairing_paired`, oldest pairing first (the newest
 /// [`bounds::PAIRED`] rows).
 pub(super) fn paired_devices(
     db: &Connection,
     budget: &mut Budget,
 ) -> rusqlite::Result<Rows<PairedDevice>> {
-    all(
+    oldest_first(
         db,
         "SELECT device_id, display_name, operator_label, platform, client_id, client_mode, \
          role, roles_json, scopes_json, approved_scopes_json, approved_via, created_at_ms, \
          approved_at_ms, last_seen_at_ms, remote_ip, tokens_json, node_surface_json, \
          pending_node_surface_json, device_family \
          FROM device_pairing_paired ORDER BY approved_at_ms DESC, device_id DESC LIMIT ?1",
-        &[],
         &bounds::PAIRED,
         budget,
         |row| {
@@ -125,7 +136,6 @@ pub(super) fn paired_devices(
             })
         },
     )
-    .map(Rows::reversed)
 }
 
 /// `device_pairing_pending`, oldest request first (the newest
@@ -134,12 +144,11 @@ pub(super) fn pending_pairings(
     db: &Connection,
     budget: &mut Budget,
 ) -> rusqlite::Result<Rows<PendingPairing>> {
-    all(
+    oldest_first(
         db,
         "SELECT request_id, device_id, display_name, platform, client_id, client_mode, role, \
          roles_json, scopes_json, remote_ip, is_repair, ts \
          FROM device_pairing_pending ORDER BY ts DESC, request_id DESC LIMIT ?1",
-        &[],
         &bounds::PENDING,
         budget,
         |row| {
@@ -159,7 +168,6 @@ pub(super) fn pending_pairings(
             })
         },
     )
-    .map(Rows::reversed)
 }
 
 /// The JSON of the `config_machine_state` rows of the install records
@@ -210,11 +218,10 @@ pub(super) fn exec_approvals(
 /// `gateway_boot_lifecycle`, oldest start first (the newest
 /// [`bounds::BOOTS`]).
 pub(super) fn boots(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Rows<BootRecord>> {
-    all(
+    oldest_first(
         db,
         "SELECT boot_id, pid, started_at_ms, completed_at_ms, outcome, startup_reason, reason \
          FROM gateway_boot_lifecycle ORDER BY started_at_ms DESC, boot_id DESC LIMIT ?1",
-        &[],
         &bounds::BOOTS,
         budget,
         |row| {
@@ -229,7 +236,6 @@ pub(super) fn boots(db: &Connection, budget: &mut Budget) -> rusqlite::Result<Ro
             })
         },
     )
-    .map(Rows::reversed)
 }
 
 /// Restart sentinels, intents and handoffs, oldest first (the newest
