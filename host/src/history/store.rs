@@ -188,7 +188,9 @@ impl HistoryDir {
         Ok(path)
     }
 
-    /// The entry files, oldest first (none when the directory is absent).
+    /// The entry files, oldest first (none when the directory is absent):
+    /// everything named like an entry but a directory, so that a FIFO or
+    /// device under an entry's name is refused by name when read.
     pub(crate) fn files(&self) -> Result<Vec<PathBuf>> {
         let read = match std::fs::read_dir(&self.dir) {
             Ok(read) => read,
@@ -199,7 +201,8 @@ impl HistoryDir {
         for item in read {
             let item = item.map_err(|e| read_error(&self.dir, e))?;
             let name = item.file_name();
-            if name.to_str().is_some_and(is_entry_name) && item.path().is_file() {
+            let not_a_dir = item.file_type().is_ok_and(|kind| !kind.is_dir());
+            if name.to_str().is_some_and(is_entry_name) && not_a_dir {
                 files.push(item.path());
             }
         }
@@ -308,9 +311,15 @@ fn read_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// Reads and parses one entry.
+/// The largest history entry read (a whole report; a bound, not a size
+/// any real entry comes near).
+const MAX_ENTRY_BYTES: u64 = 256 << 20;
+
+/// Reads and parses one entry (a regular file, bounded).
 pub(crate) fn read_entry(path: &Path) -> Result<Entry> {
-    let text = std::fs::read_to_string(path).map_err(|e| read_error(path, e))?;
+    let text =
+        crate::input_file::read_text(path, crate::input_file::Within::Anywhere, MAX_ENTRY_BYTES)
+            .map_err(|error| Error::input(path, error))?;
     serde_json::from_str(&text).map_err(|error| Error::Invalid {
         path: path.to_path_buf(),
         line: error.line(),

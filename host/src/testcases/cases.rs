@@ -27,6 +27,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The largest `case.json` (or reference-checks file) read: a case holds
+/// the text of the files it creates.
+const MAX_CASE_FILE_BYTES: u64 = 16 << 20;
+
 /// The file that makes a directory a case.
 pub(crate) const CASE_FILE: &str = "case.json";
 
@@ -196,10 +200,12 @@ impl Judge {
 /// (`{"plugins": {NAME: [{"id": ...}, ...]}}`), `<provider>`-style
 /// segments as `*`.
 pub(crate) fn reference_ids(path: &Path) -> Result<Vec<String>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::input_file::read_text(
+        path,
+        crate::input_file::Within::Anywhere,
+        MAX_CASE_FILE_BYTES,
+    )
+    .map_err(|error| Error::input(path, error))?;
     let json: serde_json::Value = serde_json::from_str(&text).map_err(|error| Error::Invalid {
         path: path.to_path_buf(),
         line: error.line(),
@@ -258,10 +264,12 @@ impl Case {
 
 fn read_case(root: &Path, dir: &Path) -> Result<Case> {
     let file = dir.join(CASE_FILE);
-    let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
-        path: file.clone(),
-        source,
-    })?;
+    let text = crate::input_file::read_text(
+        &file,
+        crate::input_file::Within::Anywhere,
+        MAX_CASE_FILE_BYTES,
+    )
+    .map_err(|error| Error::input(&file, error))?;
     let spec: CaseSpec = serde_json::from_str(&text).map_err(|error| Error::Invalid {
         path: file.clone(),
         line: error.line(),
@@ -328,7 +336,9 @@ pub fn discover(root: &Path) -> Result<Vec<Case>> {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    if dir.join(CASE_FILE).is_file() {
+    // Anything named case.json makes a case: one that is no regular file
+    // (a FIFO, a directory) is then refused by name, not passed over.
+    if dir.join(CASE_FILE).exists() {
         out.push(dir.to_path_buf());
         return Ok(());
     }

@@ -266,6 +266,9 @@ fn read_plugin(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(read_error)
 }
 
+/// The largest `pack.toml` read.
+const MAX_PACK_FILE_BYTES: u64 = 1 << 20;
+
 /// Whether `name` can name a pack: letters, digits, `-`, `_` and `.`.
 fn valid_name(name: &str) -> bool {
     !name.is_empty()
@@ -279,10 +282,12 @@ fn valid_name(name: &str) -> bool {
 /// every plugin's digest. Any problem refuses the whole pack.
 pub(crate) fn load(dir: &Path) -> Result<Pack> {
     let file = dir.join(PACK_FILE);
-    let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
-        path: file.clone(),
-        source,
-    })?;
+    let text = crate::input_file::read_text(
+        &file,
+        crate::input_file::Within::Anywhere,
+        MAX_PACK_FILE_BYTES,
+    )
+    .map_err(|error| Error::input(&file, error))?;
     let spec: PackSpec = crate::policy::settings::parse_toml(&file, &text)?;
     if !valid_name(&spec.name) {
         return Err(invalid(
