@@ -1,5 +1,5 @@
 //! Criterion benches of one audit's pieces, in process: collecting the
-//! snapshot of the example installation (config, includes, file facts, the
+//! view of the example installation (config, includes, file facts, the
 //! state database) and running the built-in plugins on it once (instantiate,
 //! `info`, `run`, with compiled components). `scripts/bench.sh` measures the
 //! whole process, cold and warm, and a fleet.
@@ -10,10 +10,12 @@
 )]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pincer::builtin::BUILTIN_PLUGINS;
-use pincer::locate::Target;
-use pincer::runtime::{Limits, Parallelism, PluginSource, Runtime, run_all};
-use pincer::snapshot::{MachineFacts, Snapshot};
+use pincer::bench::BUILTIN_PLUGINS;
+use pincer::bench::Env;
+use pincer::bench::MachineFacts;
+use pincer::bench::Target;
+use pincer::bench::{Installation, collect};
+use pincer::bench::{Limits, Parallelism, PluginSource, Runtime, run_all};
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
@@ -26,18 +28,35 @@ fn example() -> Target {
     }
 }
 
+/// The example read with a fixed, empty environment: the bench measures
+/// the same work whatever the shell that runs it holds.
+fn installation<'a>(
+    target: &'a Target,
+    env: &'a Env,
+    machine: &'a MachineFacts,
+) -> Installation<'a> {
+    Installation {
+        target,
+        env,
+        machine,
+        deep: false,
+        previous_credential: None,
+        baseline_json: None,
+    }
+}
+
 fn snapshot(c: &mut Criterion) {
-    let target = example();
-    let machine = MachineFacts::gather();
+    let (target, env) = (example(), Env::default());
+    let machine = MachineFacts::gather(&env);
     c.bench_function("snapshot of examples/openclaw-home", |b| {
-        b.iter(|| Snapshot::collect(black_box(&target), false, &machine, None).unwrap());
+        b.iter(|| collect(black_box(installation(&target, &env, &machine))).unwrap());
     });
 }
 
 fn plugins(c: &mut Criterion) {
-    let target = example();
-    let snapshot =
-        Arc::new(Snapshot::collect(&target, false, &MachineFacts::gather(), None).unwrap());
+    let (target, env) = (example(), Env::default());
+    let machine = MachineFacts::gather(&env);
+    let snapshot = Arc::new(collect(installation(&target, &env, &machine)).unwrap().view);
     let runtime = Runtime::new(Limits::default()).unwrap();
     let plugins: Vec<_> = BUILTIN_PLUGINS
         .iter()

@@ -17,10 +17,12 @@ entry {"path", "kind": "file"|"dir"|"symlink", "mode": "0600", "content",
 "target"} is created under STATE, in order ("." is STATE itself, and an
 "openclaw.json" entry without content only sets the config's mode); modes
 are applied last, deepest first, then "modifiedDaysAgo" (a number of days)
-backdates an entry's modification time. The oracle wrapper forces modes 700/600 on the state dir and
+backdates an entry's modification time; the private modes 700/600 of the
+state dir and config come first, as pincer test's case builder
+(host/src/testcases/case_home.rs, which tests/e2e/cases.rs uses) applies
+them. The oracle wrapper forces modes 700/600 on the state dir and
 config, so these cases run the installed reference CLI directly, in a private
-HOME, with the same environment the wrapper sets. tests/e2e/cases.rs builds
-the same tree for pincer.
+HOME, with the same environment the wrapper sets.
 """
 import json
 import os
@@ -34,10 +36,17 @@ ORACLE = Path(__file__).resolve().parent.parent.parent / "shared" / "oracle" / "
 TOOL = "openclaw 2026.9.6 security audit --json"
 
 
+# What pincer test's case builder (host/src/testcases/case_home.rs) applies
+# before a case's own entries, which may change them: the private modes
+# `openclaw` leaves.
+PRIVATE_DEFAULTS = [{"path": ".", "mode": "0700"}, {"path": "openclaw.json", "mode": "0600"}]
+
+
 def materialize(case_dir: Path, files: list, state: Path) -> None:
     """Builds the case's state dir (see the module doc)."""
     state.mkdir(parents=True, exist_ok=True)
     (state / "openclaw.json").write_text((case_dir / "config.json").read_text())
+    files = PRIVATE_DEFAULTS + list(files)
     modes = []
     for entry in files:
         path = state / entry["path"]
@@ -51,6 +60,8 @@ def materialize(case_dir: Path, files: list, state: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(entry.get("content", ""))
         if "mode" in entry:
+            # A later entry's mode replaces an earlier one (the defaults').
+            modes = [(earlier, bits) for earlier, bits in modes if earlier != path]
             modes.append((path, int(entry["mode"], 8)))
     for path, mode in reversed(modes):
         os.chmod(path, mode)

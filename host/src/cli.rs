@@ -1,6 +1,5 @@
 //! Command-line interface: every flag declared once here, help generated.
 
-use crate::commands;
 use crate::error::Result;
 use crate::runtime::CompiledCache;
 use crate::runtime::limits::{LimitOverrides, parse_duration, parse_size};
@@ -19,17 +18,17 @@ Exit codes:
 /// Security audit for OpenClaw gateways, with sandboxed WebAssembly checks.
 #[derive(Debug, Parser)]
 #[command(name = "pincer", version, about, after_help = EXIT_CODES)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
-    command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
+pub(crate) enum Command {
     /// Audit an OpenClaw installation and report findings.
     #[command(after_help = EXIT_CODES)]
     Audit(Box<AuditArgs>),
-    /// List every check of every loaded plugin.
+    /// List every check of every loaded plugin, and Pincer's own.
     Checks(ChecksArgs),
     /// Print the redacted view plugins receive (JSON): config, environment
     /// markers, includes and file facts. Secrets appear only as markers.
@@ -72,7 +71,7 @@ non-zero and the webhook got no 2xx answer): the next run alerts again.";
 
 /// Arguments of `pincer watch`.
 #[derive(Debug, Args)]
-pub struct WatchArgs {
+pub(crate) struct WatchArgs {
     /// Time between audits (e.g. 24h, 30m): more than zero, at most a year.
     #[arg(long, value_name = "DURATION", value_parser = parse_interval)]
     pub every: Duration,
@@ -102,7 +101,7 @@ pub struct WatchArgs {
 }
 
 /// The longest interval or jitter `pincer watch` takes.
-const MAX_INTERVAL: Duration = Duration::from_secs(366 * 24 * 60 * 60);
+const MAX_INTERVAL: Duration = Duration::from_hours(8784);
 
 /// A `--jitter`: a duration of at most [`MAX_INTERVAL`].
 fn parse_interval_or_zero(text: &str) -> Result<Duration, String> {
@@ -124,7 +123,7 @@ fn parse_interval(text: &str) -> Result<Duration, String> {
 
 /// Arguments of `pincer new`.
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The plugin's name (kebab-case, e.g. acme-rules); also the crate's.
     #[arg(value_name = "NAME")]
     pub name: String,
@@ -135,7 +134,7 @@ pub struct NewArgs {
 
 /// `pincer pack ...`.
 #[derive(Debug, Subcommand)]
-pub enum PackCommand {
+pub(crate) enum PackCommand {
     /// Check a pack before relying on it: pack.toml, its api requirement,
     /// every plugin's digest and contract, that its parameters are accepted
     /// by their plugins, that its overrides and disabled checks name real
@@ -145,7 +144,7 @@ pub enum PackCommand {
 
 /// Arguments of `pincer pack verify`.
 #[derive(Debug, Args)]
-pub struct PackVerifyArgs {
+pub(crate) struct PackVerifyArgs {
     /// The pack directory (holding pack.toml).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
@@ -155,7 +154,7 @@ pub struct PackVerifyArgs {
 
 /// Arguments of `pincer test`.
 #[derive(Debug, Args)]
-pub struct TestArgs {
+pub(crate) struct TestArgs {
     /// The plugin component under test.
     #[arg(value_name = "PLUGIN.wasm")]
     pub plugin: PathBuf,
@@ -175,7 +174,7 @@ pub struct TestArgs {
 
 /// `pincer plugins ...`.
 #[derive(Debug, Subcommand)]
-pub enum PluginsCommand {
+pub(crate) enum PluginsCommand {
     /// Show a plugin's digest, the pincer:audit version it was built
     /// against, its imports, exports, metadata and checks. Exit 0 when this
     /// pincer can run it, 2 when it cannot load, 3 when it fails to describe
@@ -185,7 +184,7 @@ pub enum PluginsCommand {
 
 /// Arguments of `pincer plugins inspect`.
 #[derive(Debug, Args)]
-pub struct InspectArgs {
+pub(crate) struct InspectArgs {
     /// The plugin component.
     #[arg(value_name = "FILE.wasm")]
     pub file: PathBuf,
@@ -198,7 +197,7 @@ pub struct InspectArgs {
 
 /// Arguments of `pincer diff`.
 #[derive(Debug, Args)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The earlier JSON report.
     #[arg(value_name = "OLD.json")]
     pub old: PathBuf,
@@ -212,7 +211,7 @@ pub struct DiffArgs {
 
 /// Arguments of `pincer view`.
 #[derive(Debug, Args)]
-pub struct ViewArgs {
+pub(crate) struct ViewArgs {
     /// The OpenClaw config [default: $OPENCLAW_CONFIG_PATH, else STATE_DIR/openclaw.json]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -226,7 +225,7 @@ pub struct ViewArgs {
 
 /// Which plugins to load.
 #[derive(Debug, Args)]
-pub struct PluginArgs {
+pub(crate) struct PluginArgs {
     /// Also run this plugin component (repeatable).
     #[arg(long = "plugin", value_name = "FILE.wasm")]
     pub plugins: Vec<PathBuf>,
@@ -237,7 +236,7 @@ pub struct PluginArgs {
 
 /// Where compiled plugins are cached.
 #[derive(Debug, Args)]
-pub struct CacheArgs {
+pub(crate) struct CacheArgs {
     /// Keep compiled plugins here [default: $PINCER_CACHE_DIR, else
     /// $XDG_CACHE_HOME/pincer, else ~/.cache/pincer]
     #[arg(long, value_name = "DIR")]
@@ -249,17 +248,19 @@ pub struct CacheArgs {
 
 impl CacheArgs {
     /// The cache directory these flags ask for, if any (not created yet).
-    pub fn dir(&self) -> Option<PathBuf> {
+    pub(crate) fn dir(&self, env: &crate::env::Env) -> Option<PathBuf> {
         if self.no_cache {
             return None;
         }
-        self.cache_dir.clone().or_else(CompiledCache::default_dir)
+        self.cache_dir
+            .clone()
+            .or_else(|| CompiledCache::default_dir(env))
     }
 }
 
 /// Where settings come from.
 #[derive(Debug, Args)]
-pub struct SettingsArgs {
+pub(crate) struct SettingsArgs {
     /// Settings file [default: ./pincer.toml, else ~/.config/pincer/pincer.toml]
     #[arg(long, value_name = "FILE")]
     pub settings: Option<PathBuf>,
@@ -268,7 +269,7 @@ pub struct SettingsArgs {
 /// Per-plugin limits; each overrides `[limits]` of the settings file.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Plugin limits")]
-pub struct LimitArgs {
+pub(crate) struct LimitArgs {
     /// Memory cap per plugin, all its memories together [default: 64MiB]
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub memory_limit: Option<u64>,
@@ -297,7 +298,7 @@ pub struct LimitArgs {
 
 impl LimitArgs {
     /// The flags as overrides.
-    pub fn overrides(&self) -> LimitOverrides {
+    pub(crate) fn overrides(&self) -> LimitOverrides {
         LimitOverrides {
             memory: self.memory_limit,
             timeout: self.timeout,
@@ -314,7 +315,7 @@ impl LimitArgs {
 
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Human-readable, coloured on a terminal (NO_COLOR honoured).
     Table,
     /// JSON compatible with `openclaw security audit --json`, plus plugin status.
@@ -323,7 +324,7 @@ pub enum Format {
 
 /// Formats of an audit report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub(crate) enum ReportFormat {
     /// Human-readable, coloured on a terminal (NO_COLOR honoured).
     Table,
     /// JSON compatible with `openclaw security audit --json`, plus plugin status.
@@ -340,7 +341,7 @@ pub enum ReportFormat {
 
 /// One `--format` value: a format, and the file it goes to (`sarif=out.sarif`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatSpec {
+pub(crate) struct FormatSpec {
     /// The format.
     pub format: ReportFormat,
     /// Its file; stdout (or `--output`) when none.
@@ -361,7 +362,7 @@ fn parse_format_spec(text: &str) -> std::result::Result<FormatSpec, String> {
 
 /// The lowest severity that fails the run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
+pub(crate) enum FailOn {
     /// Any finding fails.
     Info,
     /// Warnings and criticals fail.
@@ -374,7 +375,7 @@ pub enum FailOn {
 
 impl FailOn {
     /// The threshold severity, `None` for never.
-    pub fn threshold(self) -> Option<Severity> {
+    pub(crate) fn threshold(self) -> Option<Severity> {
         match self {
             FailOn::Info => Some(Severity::Info),
             FailOn::Warn => Some(Severity::Warn),
@@ -386,7 +387,7 @@ impl FailOn {
 
 /// Arguments of `pincer audit`.
 #[derive(Debug, Args)]
-pub struct AuditArgs {
+pub(crate) struct AuditArgs {
     /// The OpenClaw config [default: $OPENCLAW_CONFIG_PATH, else STATE_DIR/openclaw.json]
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -445,7 +446,7 @@ pub struct AuditArgs {
 
 /// Recording an audit into a history directory.
 #[derive(Debug, Clone, Args)]
-pub struct HistoryRecordArgs {
+pub(crate) struct HistoryRecordArgs {
     /// Record this audit (report and posture snapshot, never a secret) in
     /// DIR, and give drift checks the previous run of DIR as their
     /// baseline. The only place Pincer writes to; never inside the audited
@@ -462,19 +463,9 @@ pub struct HistoryRecordArgs {
     pub max_age: Duration,
 }
 
-impl HistoryRecordArgs {
-    /// The retention these flags ask for.
-    pub fn retention(&self) -> crate::history::Retention {
-        crate::history::Retention {
-            keep: usize::try_from(self.keep).unwrap_or(usize::MAX),
-            max_age: self.max_age,
-        }
-    }
-}
-
 /// Arguments of `pincer history`.
 #[derive(Debug, Args)]
-pub struct HistoryArgs {
+pub(crate) struct HistoryArgs {
     /// The history directory (as given to `pincer audit --history`).
     #[arg(long, value_name = "DIR", default_value = "pincer-history")]
     pub dir: PathBuf,
@@ -488,7 +479,7 @@ pub struct HistoryArgs {
 
 /// Formats of `pincer history`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum HistoryFormat {
+pub(crate) enum HistoryFormat {
     /// One line a run.
     Table,
     /// The runs as JSON (without their reports).
@@ -498,23 +489,15 @@ pub enum HistoryFormat {
 }
 
 impl AuditArgs {
-    /// How much the table says (`-v`).
-    pub fn table_detail(&self) -> crate::render::table::Detail {
-        if self.verbose {
-            crate::render::table::Detail::Verbose
-        } else {
-            crate::render::table::Detail::Brief
-        }
-    }
     /// Whether this is a fleet audit: `--fleet`, or several `--state-dir`.
-    pub fn is_fleet(&self) -> bool {
+    pub(crate) fn is_fleet(&self) -> bool {
         self.fleet.is_some() || self.state_dirs.len() > 1
     }
 
     /// Where each report goes: every `FORMAT=FILE` to its file, and at most
     /// one format without a file to `--output` or stdout (table when no
     /// `--format` is given).
-    pub fn outputs(&self) -> Result<Vec<FormatSpec>, crate::error::Error> {
+    pub(crate) fn outputs(&self) -> Result<Vec<FormatSpec>, crate::error::Error> {
         let mut outputs = Vec::new();
         let mut unnamed = 0;
         for spec in &self.formats {
@@ -546,7 +529,7 @@ impl AuditArgs {
 
 /// Arguments of `pincer checks`.
 #[derive(Debug, Args)]
-pub struct ChecksArgs {
+pub(crate) struct ChecksArgs {
     #[command(flatten)]
     pub plugins: PluginArgs,
     #[command(flatten)]
@@ -560,7 +543,7 @@ pub struct ChecksArgs {
 
 /// Formats of `pincer checks`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ChecksFormat {
+pub(crate) enum ChecksFormat {
     /// One line a check.
     Table,
     /// Every plugin's metadata as JSON.
@@ -568,21 +551,4 @@ pub enum ChecksFormat {
     /// The check catalogue (docs/checks.md): per plugin a summary table,
     /// then each check's description, fix and references.
     Markdown,
-}
-
-/// Parses the command line and runs the command; returns the exit code.
-pub fn main() -> Result<u8> {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Audit(args) => commands::audit::run(*args),
-        Command::Checks(args) => commands::checks::run(args),
-        Command::View(args) => commands::view::run(args),
-        Command::Diff(args) => commands::diff::run(&args),
-        Command::Plugins(PluginsCommand::Inspect(args)) => commands::plugins::run(&args),
-        Command::Test(args) => commands::test_cases::run(&args),
-        Command::New(args) => commands::new::run(&args),
-        Command::Pack(PackCommand::Verify(args)) => commands::pack::verify(&args),
-        Command::History(args) => commands::history::run(&args),
-        Command::Watch(args) => commands::watch::run(*args),
-    }
 }

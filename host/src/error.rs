@@ -3,15 +3,15 @@
 use std::path::PathBuf;
 
 /// Exit codes, documented in README and `--help`.
-pub mod exit {
+pub(crate) mod exit {
     /// Nothing at or above `--fail-on`.
-    pub const CLEAN: u8 = 0;
+    pub(crate) const CLEAN: u8 = 0;
     /// Findings at or above `--fail-on`.
-    pub const FINDINGS: u8 = 1;
+    pub(crate) const FINDINGS: u8 = 1;
     /// Bad usage, or unreadable or invalid input.
-    pub const INPUT: u8 = 2;
+    pub(crate) const INPUT: u8 = 2;
     /// The audit is incomplete: a plugin failed.
-    pub const INCOMPLETE: u8 = 3;
+    pub(crate) const INCOMPLETE: u8 = 3;
 }
 
 /// Everything that stops an audit before it can report.
@@ -119,4 +119,4 @@ impl Error {
 }
 
 /// Result with the host's [`Error`].
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;

@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Where a path may lead.
 #[derive(Debug, Clone, Copy)]
-pub enum Within<'a> {
+pub(crate) enum Within<'a> {
     /// Anywhere: a path the operator named (`--config`, a file secret
     /// reference); symlinks are followed.
     Anywhere,
@@ -70,7 +70,7 @@ impl ReadError {
 
 /// What a directory entry is, without following a final symlink.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
+pub(crate) enum EntryKind {
     /// A regular file.
     File,
     /// A directory.
@@ -83,18 +83,16 @@ pub enum EntryKind {
 
 /// One entry of a directory listing.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Its name.
     pub name: std::ffi::OsString,
-    /// Its path (the directory's path joined with the name).
-    pub path: PathBuf,
     /// What it is.
     pub kind: EntryKind,
 }
 
 /// A directory listing, cut at a maximum number of entries.
 #[derive(Debug, Clone, Default)]
-pub struct Listing {
+pub(crate) struct Listing {
     /// The entries, sorted by name.
     pub entries: Vec<Entry>,
     /// Whether entries were left out.
@@ -102,7 +100,7 @@ pub struct Listing {
 }
 
 /// `path` with `.` and `..` folded away, without touching the file system.
-pub fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -119,7 +117,7 @@ pub fn normalize(path: &Path) -> PathBuf {
 }
 
 /// An absolute, lexically normalised path (symlinks are not resolved).
-pub fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
@@ -205,7 +203,7 @@ fn open_root(root: &Path) -> Result<Dir, ReadError> {
 
 /// Opens a regular file for reading without blocking, and checks on the
 /// handle that it is one.
-pub fn open(path: &Path, within: Within<'_>) -> Result<std::fs::File, ReadError> {
+pub(crate) fn open(path: &Path, within: Within<'_>) -> Result<std::fs::File, ReadError> {
     let file = match within {
         Within::Anywhere => {
             let mut options = std::fs::OpenOptions::new();
@@ -244,7 +242,7 @@ pub fn open(path: &Path, within: Within<'_>) -> Result<std::fs::File, ReadError>
 }
 
 /// The bytes of a regular file of at most `limit` bytes.
-pub fn read(path: &Path, within: Within<'_>, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read(path: &Path, within: Within<'_>, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = open(path, within)?;
     let length = file.metadata().map_err(ReadError::Io)?.len();
     if length > limit {
@@ -262,7 +260,11 @@ pub fn read(path: &Path, within: Within<'_>, limit: u64) -> Result<Vec<u8>, Read
 
 /// The first `limit` bytes of a regular file (a larger one is cut there,
 /// not refused): for texts scanned, not parsed.
-pub fn read_prefix(path: &Path, within: Within<'_>, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_prefix(
+    path: &Path,
+    within: Within<'_>,
+    limit: u64,
+) -> Result<Vec<u8>, ReadError> {
     let file = open(path, within)?;
     let mut bytes = Vec::new();
     file.take(limit)
@@ -273,12 +275,12 @@ pub fn read_prefix(path: &Path, within: Within<'_>, limit: u64) -> Result<Vec<u8
 
 /// The text of a regular file of at most `limit` bytes, which must be
 /// UTF-8 (an error names the line and column of the first bad byte).
-pub fn read_text(path: &Path, within: Within<'_>, limit: u64) -> Result<String, ReadError> {
+pub(crate) fn read_text(path: &Path, within: Within<'_>, limit: u64) -> Result<String, ReadError> {
     utf8(read(path, within, limit)?)
 }
 
 /// Bytes as UTF-8 text, or where they stop being it.
-pub fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
+pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by construction.
@@ -294,7 +296,7 @@ pub fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
 /// What is at `path`, without following a final symlink (and, under a
 /// root, without following any symlink that leads out of it): `None` when
 /// nothing is there.
-pub fn kind(path: &Path, within: Within<'_>) -> Result<Option<EntryKind>, ReadError> {
+pub(crate) fn kind(path: &Path, within: Within<'_>) -> Result<Option<EntryKind>, ReadError> {
     let metadata = match within {
         Within::Anywhere => std::fs::symlink_metadata(path).map(|m| entry_kind(m.file_type())),
         Within::Root(root) => {
@@ -356,7 +358,7 @@ fn kind_from(symlink: bool, dir: bool, file: bool) -> EntryKind {
 /// Lists the directory `dir` (at most `max` entries, sorted by name; the
 /// kinds as `lstat` sees them). Under a root, a `dir` reached through a
 /// symlink leading out of the root is not listed.
-pub fn list(dir: &Path, within: Within<'_>, max: usize) -> Result<Listing, ReadError> {
+pub(crate) fn list(dir: &Path, within: Within<'_>, max: usize) -> Result<Listing, ReadError> {
     let mut entries = Vec::new();
     let mut truncated = false;
     let mut add = |name: std::ffi::OsString, kind: std::io::Result<EntryKind>| {
@@ -367,11 +369,7 @@ pub fn list(dir: &Path, within: Within<'_>, max: usize) -> Result<Listing, ReadE
         let Ok(kind) = kind else {
             return true;
         };
-        entries.push(Entry {
-            path: dir.join(&name),
-            name,
-            kind,
-        });
+        entries.push(Entry { name, kind });
         true
     };
     match within {

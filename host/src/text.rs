@@ -17,13 +17,13 @@
 use unicode_general_category::{GeneralCategory, get_general_category};
 
 /// What stands in for a character that could act on a reader.
-pub const REPLACEMENT: char = '\u{FFFD}';
+pub(crate) const REPLACEMENT: char = '\u{FFFD}';
 
 /// What marks text cut at its bound.
 const ELLIPSIS: char = '…';
 
 /// Whether `c` can act on a terminal, a parser or a reader's eye.
-pub fn is_hazard(c: char) -> bool {
+pub(crate) fn is_hazard(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_control();
     }
@@ -38,15 +38,9 @@ pub fn is_hazard(c: char) -> bool {
     )
 }
 
-/// Whether `text` would come out of [`block`] unchanged (no bound).
-pub fn is_clean_block(text: &str) -> bool {
-    text.chars()
-        .all(|c| c == '\n' || c == '\t' || !is_hazard(c))
-}
-
 /// `text` as one line: line breaks and tabs become spaces, every other
 /// hazard U+FFFD; at most `max_bytes` bytes.
-pub fn line(text: &str, max_bytes: usize) -> String {
+pub(crate) fn line(text: &str, max_bytes: usize) -> String {
     clean(text, max_bytes, false)
 }
 
@@ -57,7 +51,7 @@ pub fn block(text: &str, max_bytes: usize) -> String {
 }
 
 /// [`line()`] without a bound, for text the host prints (paths, names).
-pub fn shown(text: &str) -> String {
+pub(crate) fn shown(text: &str) -> String {
     line(text, usize::MAX)
 }
 
@@ -128,7 +122,7 @@ mod tests {
     fn terminal_escapes_and_redraws_are_replaced() {
         let hostile = "ok\u{1b}[2J\u{1b}]0;title\u{7}\rX\u{8}\u{7f}\u{9b}31m";
         let cleaned = line(hostile, 1_000);
-        assert!(!cleaned.chars().any(|c| c.is_control()), "{cleaned:?}");
+        assert!(!cleaned.chars().any(char::is_control), "{cleaned:?}");
         assert!(cleaned.starts_with("ok\u{FFFD}[2J"));
     }
 
@@ -161,8 +155,8 @@ mod tests {
     fn lines_and_blocks_treat_breaks_differently() {
         assert_eq!(line("a\nb\r\nc\td", 100), "a b  c d");
         assert_eq!(block("a\nb\r\nc\rd\te", 100), "a\nb\nc\nd\te");
-        assert!(is_clean_block("two\nlines\tok"));
-        assert!(!is_clean_block("cr\r"));
+        assert_eq!(block("two\nlines\tok", 100), "two\nlines\tok");
+        assert_ne!(block("cr\r", 100), "cr\r");
     }
 
     #[test]

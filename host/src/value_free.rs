@@ -11,7 +11,7 @@ const ELIDED: &str = "…";
 /// `message` with every quoted value (`` `…` `` or `"…"`) elided, except a
 /// field or key name and the schema's own words after `expected`. An
 /// unclosed quote elides the rest.
-pub fn without_values(message: &str) -> String {
+pub(crate) fn without_values(message: &str) -> String {
     // serde's messages end their value part at `, expected`; what follows
     // is the program's description of what it wanted.
     let (values, schema) = match message.find(", expected") {
@@ -100,7 +100,7 @@ mod tests {
                 "unknown variant …, expected `a` or `b`".to_owned(),
             ),
             (
-                format!("invalid value: integer `{}`", 1234567),
+                format!("invalid value: integer `{}`", 1_234_567),
                 "invalid value: integer …".to_owned(),
             ),
             (

@@ -52,40 +52,75 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod agents;
-pub mod auth_facts;
-pub mod baseline;
+/// What a check author writes against: declarations and the `checks!`
+/// registry, findings, parameters, the view, the export macro and the
+/// test harness.
+mod author {
+    #[doc(hidden)]
+    pub mod bindings;
+    #[cfg(feature = "redact")]
+    pub(crate) mod coverage;
+    pub(crate) mod finding;
+    #[doc(hidden)]
+    pub mod guest;
+    pub(crate) mod meta;
+    pub mod params;
+    pub(crate) mod run_error;
+    #[cfg(feature = "redact")]
+    pub mod testing;
+    pub(crate) mod view;
+}
+
+/// The data model the host and plugins share: what the WIT's JSON carries
+/// (state, baseline), secret markers, severities, and the redaction both
+/// sides apply.
+mod model {
+    pub mod baseline;
+    #[cfg(feature = "redact")]
+    pub mod credentials;
+    #[cfg(feature = "redact")]
+    pub mod redact;
+    pub mod secret;
+    #[cfg(feature = "redact")]
+    pub mod sensitive;
+    pub(crate) mod severity;
+    pub mod state;
+    #[cfg(feature = "redact")]
+    pub mod url_secrets;
+}
+
+/// OpenClaw's semantics, read the way the gateway reads them: agents,
+/// owners and workspaces, tool policy, exec, device inventories, the
+/// credential's age, auth facts, `${VAR}` expansion, dates.
+mod openclaw {
+    pub mod agents;
+    pub mod auth_facts;
+    pub mod envsubst;
+    pub mod exec;
+    pub mod inventory;
+    pub mod mcp;
+    pub mod time;
+    pub mod token_age;
+    pub mod tools;
+}
+
+use author::{finding, meta, run_error, view};
+use model::severity;
+
+pub use author::params;
+#[cfg(feature = "redact")]
+pub use author::testing;
 #[doc(hidden)]
-pub mod bindings;
+pub use author::{bindings, guest};
+pub use model::{baseline, secret, state};
 #[cfg(feature = "redact")]
-pub mod credentials;
-pub mod envsubst;
-pub mod exec;
-mod finding;
-#[doc(hidden)]
-pub mod guest;
-pub mod inventory;
-mod meta;
-pub mod params;
-#[cfg(feature = "redact")]
-pub mod redact;
-pub mod secret;
-#[cfg(feature = "redact")]
-pub mod sensitive;
-mod severity;
-pub mod state;
-#[cfg(feature = "redact")]
-pub mod testing;
-pub mod time;
-pub mod token_age;
-pub mod tools;
-#[cfg(feature = "redact")]
-pub mod url_secrets;
-mod view;
+pub use model::{credentials, redact, sensitive, url_secrets};
+pub use openclaw::{agents, auth_facts, envsubst, exec, inventory, mcp, time, token_age, tools};
 
 pub use finding::{Finding, Findings};
 pub use meta::{Check, CheckMeta, Plugin, PluginMeta, id_matches, ids_overlap};
-pub use params::{ParamKind, ParamMeta};
+pub use params::{ParamDefault, ParamKind, ParamMeta};
+pub use run_error::RunError;
 pub use secret::{CharClass, SecretMarker, SecretSource};
 pub use severity::Severity;
 pub use state::{
@@ -95,14 +130,14 @@ pub use state::{
     PendingPairing, RestartRecord, ScannedPackage, StateFacts, StateInfo, StateNote, StateSource,
     WorkspaceSkills,
 };
-pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View};
+pub use view::{FileFact, FileKind, IncludeFact, IncludeStatus, SyncedPath, View, value_at};
 
 /// What a plugin usually needs, in one import.
 pub mod prelude {
     #[cfg(feature = "redact")]
     pub use crate::testing::Scenario;
     pub use crate::{
-        Check, CheckMeta, Finding, Findings, ParamKind, ParamMeta, Plugin, PluginMeta,
-        SecretMarker, SecretSource, Severity, View,
+        Check, CheckMeta, Finding, Findings, ParamDefault, ParamKind, ParamMeta, Plugin,
+        PluginMeta, RunError, SecretMarker, SecretSource, Severity, View,
     };
 }

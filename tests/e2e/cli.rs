@@ -147,11 +147,7 @@ fn fail_on_sets_the_exit_code() {
     let mut info_args = hardened_args.to_vec();
     info_args.extend(["--fail-on", "info"]);
     let warns = audit(&info_args, &[]);
-    let expected = if warns.report["findings"].as_array().unwrap().is_empty() {
-        0
-    } else {
-        1
-    };
+    let expected = i32::from(!warns.report["findings"].as_array().unwrap().is_empty());
     assert_eq!(warns.code, expected);
 }
 
@@ -219,6 +215,58 @@ fn output_file_receives_the_report() {
     assert!(output.stdout.is_empty());
     let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert!(report["summary"]["critical"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    // More than a pipe holds, so the writer meets the closed pipe.
+    let mut child = pincer()
+        .args(["checks", "--format", "markdown"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(text(&output).1, "", "nothing is said about a closed pipe");
+}
+
+#[test]
+fn checks_lists_the_hosts_own_checks_in_every_format() {
+    let host: Vec<&str> = pincer::facts::HOST_CHECKS
+        .iter()
+        .map(|check| check.id())
+        .collect();
+    assert_eq!(host.len(), 4, "{host:?}");
+    for format in ["table", "json", "markdown"] {
+        let output = pincer()
+            .args(["checks", "--format", format])
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&output);
+        assert_eq!(output.status.code(), Some(0), "{format}: {stderr}");
+        for id in &host {
+            assert!(
+                stdout.contains(id),
+                "{format} does not list {id}:\n{stdout}"
+            );
+        }
+    }
+    let output = pincer()
+        .args(["checks", "--format", "json"])
+        .output()
+        .unwrap();
+    let plugins: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let last = plugins.as_array().unwrap().last().unwrap();
+    assert_eq!(last["name"], "pincer");
+    let ids: Vec<&str> = last["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|check| check["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, host);
 }
 
 #[test]

@@ -102,7 +102,10 @@ fn one_run_writes_sarif_junit_and_markdown_files_and_json_to_stdout() {
     assert!(md.contains("| severity | check | finding | where | fix |"));
     for id in failing {
         assert!(
-            md.contains(&format!("<code>{}</code>", pincer::text::markdown(id))),
+            md.contains(&format!(
+                "<code>{}</code>",
+                pincer::facts::inert_markdown(id)
+            )),
             "{id} missing from markdown"
         );
     }

@@ -1,5 +1,6 @@
 //! Hostile input files through the real binary: nesting thousands deep,
-//! FIFOs, devices, symlinks out of their root, `${VAR}` references that
+//! FIFOs and devices (as config, include, pack file, test case or history
+//! entry), symlinks out of their root, `${VAR}` references that
 //! multiply the config, numbers JSON cannot hold, bytes that are not UTF-8,
 //! state databases that are not OpenClaw's, a WAL without its index and
 //! record counts in the hundreds of thousands. Each is a clear error (exit
@@ -415,4 +416,51 @@ fn an_extension_manifest_that_cannot_be_read_makes_the_audit_incomplete() {
         write(&plugin.join("openclaw.plugin.json"));
         assert_incomplete_with_note(dir.path(), "openclaw.plugin.json: cannot be read");
     }
+}
+
+#[test]
+fn a_fifo_as_pack_file_test_case_or_history_entry_is_refused_without_hanging() {
+    let dir = tempfile::tempdir().unwrap();
+    // A pack whose pack.toml is a FIFO.
+    let pack = dir.path().join("pack");
+    std::fs::create_dir(&pack).unwrap();
+    mkfifo(&pack.join("pack.toml"));
+    let mut verify = pincer();
+    verify.args(["pack", "verify"]).arg(&pack);
+    let output = finishes(verify);
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("pack.toml") && stderr.contains("FIFO"),
+        "{stderr}"
+    );
+
+    // A test case whose case.json is a FIFO.
+    let cases = dir.path().join("cases");
+    let case = cases.join("one");
+    std::fs::create_dir_all(&case).unwrap();
+    std::fs::write(case.join("config.json"), "{}").unwrap();
+    mkfifo(&case.join("case.json"));
+    let mut test = pincer();
+    test.arg("test")
+        .arg(crate::support::test_plugin("extra-check"))
+        .arg(&cases);
+    let output = finishes(test);
+    let (_, stderr) = text(&output);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("case.json") && stderr.contains("FIFO"),
+        "{stderr}"
+    );
+
+    // A history whose newest entry is a FIFO.
+    let history = dir.path().join("history");
+    std::fs::create_dir(&history).unwrap();
+    mkfifo(&history.join("audit-20260914T100000.000Z.json"));
+    let mut list = pincer();
+    list.args(["history", "--dir"]).arg(&history);
+    let output = finishes(list);
+    let (_, stderr) = text(&output);
+    assert_ne!(output.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("FIFO"), "{stderr}");
 }

@@ -27,7 +27,8 @@ fn a_plugin_shows_its_digest_contract_imports_and_checks() {
     let inspection: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(inspection["sha256"], digest.as_str());
     assert_eq!(inspection["loadable"], true);
-    assert_eq!(inspection["hostServes"], "0.1.3");
+    assert_eq!(inspection["hostServes"], "0.2.0");
+    assert_eq!(inspection["hostServesOlder"], serde_json::json!(["0.1.3"]));
     let api = inspection["apiVersion"].as_str().unwrap();
     let imports: Vec<&str> = inspection["imports"]
         .as_array()
@@ -67,10 +68,10 @@ fn a_plugin_for_a_newer_contract_is_shown_but_cannot_run() {
     let (code, stdout, _) = inspect(&adversarial_plugin("future-api"), "json");
     assert_eq!(code, 2);
     let inspection: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(inspection["apiVersion"], "0.2.0");
+    assert_eq!(inspection["apiVersion"], "0.3.0");
     assert_eq!(inspection["loadable"], false);
     let problem = inspection["problem"].as_str().unwrap();
-    assert!(problem.contains("pincer:audit@0.2.0"), "{problem}");
+    assert!(problem.contains("pincer:audit@0.3.0"), "{problem}");
     assert!(inspection.get("plugin").is_none());
 }
 

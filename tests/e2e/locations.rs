@@ -94,7 +94,10 @@ fn sarif_table_and_markdown_carry_the_line() {
 
     let markdown = std::fs::read_to_string(&markdown_path).unwrap();
     assert!(
-        markdown.contains(&format!("<code>{}</code>", pincer::text::markdown(&shown))),
+        markdown.contains(&format!(
+            "<code>{}</code>",
+            pincer::facts::inert_markdown(&shown)
+        )),
         "{markdown}"
     );
 }

@@ -196,11 +196,11 @@ fn a_pack_with_a_wrong_digest_is_refused_whole() {
 
 #[test]
 fn a_pack_for_another_api_is_refused() {
-    let (_dir, pack) = edited_pack(|text| text.replace("api = \"^0.1.2\"", "api = \"^0.2\""));
+    let (_dir, pack) = edited_pack(|text| text.replace("api = \"^0.1.2\"", "api = \"^0.3\""));
     let (code, _, stderr) = verify(&pack);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("^0.2") && stderr.contains("0.1.3"),
+        stderr.contains("^0.3") && stderr.contains("0.2.0"),
         "{stderr}"
     );
 }
@@ -280,6 +280,31 @@ fn parameters_a_plugin_rejects_fail_verification() {
         "--allow-incomplete",
     ]);
     assert!(stderr.contains("minTokenLength"), "{stderr}");
+}
+
+#[test]
+fn a_current_contract_plugin_refusing_a_packs_parameters_refuses_the_pack() {
+    // The committed component is built against pincer:audit@0.1.2, whose
+    // refusal is a string; this one, built from source, says so typed.
+    use sha2::{Digest, Sha256};
+    let fresh = std::fs::read(acme_plugin()).unwrap();
+    let committed = std::fs::read(acme_dir().join("plugins/acme-policy.wasm")).unwrap();
+    let (fresh_digest, committed_digest) = (
+        format!("{:x}", Sha256::digest(&fresh)),
+        format!("{:x}", Sha256::digest(&committed)),
+    );
+    let (_dir, pack) = edited_pack(|text| {
+        text.replace(&committed_digest, &fresh_digest)
+            .replace("minTokenLength = 48", "minTokenLength = \"long\"")
+    });
+    std::fs::write(pack.join("plugins/acme-policy.wasm"), &fresh).unwrap();
+    let (code, _, stderr) = verify(&pack);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("[params.acme-policy] of pack acme: invalid parameters:")
+            && stderr.contains("minTokenLength"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -75,6 +75,7 @@ fn an_unknown_parameter_fails_its_plugin_and_the_audit_is_incomplete() {
     assert_eq!(result.code, 3, "{}", result.stderr);
     assert_eq!(result.report["complete"], false);
     let plugin = result.plugin("node-overreach");
+    assert_eq!(plugin["failure"]["reason"], "invalid-params");
     let failure = plugin["failure"].to_string();
     assert!(failure.contains("staleDays"), "{failure}");
     assert!(failure.contains("staleDeviceDays"), "{failure}");

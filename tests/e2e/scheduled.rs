@@ -8,6 +8,7 @@
 
 use crate::support::{PATIENCE, pincer, root, wait_until};
 use rustix::process::{Pid, Signal, kill_process};
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -22,8 +23,7 @@ fn exec_line(unit: &str, key: &str, home: &Path) -> Vec<String> {
     let line = example(unit)
         .lines()
         .find_map(|line| line.strip_prefix(prefix.as_str()))
-        .map(str::to_owned)
-        .unwrap_or_else(|| panic!("{unit} has no {key}"));
+        .map_or_else(|| panic!("{unit} has no {key}"), str::to_owned);
     line.split_whitespace()
         .map(|word| word.replace("%h", home.to_str().unwrap()))
         .collect()
@@ -49,7 +49,6 @@ fn exec_start_pre(unit: &str, home: &Path) {
         .status()
         .unwrap();
     assert!(status.success(), "{words:?}");
-    use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(home.join(".local/state/pincer"))
         .unwrap()
         .permissions()

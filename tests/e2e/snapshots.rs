@@ -48,7 +48,10 @@ fn settings(home: &str) -> insta::Settings {
     for (path, placeholder) in [(home, "[HOME]"), (root.as_str(), "[ROOT]")] {
         settings.add_filter(&regex_escape(path), placeholder);
         // The Markdown report escapes paths (`\.`) as it escapes all text.
-        settings.add_filter(&regex_escape(&pincer::text::markdown(path)), placeholder);
+        settings.add_filter(
+            &regex_escape(&pincer::facts::inert_markdown(path)),
+            placeholder,
+        );
     }
     settings.add_filter(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", "[TIME]");
     settings.add_filter(r"\d+\.\d+ ms", "[N] ms");

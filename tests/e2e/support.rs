@@ -197,7 +197,7 @@ pub fn write_private_config(state: &Path, config: &Value) {
 
 /// How long to wait for what a background `pincer watch` should do in well
 /// under a second: generous, for loaded CI machines.
-pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_mins(2);
 
 /// Polls `done` until it holds; fails the test after [`PATIENCE`].
 pub fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
@@ -323,62 +323,30 @@ const TEST_PLUGIN_DIRS: &[(&str, &str)] = &[
     ("adversarial", "pincer-adversarial-"),
 ];
 
-/// Builds every test plugin (`tests/plugins/*`, `tests/adversarial/*`, the
-/// example pack's plugin) once
-/// per test run, with the profile and target dir of the built-ins, and
-/// returns the folder holding the components.
-fn built_plugins_dir() -> &'static Path {
-    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+/// Builds every test plugin (`tests/plugins/*`, `tests/adversarial/*`) and
+/// the example pack's plugin once per test run, the way the host's build
+/// script builds the built-ins (`pincer-wasm-build`), into the same target
+/// dir.
+fn built_plugins() {
+    static BUILT: OnceLock<()> = OnceLock::new();
     BUILT.get_or_init(|| {
         let root = root();
-        let target_dir = root.join("target").join("wasm-plugins");
-        let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        command
-            .current_dir(&root)
-            .args([
-                "build",
-                "--quiet",
-                "--profile",
-                "plugin",
-                "--target",
-                "wasm32-wasip2",
-                "--target-dir",
-            ])
-            .arg(&target_dir);
+        let mut packages = Vec::new();
         for (dir, prefix) in TEST_PLUGIN_DIRS {
-            for entry in std::fs::read_dir(root.join("tests").join(dir)).unwrap() {
-                let entry = entry.unwrap();
-                if entry.path().join("Cargo.toml").is_file() {
-                    command.args([
-                        "--package",
-                        &format!("{prefix}{}", entry.file_name().to_string_lossy()),
-                    ]);
-                }
-            }
+            let names = pincer_wasm_build::crate_dirs(&root.join("tests").join(dir)).unwrap();
+            packages.extend(names.into_iter().map(|name| format!("{prefix}{name}")));
         }
         // The example rule pack's plugin, built from its source.
-        command.args(["--package", "acme-policy"]);
-        for name in [
-            "CARGO_TARGET_DIR",
-            "RUSTFLAGS",
-            "CARGO_ENCODED_RUSTFLAGS",
-            "RUSTC_WRAPPER",
-            "RUSTC_WORKSPACE_WRAPPER",
-        ] {
-            command.env_remove(name);
+        packages.push("acme-policy".to_owned());
+        if let Err(problem) = pincer_wasm_build::build(&root, &packages) {
+            panic!("building test plugins failed:\n{problem}");
         }
-        let output = command.output().unwrap();
-        assert!(
-            output.status.success(),
-            "building test plugins failed:\n{}",
-            text(&output).1
-        );
-        target_dir.join("wasm32-wasip2").join("plugin")
-    })
+    });
 }
 
-fn component(file_stem: &str) -> PathBuf {
-    let path = built_plugins_dir().join(format!("{}.wasm", file_stem.replace('-', "_")));
+fn component(package: &str) -> PathBuf {
+    built_plugins();
+    let path = pincer_wasm_build::component(&root(), package);
     assert!(path.is_file(), "no test plugin at {}", path.display());
     path
 }
@@ -386,23 +354,23 @@ fn component(file_stem: &str) -> PathBuf {
 /// The component of built-in plugin `plugins/NAME`, as the host's build
 /// script compiled it.
 pub fn builtin_plugin(name: &str) -> PathBuf {
-    component(&format!("pincer_plugin_{name}"))
+    component(&format!("pincer-plugin-{name}"))
 }
 
 /// The example pack's plugin (`examples/acme-pack/plugin`), built from
 /// source.
 pub fn acme_plugin() -> PathBuf {
-    component("acme_policy")
+    component("acme-policy")
 }
 
 /// The component of `tests/plugins/NAME`.
 pub fn test_plugin(name: &str) -> PathBuf {
-    component(&format!("pincer_test_plugin_{name}"))
+    component(&format!("pincer-test-plugin-{name}"))
 }
 
 /// The component of `tests/adversarial/NAME`.
 pub fn adversarial_plugin(name: &str) -> PathBuf {
-    component(&format!("pincer_adversarial_{name}"))
+    component(&format!("pincer-adversarial-{name}"))
 }
 
 /// One check a built-in plugin declares, as `pincer checks --format json`
@@ -438,6 +406,8 @@ pub fn builtin_checks() -> &'static [BuiltinCheck] {
             .as_array()
             .unwrap()
             .iter()
+            // The host lists its own checks last, under its own name.
+            .filter(|plugin| plugin["name"] != pincer::facts::HOST_PLUGIN)
             .flat_map(|plugin| {
                 plugin["checks"]
                     .as_array()
@@ -468,4 +438,4 @@ pub fn builtin_check_ids() -> &'static [String] {
 
 /// The reference checks the host reports itself (about the report, not
 /// the config): parity cases compare them like the plugins' checks.
-pub const HOST_REFERENCE_CHECKS: &[&str] = &[pincer::report::suppress::rules::CONFIG_ACTIVE_ID];
+pub const HOST_REFERENCE_CHECKS: &[&str] = &[pincer::facts::CONFIG_SUPPRESSIONS_ACTIVE.id()];

@@ -188,7 +188,7 @@ fn a_change_the_journal_does_not_account_for_proves_nothing() {
         .write(true)
         .open(state.path().join("openclaw.json"))
         .unwrap();
-    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(200 * 86_400))
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_hours(4800))
         .unwrap();
     drop(file);
     let result = run(state.path(), &[]);

@@ -89,15 +89,7 @@ fn the_walkthrough_runs_as_written() {
     for (name, _) in std::env::vars_os() {
         let name_text = name.to_string_lossy();
         if name_text.starts_with("OPENCLAW_")
-            || [
-                "CARGO_TARGET_DIR",
-                "RUSTFLAGS",
-                "CARGO_ENCODED_RUSTFLAGS",
-                "RUSTC_WRAPPER",
-                "RUSTC_WORKSPACE_WRAPPER",
-                "CARGO_BUILD_TARGET",
-            ]
-            .contains(&name_text.as_ref())
+            || pincer_wasm_build::SCRUBBED_ENV.contains(&name_text.as_ref())
         {
             command.env_remove(&name);
         }

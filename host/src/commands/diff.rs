@@ -8,10 +8,14 @@ use crate::render::diff::render;
 use crate::report::baseline::{diff, load};
 
 /// Prints the difference; exit code 0 (a report of change, not a verdict).
-pub fn run(args: &DiffArgs) -> Result<u8> {
+pub(crate) fn run(args: &DiffArgs) -> Result<u8> {
     let old = load(&args.old)?;
     let new = load(&args.new)?;
     let changes = diff(&old, &new);
-    super::print_json_or_table(args.format, &changes, &|out| render(&changes, out))?;
+    crate::output::print_json_or_table(
+        args.format == crate::cli::Format::Json,
+        &changes,
+        &|out| render(&changes, out),
+    )?;
     Ok(exit::CLEAN)
 }

@@ -9,10 +9,12 @@
 //! would apply to every target. `~` in a target's config means the
 //! auditing user's home, as it does for a single audit.
 
-use super::audit::{Auditor, refuse_writing_into, write_with};
+use super::audit::Auditor;
 use crate::cli::{AuditArgs, ReportFormat};
+use crate::collect::locate::Target;
+use crate::env::Env;
 use crate::error::{Error, Result, exit};
-use crate::locate::Target;
+use crate::output::{refuse_writing_into, write_with};
 use crate::render::fleet::{FleetEntry, FleetReport};
 use crate::report::{self, model::TargetInfo};
 use crate::runtime::Parallelism;
@@ -21,7 +23,12 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs the fleet audit and returns the overall exit code.
-pub fn run(args: AuditArgs) -> Result<u8> {
+pub(crate) fn run(args: AuditArgs, env: &Env) -> Result<u8> {
+    if args.history.dir.is_some() {
+        return Err(Error::Usage(
+            "--history records one installation: audit each fleet member on its own".into(),
+        ));
+    }
     if args.config.is_some() {
         return Err(Error::Usage(
             "--config names one installation; for a fleet, list state directories or config \
@@ -29,7 +36,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
                 .to_owned(),
         ));
     }
-    refuse_installation_env()?;
+    refuse_installation_env(env)?;
     let mut targets: Vec<Target> = args.state_dirs.iter().map(|dir| at(dir)).collect();
     if let Some(fleet) = &args.fleet {
         targets.extend(read_fleet(fleet)?);
@@ -37,7 +44,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
     let outputs = args.outputs()?;
     for spec in &outputs {
         if let Some(path) = &spec.path {
-            refuse_writing_into(path, &targets)?;
+            refuse_writing_into(path, &targets, env)?;
         }
         if !matches!(spec.format, ReportFormat::Json | ReportFormat::Table) {
             return Err(Error::Usage(
@@ -47,7 +54,7 @@ pub fn run(args: AuditArgs) -> Result<u8> {
             ));
         }
     }
-    let auditor = Auditor::new(&args, &targets)?;
+    let auditor = Auditor::new(&args, &targets, env)?;
     let entries = audit_all(&auditor, &targets, &args);
     let fleet = FleetReport::new(entries);
     let code = fleet.exit_code();
@@ -55,7 +62,11 @@ pub fn run(args: AuditArgs) -> Result<u8> {
         let styled = spec.format == ReportFormat::Table;
         write_with(spec.path.as_deref(), styled, &|out| match spec.format {
             ReportFormat::Json => crate::render::fleet::render_json(&fleet, out),
-            _ => crate::render::fleet::render_table(&fleet, args.table_detail(), out),
+            _ => crate::render::fleet::render_table(
+                &fleet,
+                crate::render::table::Detail::verbose_if(args.verbose),
+                out,
+            ),
         })?;
     }
     Ok(code)
@@ -76,11 +87,11 @@ const INSTALLATION_ENV: &[&str] = &[
 ];
 
 /// Refuses a fleet audit while an installation's variables are set.
-fn refuse_installation_env() -> Result<()> {
+fn refuse_installation_env(env: &Env) -> Result<()> {
     let set: Vec<&str> = INSTALLATION_ENV
         .iter()
         .copied()
-        .filter(|name| std::env::var_os(name).is_some_and(|value| !value.is_empty()))
+        .filter(|name| env.get_os(name).is_some())
         .collect();
     if set.is_empty() {
         return Ok(());

@@ -8,7 +8,7 @@ use crate::render::history as render;
 
 /// Shows the history; exit 2 when the directory cannot be read or holds
 /// a file that is not an entry.
-pub fn run(args: &HistoryArgs) -> Result<u8> {
+pub(crate) fn run(args: &HistoryArgs, env: &crate::env::Env) -> Result<u8> {
     let history = HistoryDir::new(&args.dir);
     if !args.dir.is_dir() {
         return Err(Error::Read {
@@ -20,11 +20,11 @@ pub fn run(args: &HistoryArgs) -> Result<u8> {
         });
     }
     if let Some(output) = &args.output {
-        super::audit::refuse_writing_into_installation(output)?;
+        crate::output::refuse_writing_into_installation(output, env)?;
         refuse_writing_into_history(output, &args.dir)?;
     }
     let entries = history.entries()?;
-    super::audit::write_with(args.output.as_deref(), false, &|out| match args.format {
+    crate::output::write_with(args.output.as_deref(), false, &|out| match args.format {
         HistoryFormat::Table => render::table(&entries, out),
         HistoryFormat::Json => render::json(&entries, out),
         HistoryFormat::Html => render::html(&entries, out),

@@ -1,22 +1,25 @@
-//! The subcommands, and what they share: loading plugins, writing output.
+//! The subcommands and their dispatch (`main`), and what they share:
+//! loading plugins.
 
-pub mod audit;
-pub mod checks;
-pub mod diff;
-pub mod fleet;
-pub mod history;
-pub mod new;
-pub mod pack;
-pub mod plugins;
+mod alert;
+pub(crate) mod audit;
+pub(crate) mod checks;
+pub(crate) mod diff;
+pub(crate) mod fleet;
+pub(crate) mod history;
+pub(crate) mod new;
+pub(crate) mod pack;
+pub(crate) mod plugins;
 mod progress;
-pub mod test_cases;
-pub mod view;
-pub mod watch;
+pub(crate) mod test_cases;
+pub(crate) mod view;
+pub(crate) mod watch;
 
 use crate::builtin::BUILTIN_PLUGINS;
-use crate::cli::PluginArgs;
+use crate::cli::{Cli, Command, PackCommand, PluginArgs, PluginsCommand};
 use crate::error::{Error, Result};
 use crate::runtime::{LoadedPlugin, PluginSource, Runtime};
+use clap::Parser as _;
 
 /// Loads the built-in plugins, with the digests the build computed.
 pub(crate) fn load_builtins(runtime: &Runtime) -> Result<Vec<LoadedPlugin>> {
@@ -79,24 +82,23 @@ pub(crate) fn read_plugin(path: &std::path::Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Prints `value` to stdout as pretty JSON, or as the table `render` draws.
-pub(crate) fn print_json_or_table<T: serde::Serialize>(
-    format: crate::cli::Format,
-    value: &T,
-    render: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> Result<()> {
-    use std::io::Write as _;
-    let mut out = std::io::BufWriter::new(anstream::AutoStream::auto(std::io::stdout().lock()));
-    let written = match format {
-        crate::cli::Format::Json => serde_json::to_writer_pretty(&mut out, value)
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(out)),
-        crate::cli::Format::Table => render(&mut out),
-    };
-    written
-        .and_then(|()| out.flush())
-        .map_err(|source| Error::Write {
-            target: "stdout".into(),
-            source,
-        })
+/// Parses the command line and runs the command; returns the exit code.
+pub fn main() -> Result<u8> {
+    let cli = Cli::parse();
+    // The one reading of the process environment; everything below is
+    // handed this copy.
+    let env = crate::env::Env::of_process();
+    match cli.command {
+        Command::Audit(args) if args.is_fleet() => fleet::run(*args, &env),
+        Command::Audit(args) => audit::run(&args, &env),
+        Command::Checks(args) => checks::run(args, &env),
+        Command::View(args) => view::run(args, &env),
+        Command::Diff(args) => diff::run(&args),
+        Command::Plugins(PluginsCommand::Inspect(args)) => plugins::run(&args, &env),
+        Command::Test(args) => test_cases::run(&args, &env),
+        Command::New(args) => new::run(&args, &env),
+        Command::Pack(PackCommand::Verify(args)) => pack::verify(&args, &env),
+        Command::History(args) => history::run(&args, &env),
+        Command::Watch(args) => watch::run(*args, &env),
+    }
 }

@@ -8,19 +8,19 @@
 use crate::builtin::BUILTIN_PLUGINS;
 use crate::cli::PackVerifyArgs;
 use crate::error::{Error, Result, exit};
-use crate::pack::admit::admit;
-use crate::pack::policy::Policy;
-use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime, SUPPORTED_API};
+use crate::policy::pack::admit::admit;
+use crate::policy::pack::policy::Policy;
+use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime};
 use std::io::Write;
 
 /// Verifies the pack; see the module doc.
-pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
-    let pack = crate::pack::load(&args.dir)?;
+pub(crate) fn verify(args: &PackVerifyArgs, env: &crate::env::Env) -> Result<u8> {
+    let pack = crate::policy::pack::load(&args.dir)?;
     let runtime = Runtime::new(Limits::default())?
-        .with_params(pack.params.clone())
+        .with_params(pack.params.json_by_plugin())
         .with_cache(
             args.cache
-                .dir()
+                .dir(env)
                 .map_or_else(CompiledCache::disabled, CompiledCache::at),
         );
     let mut plugins = super::load_builtins(&runtime)?;
@@ -66,7 +66,7 @@ pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
             )
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     let written = (|| {
         writeln!(
             out,
@@ -77,8 +77,9 @@ pub fn verify(args: &PackVerifyArgs) -> Result<u8> {
         )?;
         writeln!(
             out,
-            "ok  api {}: this pincer serves pincer:audit {SUPPORTED_API}",
-            pack.api
+            "ok  api {}: this pincer serves pincer:audit {}",
+            pack.api,
+            crate::runtime::contract::served_text()
         )?;
         for line in &lines {
             writeln!(out, "{line}")?;

@@ -7,7 +7,7 @@
 use crate::cli::InspectArgs;
 use crate::error::{Result, exit};
 use crate::runtime::info::PluginInfo;
-use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime, SUPPORTED_API};
+use crate::runtime::{CURRENT_API, CompiledCache, Limits, PluginSource, Runtime};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::io::Write;
@@ -22,8 +22,10 @@ struct Inspection {
     /// The `pincer:audit` version the plugin was built against.
     #[serde(skip_serializing_if = "Option::is_none")]
     api_version: Option<String>,
-    /// The version this pincer serves.
+    /// The contract version this pincer serves to new plugins.
     host_serves: &'static str,
+    /// The older versions it still serves.
+    host_serves_older: Vec<&'static str>,
     /// Whether this pincer can run it; else why not.
     loadable: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -48,11 +50,11 @@ fn api_version(imports: &[String]) -> Option<String> {
 /// Inspects the plugin; exit 0 when this pincer can run it, 2 when the
 /// file is not a component or needs another `pincer:audit`, 3 when it
 /// loads but fails to link or to describe itself.
-pub fn run(args: &InspectArgs) -> Result<u8> {
+pub(crate) fn run(args: &InspectArgs, env: &crate::env::Env) -> Result<u8> {
     let bytes = super::read_plugin(&args.file)?;
     let runtime = Runtime::new(Limits::default())?.with_cache(
         args.cache
-            .dir()
+            .dir(env)
             .map_or_else(CompiledCache::disabled, CompiledCache::at),
     );
     let sha256 = format!("{:x}", Sha256::digest(&bytes));
@@ -64,7 +66,12 @@ pub fn run(args: &InspectArgs) -> Result<u8> {
         bytes: bytes.len(),
         sha256,
         api_version: api_version(&imports),
-        host_serves: SUPPORTED_API,
+        host_serves: CURRENT_API,
+        host_serves_older: crate::runtime::contract::SERVED
+            .iter()
+            .map(|(version, _)| *version)
+            .filter(|version| *version != CURRENT_API)
+            .collect(),
         loadable: false,
         problem: None,
         imports,
@@ -88,9 +95,11 @@ pub fn run(args: &InspectArgs) -> Result<u8> {
             }
         },
     };
-    super::print_json_or_table(args.format, &inspection, &|out| {
-        render_table(&inspection, out)
-    })?;
+    crate::output::print_json_or_table(
+        args.format == crate::cli::Format::Json,
+        &inspection,
+        &|out| render_table(&inspection, out),
+    )?;
     Ok(code)
 }
 
@@ -128,7 +137,7 @@ fn render_table(inspection: &Inspection, out: &mut dyn Write) -> std::io::Result
         out,
         "api       pincer:audit@{} (this pincer serves {}: {verdict})",
         inspection.api_version.as_deref().unwrap_or("none"),
-        inspection.host_serves
+        crate::runtime::contract::served_text()
     )?;
     if let Some(problem) = &inspection.problem {
         writeln!(out, "problem   {problem}")?;

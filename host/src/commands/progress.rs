@@ -3,17 +3,16 @@
 
 use crate::render::fleet::FleetEntry;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
 
 /// Progress over a fleet's targets.
-pub struct Progress {
+pub(super) struct Progress {
     bar: Option<ProgressBar>,
 }
 
 impl Progress {
     /// A bar for `total` targets, hidden unless stderr is a terminal.
-    pub fn new(total: usize) -> Progress {
-        if !std::io::stderr().is_terminal() {
+    pub(super) fn new(total: usize) -> Progress {
+        if !crate::output::stderr_is_terminal() {
             return Progress { bar: None };
         }
         let bar = ProgressBar::with_draw_target(
@@ -29,7 +28,7 @@ impl Progress {
     }
 
     /// One more target done.
-    pub fn advance(&self, entry: &FleetEntry) {
+    pub(super) fn advance(&self, entry: &FleetEntry) {
         if let Some(bar) = &self.bar {
             if entry.exit_code != 0 {
                 bar.set_message(format!("last flagged: {}", entry.target.state_dir));
@@ -39,7 +38,7 @@ impl Progress {
     }
 
     /// Clears the bar.
-    pub fn finish(&self) {
+    pub(super) fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }

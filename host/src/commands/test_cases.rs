@@ -1,49 +1,23 @@
 //! `pincer test PLUGIN.wasm CASES_DIR`: runs a plugin component through the
 //! real host — each case a real `pincer audit` of the case's config and
 //! state, with only that plugin, in a private HOME — and compares what it
-//! reports with the case's expectations (see `crate::cases`). Exit 0 when
+//! reports with the case's expectations (see `crate::testcases::cases`). Exit 0 when
 //! every case passes, 1 when one fails, 2 for bad input.
 
-use crate::cases::{Case, Judge, Pair, Verdict, discover};
 use crate::cli::TestArgs;
 use crate::error::{Error, Result, exit};
 use crate::runtime::info::PluginInfo;
 use crate::runtime::{CompiledCache, Limits, PluginSource, Runtime};
-use anstyle::{AnsiColor, Style};
+use crate::testcases::cases::{Case, Judge, Pair, Verdict, discover};
+use crate::testcases::outcome::{Outcome, Summary};
 use pincer_sdk::id_matches;
-use serde::Serialize;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// One case's outcome.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Outcome {
-    name: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    description: String,
-    passed: bool,
-    #[serde(flatten)]
-    verdict: Verdict,
-}
-
-/// Every outcome, with the plugin under test.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Summary {
-    plugin: String,
-    version: String,
-    file: String,
-    passed: usize,
-    failed: usize,
-    cases: Vec<Outcome>,
-}
-
 /// Runs the cases; see the module doc for the exit codes.
-pub fn run(args: &TestArgs) -> Result<u8> {
+pub(crate) fn run(args: &TestArgs, env: &crate::env::Env) -> Result<u8> {
     let bytes = super::read_plugin(&args.plugin)?;
-    let cache_dir = args.cache.dir();
+    let cache_dir = args.cache.dir(env);
     let runtime = Runtime::new(Limits::default())?.with_cache(
         cache_dir
             .clone()
@@ -63,7 +37,9 @@ pub fn run(args: &TestArgs) -> Result<u8> {
     }
     // The host's own finding about config suppressions comes with every
     // plugin's audit, so every plugin answers for it.
-    let host_ids = [crate::report::suppress::rules::CONFIG_ACTIVE_ID.to_owned()];
+    let host_ids = [crate::report::host_checks::CONFIG_SUPPRESSIONS_ACTIVE
+        .id()
+        .to_owned()];
     let judge = Judge {
         declared: info
             .checks
@@ -74,7 +50,7 @@ pub fn run(args: &TestArgs) -> Result<u8> {
         reference_ids: args
             .reference_checks
             .as_deref()
-            .map(crate::cases::reference_ids)
+            .map(crate::testcases::cases::reference_ids)
             .transpose()?,
     };
     if judge.reference_ids.is_none()
@@ -116,7 +92,11 @@ pub fn run(args: &TestArgs) -> Result<u8> {
         failed: outcomes.len() - passed,
         cases: outcomes,
     };
-    super::print_json_or_table(args.format, &summary, &|out| render(&summary, out))?;
+    crate::output::print_json_or_table(
+        args.format == crate::cli::Format::Json,
+        &summary,
+        &|out| crate::render::cases::render(&summary, out),
+    )?;
     Ok(if summary.failed == 0 {
         exit::CLEAN
     } else {
@@ -140,7 +120,7 @@ fn check_ids(case: &Case, info: &PluginInfo) -> Result<()> {
             .any(|check| id_matches(&check.id, id) || id_matches(id, &check.id));
         if !covered {
             return Err(Error::Invalid {
-                path: case.dir.join(crate::cases::CASE_FILE),
+                path: case.dir.join(crate::testcases::cases::CASE_FILE),
                 line: 1,
                 column: 1,
                 message: format!("names `{id}`, which plugin {} does not declare", info.name),
@@ -173,30 +153,7 @@ fn run_case(
     cache_dir: Option<&Path>,
     judge: &Judge,
 ) -> Result<Verdict> {
-    let home = tempfile::tempdir().map_err(|source| Error::Write {
-        target: "a temporary directory".into(),
-        source,
-    })?;
-    // The settings live outside the home the case's files may touch.
-    let settings_dir = tempfile::tempdir().map_err(|source| Error::Write {
-        target: "a temporary directory".into(),
-        source,
-    })?;
-    let settings = settings_dir.path().join("pincer.toml");
-    let params = serde_json::json!({ "params": case.spec.params });
-    let text = toml::to_string(&params).map_err(|error| Error::Invalid {
-        path: case.dir.join(crate::cases::CASE_FILE),
-        line: 1,
-        column: 1,
-        message: format!("params cannot be written as pincer.toml: {error}"),
-    })?;
-    std::fs::write(&settings, text).map_err(|source| Error::Write {
-        target: settings.display().to_string(),
-        source,
-    })?;
-    let state = home.path().join(".openclaw");
-    let config =
-        crate::case_home::build(&case.dir, &case.file(), case.spec.files.as_deref(), &state)?;
+    let prepared = crate::testcases::prepare::PreparedCase::new(case)?;
     let exe = std::env::current_exe().map_err(|source| Error::Read {
         path: PathBuf::from("the pincer executable"),
         source,
@@ -208,11 +165,11 @@ fn run_case(
         .arg("--plugin")
         .arg(plugin)
         .arg("--config")
-        .arg(&config)
+        .arg(prepared.config())
         .arg("--state-dir")
-        .arg(&state)
+        .arg(prepared.state())
         .arg("--settings")
-        .arg(&settings)
+        .arg(prepared.settings())
         .args([
             "--format",
             "json",
@@ -228,7 +185,7 @@ fn run_case(
     // machine that runs them.
     command
         .env_clear()
-        .env("HOME", home.path())
+        .env("HOME", prepared.home())
         .env("NO_COLOR", "1")
         .envs(&case.spec.env);
     let output = command.output().map_err(|source| Error::Read {
@@ -275,44 +232,4 @@ fn pair_of(finding: &serde_json::Value) -> serde_json::Value {
         "checkId": finding["checkId"],
         "severity": finding["severity"],
     })
-}
-
-fn render(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
-    const BOLD: Style = Style::new().bold();
-    const DIM: Style = Style::new().dimmed();
-    let ok = AnsiColor::Green.on_default().bold();
-    let fail = AnsiColor::Red.on_default().bold();
-    writeln!(
-        out,
-        "{BOLD}pincer test{BOLD:#} {} {} {DIM}({}){DIM:#}: {} case(s)",
-        summary.plugin,
-        summary.version,
-        summary.file,
-        summary.cases.len()
-    )?;
-    for outcome in &summary.cases {
-        if outcome.passed {
-            writeln!(out, "  {ok}ok{ok:#}    {}", outcome.name)?;
-            continue;
-        }
-        writeln!(out, "  {fail}FAIL{fail:#}  {}", outcome.name)?;
-        if !outcome.description.is_empty() {
-            writeln!(out, "        {DIM}{}{DIM:#}", outcome.description)?;
-        }
-        for pair in &outcome.verdict.missing {
-            writeln!(out, "        - missing     {pair}")?;
-        }
-        for pair in &outcome.verdict.unexpected {
-            writeln!(out, "        + unexpected  {pair}")?;
-        }
-        if let Some(error) = &outcome.verdict.error {
-            writeln!(out, "        ! {error}")?;
-        }
-    }
-    let style = if summary.failed == 0 { ok } else { fail };
-    writeln!(
-        out,
-        "{style}{} passed, {} failed{style:#}",
-        summary.passed, summary.failed
-    )
 }

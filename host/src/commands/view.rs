@@ -2,25 +2,46 @@
 //! check author can see what a check can use.
 
 use crate::cli::ViewArgs;
+use crate::collect::locate::locate;
+use crate::collect::{Installation, machine::MachineFacts};
+use crate::env::Env;
 use crate::error::{Error, Result, exit};
-use crate::locate::locate;
-use crate::snapshot::Snapshot;
 use std::io::Write;
 
-/// Prints the snapshot of the target.
-pub fn run(args: ViewArgs) -> Result<u8> {
-    let target = locate(args.config, args.state_dir)?;
-    let snapshot = Snapshot::collect(
-        &target,
-        args.deep,
-        &crate::snapshot::MachineFacts::gather(),
-        None,
+/// What `pincer view` prints: the plugins' view, and the config's own
+/// suppressions (which plugins do not see) for the author's information.
+#[derive(serde::Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    view: &'a crate::view::PluginView,
+    suppressions: &'a [crate::policy::suppress::Suppression],
+}
+
+/// Prints the view of the target.
+pub(crate) fn run(args: ViewArgs, env: &Env) -> Result<u8> {
+    let target = locate(args.config, args.state_dir, env)?;
+    let collected = crate::collect::collect(Installation {
+        target: &target,
+        env,
+        machine: &MachineFacts::gather(env),
+        deep: args.deep,
+        previous_credential: None,
+        baseline_json: None,
+    })?;
+    let suppressions = crate::policy::suppress::located(
+        collected.host.config_suppressions.as_ref(),
+        &target.config,
+        &collected.host.config_sources,
     )?;
+    let snapshot = Shown {
+        view: &collected.view,
+        suppressions: &suppressions,
+    };
     let write_error = |source| Error::Write {
         target: "stdout".into(),
         source,
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     serde_json::to_writer_pretty(&mut out, &snapshot)
         .map_err(|e| write_error(std::io::Error::other(e)))?;
     writeln!(out).map_err(write_error)?;

@@ -10,10 +10,10 @@
 //! second signal stops the watcher at once (an entry is written whole or
 //! not at all, whenever the process ends).
 
-use crate::alert::{Alert, check_webhook_url};
+use super::alert::{Alert, check_webhook_url};
 use crate::cli::{FormatSpec, WatchArgs};
+use crate::env::Env;
 use crate::error::{Error, Result, exit};
-use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -21,7 +21,7 @@ use tokio::time::{Instant, sleep_until};
 
 /// Runs the scheduler until stopped (exit 0) or, with --max-runs, until
 /// the last run (its exit code).
-pub fn run(args: WatchArgs) -> Result<u8> {
+pub(crate) fn run(args: WatchArgs, env: &Env) -> Result<u8> {
     if args.audit.is_fleet() {
         return Err(Error::Usage(
             "pincer watch audits one installation: start one watch per installation".into(),
@@ -41,7 +41,11 @@ pub fn run(args: WatchArgs) -> Result<u8> {
         .enable_all()
         .build()
         .map_err(|e| Error::Engine(format!("cannot start the scheduler: {e}")))?;
-    let outcome = runtime.block_on(schedule(Arc::new(args), Arc::new(outputs)));
+    let outcome = runtime.block_on(schedule(
+        Arc::new(args),
+        Arc::new(outputs),
+        Arc::new(env.clone()),
+    ));
     // A run still under way after a second signal is abandoned, not awaited.
     runtime.shutdown_background();
     outcome
@@ -112,7 +116,11 @@ fn jitter(jitter: Option<Duration>) -> Duration {
     })
 }
 
-async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result<u8> {
+async fn schedule(
+    args: Arc<WatchArgs>,
+    outputs: Arc<Vec<FormatSpec>>,
+    env: Arc<Env>,
+) -> Result<u8> {
     let mut signals = Signals::new()?;
     let cancel = Arc::new(AtomicBool::new(false));
     let mut runs: u32 = 0;
@@ -129,9 +137,10 @@ async fn schedule(args: Arc<WatchArgs>, outputs: Arc<Vec<FormatSpec>>) -> Result
         let run_args = Arc::clone(&args);
         let run_outputs = Arc::clone(&outputs);
         let run_cancel = Arc::clone(&cancel);
+        let run_env = Arc::clone(&env);
         let number = runs;
         let mut handle = tokio::task::spawn_blocking(move || {
-            one_run(&run_args, &run_outputs, &run_cancel, number)
+            one_run(&run_args, &run_outputs, &run_env, &run_cancel, number)
         });
         let mut again = false;
         let mut stopping = None;
@@ -175,7 +184,7 @@ fn stopped(signal: &str) -> u8 {
 
 fn log(message: &str) {
     let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now());
-    let _ = writeln!(std::io::stderr(), "{now} pincer watch: {message}");
+    crate::output::warn(&format!("{now} pincer watch: {message}"));
 }
 
 /// One audit, its alerts, then its history entry; returns its exit code.
@@ -183,9 +192,15 @@ fn log(message: &str) {
 /// whose alerts a stop cut short, or that no alert reached, leaves no
 /// baseline behind: the next run finds the same drift again and alerts
 /// for it. A run whose entry cannot be recorded alerts for that.
-fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number: u32) -> u8 {
+fn one_run(
+    args: &WatchArgs,
+    outputs: &[FormatSpec],
+    env: &Env,
+    cancel: &AtomicBool,
+    number: u32,
+) -> u8 {
     let cancelled = || cancel.load(Ordering::SeqCst);
-    let mut outcome = match super::audit::audit_once(&args.audit, outputs) {
+    let mut outcome = match super::audit::audit_once(&args.audit, outputs, env) {
         Ok(outcome) => outcome,
         Err(error) => {
             let message = error.to_string();
@@ -205,7 +220,7 @@ fn one_run(args: &WatchArgs, outputs: &[FormatSpec], cancel: &AtomicBool, number
     let drift = report
         .findings
         .iter()
-        .filter(|f| f.check_id.starts_with("drift."))
+        .filter(|f| f.finding.check_id.starts_with("drift."))
         .count();
     log(&format!(
         "run {number}: {} critical, {} warn, {} info, {drift} drift{}; exit {}",

@@ -4,15 +4,18 @@
 
 use super::posture::Posture;
 use crate::report::Report;
+use crate::report::baseline::RecordedFinding;
+use crate::report::passes::new_critical::PreviousRun;
+use pincer_sdk::Severity;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The version of the entry format.
-pub const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 1;
 
 /// Counts by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Critical findings.
     pub critical: usize,
     /// Warnings.
@@ -24,7 +27,7 @@ pub struct Counts {
 /// One recorded audit.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Entry {
+pub(crate) struct Entry {
     /// [`FORMAT`].
     pub pincer_history: u32,
     /// When the audit ran (ms since the epoch).
@@ -60,7 +63,7 @@ pub struct Entry {
 impl Entry {
     /// What the `baseline` interface gives plugins of this run: its time
     /// and posture (never its report, nor the credential's fingerprint).
-    pub fn baseline_json(&self) -> String {
+    pub(crate) fn baseline_json(&self) -> String {
         let mut posture = self.posture.clone();
         if let Some(credential) = &mut posture.credential {
             credential.fingerprint = None;
@@ -72,8 +75,26 @@ impl Entry {
         .to_string()
     }
 
+    /// What the report's new-critical pass needs of this run: its critical
+    /// findings, suppressed ones included, each read on its own (one it
+    /// cannot read does not hide the others), and its failed plugins.
+    pub(crate) fn previous_run(&self) -> PreviousRun {
+        let critical = ["findings", "suppressedFindings"]
+            .iter()
+            .filter_map(|key| self.report.get(*key))
+            .filter_map(Value::as_array)
+            .flatten()
+            .filter_map(|finding| RecordedFinding::deserialize(finding).ok())
+            .filter(|finding| finding.severity == Severity::Critical)
+            .collect();
+        PreviousRun {
+            critical,
+            failed_plugins: self.failed_plugins.clone(),
+        }
+    }
+
     /// The `drift.*` check ids the audit reported, sorted, each once.
-    pub fn drift_checks(&self) -> Vec<String> {
+    pub(crate) fn drift_checks(&self) -> Vec<String> {
         let mut ids: Vec<String> = self
             .report
             .get("findings")
@@ -90,20 +111,20 @@ impl Entry {
     }
 
     /// Whether the posture is whole: every state fact was read.
-    pub fn posture_complete(&self) -> bool {
+    pub(crate) fn posture_complete(&self) -> bool {
         self.state_complete.unwrap_or(self.complete)
     }
 
     /// Whether the entry is of the installation with this config file and
     /// state directory (an entry from before state directories were
     /// recorded matches by its config file).
-    pub fn is_of(&self, config: &str, state_dir: &str) -> bool {
+    pub(crate) fn is_of(&self, config: &str, state_dir: &str) -> bool {
         self.config == config && self.state_dir.as_deref().is_none_or(|dir| dir == state_dir)
     }
 
     /// Whether two entries are of the same installation, as [`Entry::is_of`]
     /// judges.
-    pub fn same_installation(&self, other: &Entry) -> bool {
+    pub(crate) fn same_installation(&self, other: &Entry) -> bool {
         match &other.state_dir {
             Some(dir) => self.is_of(&other.config, dir),
             None => self.config == other.config,
@@ -111,11 +132,11 @@ impl Entry {
     }
 
     /// The entry of an audit.
-    pub fn of(report: &Report, posture: Posture) -> Entry {
+    pub(crate) fn of(report: &Report, posture: Posture) -> Entry {
         let drift_findings = report
             .findings
             .iter()
-            .filter(|finding| finding.check_id.starts_with("drift."))
+            .filter(|finding| finding.finding.check_id.starts_with("drift."))
             .count();
         Entry {
             pincer_history: FORMAT,

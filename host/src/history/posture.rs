@@ -6,9 +6,10 @@
 //! Everything else comes from the redacted view the plugins see (secrets
 //! are markers there), so no secret value can reach a history file.
 
+use crate::collect::HostFacts;
 use crate::report::Report;
-use crate::snapshot::Snapshot;
-pub use pincer_sdk::baseline::{BootPosture, LanePosture, NodePosture, Posture};
+use crate::view::PluginView;
+pub(crate) use pincer_sdk::baseline::{BootPosture, NodePosture, Posture};
 use pincer_sdk::baseline::{lanes, settings};
 use pincer_sdk::{Severity, View};
 use sha2::{Digest, Sha256};
@@ -17,8 +18,8 @@ use std::collections::BTreeMap;
 /// How many of the latest gateway boots an entry keeps.
 const BOOTS_KEPT: usize = 200;
 
-/// The posture of an audit of `snapshot` that produced `report`.
-pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
+/// The posture of an audit that saw `view`, kept `host` and produced `report`.
+pub(crate) fn posture_of(snapshot: &PluginView, host: &HostFacts, report: &Report) -> Posture {
     let view = View::new(
         snapshot.config.clone(),
         snapshot.platform.clone(),
@@ -29,8 +30,8 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
     let mut critical_checks: Vec<String> = report
         .findings
         .iter()
-        .filter(|finding| finding.severity == Severity::Critical)
-        .map(|finding| finding.check_id.clone())
+        .filter(|finding| finding.finding.severity == Severity::Critical)
+        .map(|finding| finding.finding.check_id.clone())
         .collect();
     critical_checks.sort();
     critical_checks.dedup();
@@ -48,12 +49,12 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
     boots.sort_by_key(|boot| boot.started_at_ms);
     let excess = boots.len().saturating_sub(BOOTS_KEPT);
     boots.drain(..excess);
-    let credential = snapshot.credential.clone().map(|mut credential| {
+    let credential = host.credential.clone().map(|mut credential| {
         // A suppressed exposure is an accepted one.
         let ids: Vec<&str> = report
             .findings
             .iter()
-            .map(|finding| finding.check_id.as_str())
+            .map(|finding| finding.finding.check_id.as_str())
             .collect();
         let written_in_config = snapshot
             .state
@@ -61,7 +62,7 @@ pub fn posture_of(snapshot: &Snapshot, report: &Report) -> Posture {
             .credential_age
             .as_ref()
             .is_some_and(|age| age.written_in_config);
-        crate::credential_age::record_exposures(
+        crate::collect::credential_age::record_exposures(
             &mut credential,
             written_in_config,
             &ids,

@@ -13,16 +13,27 @@ use std::time::Duration;
 
 /// What to keep.
 #[derive(Debug, Clone, Copy)]
-pub struct Retention {
+pub(crate) struct Retention {
     /// At most this many entries (the newest).
     pub keep: usize,
     /// No entry older than this (the newest one always stays).
     pub max_age: Duration,
 }
 
+impl Retention {
+    /// At most `keep` entries, none older than `max_age` (`--history-keep`,
+    /// `--history-max-age`).
+    pub(crate) fn kept(keep: u32, max_age: Duration) -> Retention {
+        Retention {
+            keep: usize::try_from(keep).unwrap_or(usize::MAX),
+            max_age,
+        }
+    }
+}
+
 /// A history directory.
 #[derive(Debug, Clone)]
-pub struct HistoryDir {
+pub(crate) struct HistoryDir {
     dir: PathBuf,
 }
 
@@ -65,7 +76,7 @@ const STAMP_LEN: usize = 20;
 
 /// The baseline the history offers an audit.
 #[derive(Debug, Default)]
-pub struct Chosen {
+pub(crate) struct Chosen {
     /// The newest whole entry of the same installation, if any.
     pub entry: Option<Entry>,
     /// The newest entry of the same installation, whole or not: its
@@ -81,7 +92,7 @@ pub struct Chosen {
 impl Chosen {
     /// The entry whose credential record this audit continues: the newest
     /// one, unless the whole one before it has a record the newest lacks.
-    pub fn credential_source(&self) -> Option<&Entry> {
+    pub(crate) fn credential_source(&self) -> Option<&Entry> {
         let fingerprinted = |entry: &&Entry| {
             entry
                 .posture
@@ -105,21 +116,21 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
 
 impl HistoryDir {
     /// The history kept in `dir`.
-    pub fn new(dir: impl Into<PathBuf>) -> HistoryDir {
+    pub(crate) fn new(dir: impl Into<PathBuf>) -> HistoryDir {
         HistoryDir { dir: dir.into() }
     }
 
     /// The directory.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.dir
     }
 
     /// Refuses a directory that others could write to (when it exists).
-    pub fn check_private(&self) -> Result<()> {
+    pub(crate) fn check_private(&self) -> Result<()> {
         if std::fs::symlink_metadata(&self.dir).is_err() {
             return Ok(());
         }
-        crate::private_dir::check(&self.dir).map_err(|reason| {
+        crate::output::private_dir::check(&self.dir).map_err(|reason| {
             io_error(
                 &self.dir,
                 std::io::Error::other(format!("not a private history directory: {reason}")),
@@ -140,8 +151,8 @@ impl HistoryDir {
     }
 
     /// Records `entry`, then applies `retention`; returns the entry's path.
-    pub fn record(&self, entry: &Entry, retention: Retention) -> Result<PathBuf> {
-        crate::private_dir::create(&self.dir).map_err(|e| io_error(&self.dir, e))?;
+    pub(crate) fn record(&self, entry: &Entry, retention: Retention) -> Result<PathBuf> {
+        crate::output::private_dir::create(&self.dir).map_err(|e| io_error(&self.dir, e))?;
         self.check_private()?;
         let _lock = self.lock()?;
         let text = serde_json::to_vec_pretty(entry)
@@ -177,8 +188,10 @@ impl HistoryDir {
         Ok(path)
     }
 
-    /// The entry files, oldest first (none when the directory is absent).
-    pub fn files(&self) -> Result<Vec<PathBuf>> {
+    /// The entry files, oldest first (none when the directory is absent):
+    /// everything named like an entry but a directory, so that a FIFO or
+    /// device under an entry's name is refused by name when read.
+    pub(crate) fn files(&self) -> Result<Vec<PathBuf>> {
         let read = match std::fs::read_dir(&self.dir) {
             Ok(read) => read,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -188,7 +201,8 @@ impl HistoryDir {
         for item in read {
             let item = item.map_err(|e| read_error(&self.dir, e))?;
             let name = item.file_name();
-            if name.to_str().is_some_and(is_entry_name) && item.path().is_file() {
+            let not_a_dir = item.file_type().is_ok_and(|kind| !kind.is_dir());
+            if name.to_str().is_some_and(is_entry_name) && not_a_dir {
                 files.push(item.path());
             }
         }
@@ -198,7 +212,7 @@ impl HistoryDir {
 
     /// Every entry, oldest first. A file that is not an entry is bad
     /// input: the error names it, with line and column.
-    pub fn entries(&self) -> Result<Vec<(PathBuf, Entry)>> {
+    pub(crate) fn entries(&self) -> Result<Vec<(PathBuf, Entry)>> {
         self.files()?
             .into_iter()
             .map(|path| {
@@ -213,7 +227,7 @@ impl HistoryDir {
     /// posture is whole. Entries of other installations sharing the
     /// directory and entries whose state could not be read are passed
     /// over; so are files that cannot be read, each named in `skipped`.
-    pub fn baseline_for(&self, config: &str, state_dir: &str) -> Result<Chosen> {
+    pub(crate) fn baseline_for(&self, config: &str, state_dir: &str) -> Result<Chosen> {
         self.check_private()?;
         let mut chosen = Chosen::default();
         let mut incomplete = 0;
@@ -297,9 +311,15 @@ fn read_error(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-/// Reads and parses one entry.
-pub fn read_entry(path: &Path) -> Result<Entry> {
-    let text = std::fs::read_to_string(path).map_err(|e| read_error(path, e))?;
+/// The largest history entry read (a whole report; a bound, not a size
+/// any real entry comes near).
+const MAX_ENTRY_BYTES: u64 = 256 << 20;
+
+/// Reads and parses one entry (a regular file, bounded).
+pub(crate) fn read_entry(path: &Path) -> Result<Entry> {
+    let text =
+        crate::input_file::read_text(path, crate::input_file::Within::Anywhere, MAX_ENTRY_BYTES)
+            .map_err(|error| Error::input(path, error))?;
     serde_json::from_str(&text).map_err(|error| Error::Invalid {
         path: path.to_path_buf(),
         line: error.line(),

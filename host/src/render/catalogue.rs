@@ -4,7 +4,7 @@
 //! prose is Pincer's own and keeps its Markdown; a third-party plugin's is
 //! rendered as text, so nothing it declares becomes an image or a link.
 
-use crate::report::suppress::rules::{CONFIG_ACTIVE_ID, EXPIRED_ID, UNUSED_ID, host_check};
+use crate::report::host_checks::HOST_CHECKS;
 use crate::runtime::info::{CheckInfo, PluginInfo};
 use std::io::{self, Write};
 
@@ -91,7 +91,7 @@ fn details(checks: &[CheckInfo], trusted: bool, out: &mut dyn Write) -> io::Resu
 }
 
 /// One plugin of the catalogue.
-pub struct Listed<'a> {
+pub(crate) struct Listed<'a> {
     /// What it declared.
     pub info: &'a PluginInfo,
     /// A built-in plugin, whose prose is Pincer's own Markdown.
@@ -99,14 +99,9 @@ pub struct Listed<'a> {
 }
 
 /// Writes the catalogue of `plugins` (in the order given).
-pub fn render(plugins: &[Listed<'_>], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(plugins: &[Listed<'_>], out: &mut dyn Write) -> io::Result<()> {
     let total: usize = plugins.iter().map(|p| p.info.checks.len()).sum();
-    let own = [
-        host_check(CONFIG_ACTIVE_ID),
-        crate::history::new_critical::check_info(),
-        host_check(EXPIRED_ID),
-        host_check(UNUSED_ID),
-    ];
+    let own: Vec<CheckInfo> = HOST_CHECKS.iter().map(|check| check.info()).collect();
     writeln!(out, "# Check catalogue\n")?;
     writeln!(
         out,

@@ -5,7 +5,7 @@ use crate::runtime::info::PluginInfo;
 use std::io::{self, Write};
 
 /// Writes every check of `plugins`, in their order.
-pub fn table(plugins: &[&PluginInfo], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn table(plugins: &[&PluginInfo], out: &mut dyn Write) -> io::Result<()> {
     let width = plugins
         .iter()
         .flat_map(|info| &info.checks)

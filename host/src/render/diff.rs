@@ -15,7 +15,7 @@ fn line(out: &mut dyn Write, mark: &str, finding: &RecordedFinding) -> std::io::
 
 /// Writes the changes one line a finding (`+` new, `-` resolved, `~`
 /// changed severity), then the counts.
-pub fn render(changes: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn render(changes: &Diff, out: &mut dyn Write) -> std::io::Result<()> {
     for finding in &changes.new {
         line(out, "+", finding)?;
     }

@@ -12,7 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// One target of the fleet.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct FleetEntry {
+pub(crate) struct FleetEntry {
     /// What was audited.
     pub target: TargetInfo,
     /// This target's exit code, as a single audit of it would return.
@@ -27,7 +27,7 @@ pub struct FleetEntry {
 
 impl FleetEntry {
     /// A target that was audited.
-    pub fn audited(report: Report, exit_code: u8) -> FleetEntry {
+    pub(crate) fn audited(report: Report, exit_code: u8) -> FleetEntry {
         FleetEntry {
             target: report.target.clone(),
             exit_code,
@@ -37,7 +37,7 @@ impl FleetEntry {
     }
 
     /// A target that could not be audited.
-    pub fn failed(target: TargetInfo, error: &str, exit_code: u8) -> FleetEntry {
+    pub(crate) fn failed(target: TargetInfo, error: &str, exit_code: u8) -> FleetEntry {
         FleetEntry {
             target,
             exit_code,
@@ -50,7 +50,7 @@ impl FleetEntry {
 /// How many targets ended each way.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct FleetCounts {
+pub(crate) struct FleetCounts {
     /// Targets audited.
     pub targets: usize,
     /// Nothing at or above `--fail-on`.
@@ -66,7 +66,7 @@ pub struct FleetCounts {
 /// The whole fleet report.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct FleetReport {
+pub(crate) struct FleetReport {
     /// Always `fleet`: tells this report from a single audit's.
     pub kind: &'static str,
     /// Milliseconds since the Unix epoch.
@@ -85,7 +85,7 @@ pub struct FleetReport {
 
 impl FleetReport {
     /// The report over these entries.
-    pub fn new(targets: Vec<FleetEntry>) -> FleetReport {
+    pub(crate) fn new(targets: Vec<FleetEntry>) -> FleetReport {
         let mut summary = Summary::default();
         let mut fleet = FleetCounts {
             targets: targets.len(),
@@ -123,7 +123,7 @@ impl FleetReport {
     /// The fleet's exit code: 2 when any target could not be read, else 3
     /// when any audit is incomplete, else 1 when any target has findings at
     /// or above `--fail-on`, else 0. Every target's own code is in its entry.
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         if self.fleet.errors > 0 {
             exit::INPUT
         } else if self.fleet.incomplete > 0 {
@@ -137,13 +137,13 @@ impl FleetReport {
 }
 
 /// Writes the fleet report as JSON.
-pub fn render_json(report: &FleetReport, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render_json(report: &FleetReport, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
     writeln!(out)
 }
 
 /// Writes each target's table in turn, then the fleet's totals.
-pub fn render_table(
+pub(crate) fn render_table(
     report: &FleetReport,
     detail: super::table::Detail,
     out: &mut dyn Write,

@@ -4,7 +4,7 @@ use crate::report::model::Report;
 use std::io::{self, Write};
 
 /// Writes the report as JSON.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
     writeln!(out)
 }

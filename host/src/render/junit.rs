@@ -20,7 +20,7 @@ fn xml_char(c: char) -> bool {
 /// and every character XML 1.0 forbids (or that could act on a reader:
 /// other controls, format characters) replaced, so the document stays
 /// well-formed whatever a plugin returned.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
@@ -40,7 +40,7 @@ pub fn escape(text: &str) -> String {
 fn of_check<'a>(findings: &'a [ReportFinding], id: &str) -> Vec<&'a ReportFinding> {
     findings
         .iter()
-        .filter(|finding| id_matches(id, &finding.check_id))
+        .filter(|finding| id_matches(id, &finding.finding.check_id))
         .collect()
 }
 
@@ -50,11 +50,11 @@ fn failure_text(findings: &[&ReportFinding]) -> String {
         let _ = writeln!(
             text,
             "[{}] {}: {}",
-            finding.severity.as_str(),
-            finding.check_id,
-            finding.detail
+            finding.finding.severity.as_str(),
+            finding.finding.check_id,
+            finding.finding.detail
         );
-        if let Some(remediation) = &finding.remediation {
+        if let Some(remediation) = &finding.finding.remediation {
             let _ = writeln!(text, "  fix: {remediation}");
         }
     }
@@ -62,7 +62,7 @@ fn failure_text(findings: &[&ReportFinding]) -> String {
 }
 
 /// Writes the report as JUnit XML.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut suites = String::new();
     let (mut total_tests, mut total_failures, mut total_errors) = (0, 0, 0);
     for plugin in &report.plugins {
@@ -94,7 +94,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 escape(&plugin.name),
                 escape(&check.info.id)
             );
-            if let Some(worst) = found.iter().map(|f| f.severity).max() {
+            if let Some(worst) = found.iter().map(|f| f.finding.severity).max() {
                 failures += 1;
                 let _ = write!(
                     cases,

@@ -42,6 +42,7 @@ fn table(report: &Report, findings: &[ReportFinding], out: &mut dyn Write) -> io
     writeln!(out, "| --- | --- | --- | --- | --- |")?;
     for finding in findings {
         let location = finding
+            .annotations
             .location
             .as_ref()
             .map_or_else(String::new, |at| code(&format!("{}:{}", at.file, at.line)));
@@ -51,12 +52,14 @@ fn table(report: &Report, findings: &[ReportFinding], out: &mut dyn Write) -> io
             format!("<br><sub>plugin {}</sub>", cell(&finding.plugin))
         };
         let suppressed = finding
+            .annotations
             .suppressed_by
             .as_ref()
             .map_or_else(String::new, |by| {
                 format!("<br>_suppressed by {}_", cell(&by.describe()))
             });
         let changed = finding
+            .annotations
             .severity_override
             .as_ref()
             .map_or_else(String::new, |o| {
@@ -65,18 +68,18 @@ fn table(report: &Report, findings: &[ReportFinding], out: &mut dyn Write) -> io
         writeln!(
             out,
             "| {} | {}{origin} | **{}**<br>{}{suppressed}{changed} | {location} | {} |",
-            badge(finding.severity),
-            code(&finding.check_id),
-            cell(&finding.title),
-            lines(&finding.detail),
-            lines(finding.remediation.as_deref().unwrap_or(""))
+            badge(finding.finding.severity),
+            code(&finding.finding.check_id),
+            cell(&finding.finding.title),
+            lines(&finding.finding.detail),
+            lines(finding.finding.remediation.as_deref().unwrap_or(""))
         )?;
     }
     Ok(())
 }
 
 /// Writes the report as Markdown.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## Pincer audit of {}\n", code(&report.target.config))?;
     let verdict = if report.complete {
         "complete"

@@ -6,14 +6,16 @@
 //! write. Plugin text arrives sanitized (`text.rs`); each format escapes
 //! for itself on top.
 
-pub mod catalogue;
-pub mod checks;
-pub mod diff;
-pub mod fleet;
-pub mod history;
-pub mod html;
-pub mod json;
-pub mod junit;
-pub mod markdown;
-pub mod sarif;
-pub mod table;
+pub(crate) mod cases;
+pub(crate) mod catalogue;
+pub(crate) mod checks;
+pub(crate) mod diff;
+pub(crate) mod fleet;
+pub(crate) mod history;
+pub(crate) mod history_rows;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod junit;
+pub(crate) mod markdown;
+pub(crate) mod sarif;
+pub(crate) mod table;

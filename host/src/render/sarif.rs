@@ -25,7 +25,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// A file path as a URI: absolute paths become `file://` URIs; characters
 /// outside the unreserved set and `/` are percent-encoded.
-pub fn file_uri(path: &str) -> String {
+pub(crate) fn file_uri(path: &str) -> String {
     let mut encoded = String::with_capacity(path.len());
     for byte in path.bytes() {
         let keep = byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte);
@@ -76,7 +76,7 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
         "{:x}",
         Sha256::digest(crate::report::baseline::identity_of(finding).as_bytes())
     );
-    let mut location = match &finding.location {
+    let mut location = match &finding.annotations.location {
         Some(at) => json!({
             "physicalLocation": {
                 "artifactLocation": { "uri": file_uri(&at.file) },
@@ -89,28 +89,28 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
             },
         }),
     };
-    if let Some(path) = finding.config_paths.first() {
+    if let Some(path) = finding.finding.config_paths.first() {
         location["logicalLocations"] = json!([{ "fullyQualifiedName": path, "kind": "member" }]);
     }
     let mut result = json!({
-        "ruleId": finding.check_id,
-        "level": level(finding.severity),
-        "message": { "text": format!("{}: {}", finding.title, finding.detail) },
+        "ruleId": finding.finding.check_id,
+        "level": level(finding.finding.severity),
+        "message": { "text": format!("{}: {}", finding.finding.title, finding.finding.detail) },
         "locations": [location],
         "partialFingerprints": { "pincerFinding/v1": fingerprint },
-        "properties": { "plugin": finding.plugin, "severity": finding.severity.as_str() },
+        "properties": { "plugin": finding.plugin, "severity": finding.finding.severity.as_str() },
     });
-    if let Some(index) = report.check_index(&finding.plugin, &finding.check_id) {
+    if let Some(index) = report.check_index(&finding.plugin, &finding.finding.check_id) {
         result["ruleIndex"] = json!(index);
     }
-    if let Some(remediation) = &finding.remediation {
+    if let Some(remediation) = &finding.finding.remediation {
         result["properties"]["remediation"] = json!(remediation);
     }
-    if let Some(changed) = &finding.severity_override {
+    if let Some(changed) = &finding.annotations.severity_override {
         result["properties"]["severityOverride"] = json!(changed);
     }
     if suppressed {
-        let justification = finding.suppressed_by.as_ref().map_or_else(
+        let justification = finding.annotations.suppressed_by.as_ref().map_or_else(
             || "suppressed".to_owned(),
             |by| match &by.reason {
                 Some(reason) => format!("{reason} ({})", by.source),
@@ -126,7 +126,7 @@ fn result(report: &Report, finding: &ReportFinding, suppressed: bool) -> Value {
 }
 
 /// The report as a SARIF log value.
-pub fn to_value(report: &Report) -> Value {
+pub(crate) fn to_value(report: &Report) -> Value {
     let results: Vec<Value> = report
         .findings
         .iter()
@@ -173,7 +173,7 @@ pub fn to_value(report: &Report) -> Value {
 }
 
 /// Writes the report as SARIF.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &to_value(report)).map_err(io::Error::other)?;
     writeln!(out)
 }

@@ -26,12 +26,23 @@ const BOLD: Style = Style::new().bold();
 
 /// How much the table says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Detail {
+pub(crate) enum Detail {
     /// One line a finding.
     #[default]
     Brief,
     /// Each finding's detail and fix, and the suppressed findings.
     Verbose,
+}
+
+impl Detail {
+    /// `Verbose` when `verbose` (`-v`), else `Brief`.
+    pub(crate) fn verbose_if(verbose: bool) -> Detail {
+        if verbose {
+            Detail::Verbose
+        } else {
+            Detail::Brief
+        }
+    }
 }
 
 /// `text` as one inert line.
@@ -41,9 +52,13 @@ fn shown(text: &str) -> String {
 
 /// `  file:line` of a finding (dimmed), when known.
 fn location(finding: &ReportFinding) -> String {
-    finding.location.as_ref().map_or_else(String::new, |l| {
-        format!("  {DIM}{}:{}{DIM:#}", shown(&l.file), l.line)
-    })
+    finding
+        .annotations
+        .location
+        .as_ref()
+        .map_or_else(String::new, |l| {
+            format!("  {DIM}{}:{}{DIM:#}", shown(&l.file), l.line)
+        })
 }
 
 /// `  [plugin NAME]` for a finding no built-in plugin reported.
@@ -66,22 +81,22 @@ fn render_finding(
     writeln!(
         out,
         "  {style}{:<width$}{style:#}  {}{}{}",
-        shown(&finding.check_id),
-        shown(&finding.title),
+        shown(&finding.finding.check_id),
+        shown(&finding.finding.title),
         origin(report, finding),
         location(finding)
     )?;
     if detail == Detail::Verbose {
-        for line in finding.detail.lines() {
+        for line in finding.finding.detail.lines() {
             writeln!(out, "  {:<width$}  {DIM}{}{DIM:#}", "", shown(line))?;
         }
-        if let Some(remediation) = &finding.remediation {
+        if let Some(remediation) = &finding.finding.remediation {
             for (index, line) in remediation.lines().enumerate() {
                 let label = if index == 0 { "fix: " } else { "     " };
                 writeln!(out, "  {:<width$}  {DIM}{label}{}{DIM:#}", "", shown(line))?;
             }
         }
-        if let Some(changed) = &finding.severity_override {
+        if let Some(changed) = &finding.annotations.severity_override {
             writeln!(
                 out,
                 "  {:<width$}  {DIM}severity {}{DIM:#}",
@@ -93,13 +108,8 @@ fn render_finding(
     Ok(())
 }
 
-/// Writes the report as a table, one line a finding.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    render_with(report, Detail::Brief, out)
-}
-
 /// Writes the report as a table with the given detail.
-pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "{BOLD}pincer audit{BOLD:#} {DIM}{}{DIM:#}",
@@ -117,14 +127,14 @@ pub fn render_with(report: &Report, detail: Detail, out: &mut dyn Write) -> io::
     let width = report
         .findings
         .iter()
-        .map(|f| f.check_id.len())
+        .map(|f| f.finding.check_id.len())
         .max()
         .unwrap_or(0);
     for severity in [Severity::Critical, Severity::Warn, Severity::Info] {
         let group: Vec<_> = report
             .findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .filter(|f| f.finding.severity == severity)
             .collect();
         if group.is_empty() {
             continue;
@@ -212,7 +222,12 @@ fn render_suppressed(report: &Report, detail: Detail, out: &mut dyn Write) -> io
     if detail == Detail::Brief {
         let mut sources: Vec<&str> = suppressed
             .iter()
-            .filter_map(|f| f.suppressed_by.as_ref().map(|by| by.source.as_str()))
+            .filter_map(|f| {
+                f.annotations
+                    .suppressed_by
+                    .as_ref()
+                    .map(|by| by.source.as_str())
+            })
             .collect();
         sources.sort_unstable();
         sources.dedup();
@@ -221,19 +236,19 @@ fn render_suppressed(report: &Report, detail: Detail, out: &mut dyn Write) -> io
     }
     let width = suppressed
         .iter()
-        .map(|f| f.check_id.len())
+        .map(|f| f.finding.check_id.len())
         .max()
         .unwrap_or(0);
     for finding in suppressed {
         writeln!(
             out,
             "  {DIM}{:<width$}  {}{DIM:#}{}{}",
-            shown(&finding.check_id),
-            shown(&finding.title),
+            shown(&finding.finding.check_id),
+            shown(&finding.finding.title),
             origin(report, finding),
             location(finding)
         )?;
-        if let Some(by) = &finding.suppressed_by {
+        if let Some(by) = &finding.annotations.suppressed_by {
             writeln!(
                 out,
                 "  {:<width$}  {DIM}by {}{DIM:#}",

@@ -15,7 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// Builds the report of one audit. `notes` say what the host noticed while
 /// reading the installation; one of level `error` (facts missing) makes the
 /// audit incomplete, as a failed plugin does.
-pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>) -> Report {
+pub(super) fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>) -> Report {
     let mut findings = Vec::new();
     let mut plugins = Vec::with_capacity(runs.len());
     let mut checks = Vec::new();
@@ -59,29 +59,21 @@ pub fn aggregate(runs: Vec<PluginRun>, target: TargetInfo, notes: Vec<StateNote>
                 run.logs_dropped,
             ),
         });
-        findings.extend(run.findings.into_iter().map(|finding| ReportFinding {
-            check_id: finding.check_id,
-            severity: finding.severity,
-            title: finding.title,
-            detail: finding.detail,
-            remediation: finding.remediation,
-            plugin: name.clone(),
-            config_paths: finding.config_paths,
-            location: None,
-            baseline: None,
-            suppressed_by: None,
-            severity_override: None,
-        }));
+        findings.extend(
+            run.findings
+                .into_iter()
+                .map(|finding| ReportFinding::new(finding, name.clone())),
+        );
     }
     sort_findings(&mut findings);
     // Only a plugin's own repeats merge: no plugin's finding can stand in
     // for another's.
     findings.dedup_by(|a, b| {
         a.plugin == b.plugin
-            && a.check_id == b.check_id
-            && a.severity == b.severity
-            && a.detail == b.detail
-            && a.title == b.title
+            && a.finding.check_id == b.finding.check_id
+            && a.finding.severity == b.finding.severity
+            && a.finding.detail == b.finding.detail
+            && a.finding.title == b.finding.title
     });
     let summary = summarize(&findings);
     let complete = plugins.iter().all(|p| p.status == PluginState::Ok)
@@ -137,21 +129,25 @@ fn peak_rss_kib() -> Option<u64> {
 
 /// The report's order: most severe first, then by check id, detail and
 /// plugin, so two runs over the same input print the same report.
-pub(crate) fn sort_findings(findings: &mut [ReportFinding]) {
-    findings.sort_by(|a, b| {
-        (Reverse(a.severity), &a.check_id, &a.detail, &a.plugin).cmp(&(
-            Reverse(b.severity),
-            &b.check_id,
-            &b.detail,
-            &b.plugin,
-        ))
-    });
+pub(super) fn sort_findings(findings: &mut [ReportFinding]) {
+    findings.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
 }
 
-pub(crate) fn summarize(findings: &[ReportFinding]) -> Summary {
+fn order_key(reported: &ReportFinding) -> (Reverse<Severity>, &str, &str, &str) {
+    let finding = &reported.finding;
+    (
+        Reverse(finding.severity),
+        &finding.check_id,
+        &finding.detail,
+        &reported.plugin,
+    )
+}
+
+/// Counts `findings` by severity.
+pub(super) fn summarize(findings: &[ReportFinding]) -> Summary {
     let mut summary = Summary::default();
     for finding in findings {
-        match finding.severity {
+        match finding.finding.severity {
             Severity::Critical => summary.critical += 1,
             Severity::Warn => summary.warn += 1,
             Severity::Info => summary.info += 1,
@@ -162,14 +158,14 @@ pub(crate) fn summarize(findings: &[ReportFinding]) -> Summary {
 
 /// The exit code of a report: 3 when incomplete (unless allowed), 1 when a
 /// finding is at or above `fail_on` (`None` = never), else 0.
-pub fn exit_code(report: &Report, fail_on: Option<Severity>, allow_incomplete: bool) -> u8 {
+pub(crate) fn exit_code(report: &Report, fail_on: Option<Severity>, allow_incomplete: bool) -> u8 {
     if !report.complete && !allow_incomplete {
         return exit::INCOMPLETE;
     }
     // Against a baseline, only what is new or got more severe can fail.
     let counts = |finding: &ReportFinding| {
         !matches!(
-            finding.baseline,
+            finding.annotations.baseline,
             Some(super::baseline::BaselineState::Known)
         )
     };
@@ -177,7 +173,7 @@ pub fn exit_code(report: &Report, fail_on: Option<Severity>, allow_incomplete: b
         report
             .findings
             .iter()
-            .any(|f| f.severity >= threshold && counts(f))
+            .any(|f| f.finding.severity >= threshold && counts(f))
     });
     if failing { exit::FINDINGS } else { exit::CLEAN }
 }

@@ -9,7 +9,8 @@
 //! run without the finding being new. Severity is not part of identity: the
 //! same finding at another severity is "changed".
 
-use super::model::{Report, ReportFinding};
+use super::model::ReportFinding;
+pub(crate) use super::model::{BaselineState, BaselineSummary};
 use crate::error::{Error, Result};
 use pincer_sdk::Severity;
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,7 @@ use std::path::Path;
 /// A finding as an earlier JSON report recorded it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RecordedFinding {
+pub(crate) struct RecordedFinding {
     /// Check id.
     pub check_id: String,
     /// Severity.
@@ -34,7 +35,8 @@ pub struct RecordedFinding {
 }
 
 impl From<&ReportFinding> for RecordedFinding {
-    fn from(finding: &ReportFinding) -> Self {
+    fn from(reported: &ReportFinding) -> Self {
+        let finding = &reported.finding;
         RecordedFinding {
             check_id: finding.check_id.clone(),
             severity: finding.severity,
@@ -52,7 +54,7 @@ struct RecordedReport {
 }
 
 /// Reads the findings of a single-audit JSON report.
-pub fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
+pub(crate) fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
     // A regular file only (a FIFO cannot hang the run), size-capped.
     let text = crate::input_file::read_text(path, crate::input_file::Within::Anywhere, 256 << 20)
         .map_err(|error| Error::input(path, error))?;
@@ -69,12 +71,13 @@ pub fn load(path: &Path) -> Result<Vec<RecordedFinding>> {
 }
 
 /// A finding's identity across runs (see the module doc).
-pub fn identity(finding: &RecordedFinding) -> String {
+pub(crate) fn identity(finding: &RecordedFinding) -> String {
     identity_parts(&finding.check_id, &finding.config_paths, &finding.detail)
 }
 
 /// The identity of a finding of this run, as [`identity`] computes it.
-pub fn identity_of(finding: &ReportFinding) -> String {
+pub(crate) fn identity_of(reported: &ReportFinding) -> String {
+    let finding = &reported.finding;
     identity_parts(&finding.check_id, &finding.config_paths, &finding.detail)
 }
 
@@ -97,7 +100,7 @@ fn identity_parts(check_id: &str, config_paths: &[String], detail: &str) -> Stri
 
 /// The earlier findings by identity; matching pops one, so a finding
 /// repeated N times matches at most N later ones.
-fn by_identity(findings: &[RecordedFinding]) -> BTreeMap<String, Vec<&RecordedFinding>> {
+pub(crate) fn by_identity(findings: &[RecordedFinding]) -> BTreeMap<String, Vec<&RecordedFinding>> {
     let mut index: BTreeMap<String, Vec<&RecordedFinding>> = BTreeMap::new();
     for finding in findings {
         index.entry(identity(finding)).or_default().push(finding);
@@ -108,7 +111,7 @@ fn by_identity(findings: &[RecordedFinding]) -> BTreeMap<String, Vec<&RecordedFi
 /// One finding whose severity differs between the two reports.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Changed {
+pub(crate) struct Changed {
     /// The finding now.
     pub finding: RecordedFinding,
     /// Its severity before.
@@ -118,7 +121,7 @@ pub struct Changed {
 /// What changed between two reports.
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Diff {
+pub(crate) struct Diff {
     /// In the new report only.
     pub new: Vec<RecordedFinding>,
     /// In the old report only.
@@ -130,7 +133,7 @@ pub struct Diff {
 }
 
 /// Compares two lists of findings.
-pub fn diff(old: &[RecordedFinding], new: &[RecordedFinding]) -> Diff {
+pub(crate) fn diff(old: &[RecordedFinding], new: &[RecordedFinding]) -> Diff {
     let mut before = by_identity(old);
     let mut result = Diff::default();
     for finding in new {
@@ -145,77 +148,6 @@ pub fn diff(old: &[RecordedFinding], new: &[RecordedFinding]) -> Diff {
     }
     result.resolved = before.into_values().flatten().cloned().collect();
     result
-}
-
-/// How a finding relates to the baseline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BaselineState {
-    /// Not in the baseline.
-    New,
-    /// In the baseline at a lower severity.
-    Escalated,
-    /// In the baseline at this or a higher severity.
-    Known,
-}
-
-impl BaselineState {
-    /// The state as the JSON report spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BaselineState::New => "new",
-            BaselineState::Escalated => "escalated",
-            BaselineState::Known => "known",
-        }
-    }
-}
-
-/// What the baseline made of a report.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BaselineSummary {
-    /// The baseline report.
-    pub file: String,
-    /// Findings not in it.
-    pub new: usize,
-    /// Findings in it at a lower severity.
-    pub escalated: usize,
-    /// Findings in it.
-    pub known: usize,
-    /// Its findings that are gone.
-    pub resolved: usize,
-}
-
-/// Marks every finding of `report` against the baseline's findings.
-pub fn apply(report: &mut Report, file: &Path, baseline: &[RecordedFinding]) {
-    let mut before = by_identity(baseline);
-    let mut summary = BaselineSummary {
-        file: file.display().to_string(),
-        new: 0,
-        escalated: 0,
-        known: 0,
-        resolved: 0,
-    };
-    for finding in &mut report.findings {
-        let recorded = RecordedFinding::from(&*finding);
-        let state = match before.get_mut(&identity(&recorded)).and_then(Vec::pop) {
-            None => {
-                summary.new += 1;
-                BaselineState::New
-            }
-            Some(was) if was.severity < finding.severity => {
-                summary.escalated += 1;
-                BaselineState::Escalated
-            }
-            Some(_) => {
-                summary.known += 1;
-                BaselineState::Known
-            }
-        };
-        finding.baseline = Some(state);
-    }
-    summary.resolved = before.values().map(Vec::len).sum();
-    report.baseline = Some(summary);
 }
 
 #[cfg(test)]

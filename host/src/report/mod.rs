@@ -1,12 +1,14 @@
-//! The report of an audit: its model, aggregation, locations, baselines
-//! and suppressions (its renderers are in `render/`).
+//! The report of an audit: its model, the host's own checks, and the one
+//! pipeline that makes it — runs merged, passes applied, finished
+//! (sorted and counted once); baselines compare reports. Its renderers are
+//! in `render/`, its policy inputs in `policy/`.
 
-mod aggregate;
-pub mod baseline;
-pub mod locate;
-pub mod model;
-pub mod suppress;
+pub(crate) mod aggregate;
+pub(crate) mod baseline;
+pub(crate) mod host_checks;
+pub(crate) mod model;
+pub(crate) mod passes;
+pub(crate) mod pipeline;
 
-pub use aggregate::{aggregate, exit_code};
-pub(crate) use aggregate::{sort_findings, summarize};
-pub use model::Report;
+pub(crate) use aggregate::exit_code;
+pub(crate) use model::Report;

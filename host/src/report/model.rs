@@ -3,15 +3,18 @@
 //! plugin behind each finding and each plugin's status and timing.
 
 use crate::runtime::Failure;
-use pincer_sdk::Severity;
+use pincer_sdk::{Finding, Severity};
 use serde::Serialize;
 
+/// The name findings of Pincer itself carry as their plugin.
+pub const HOST_PLUGIN: &str = "pincer";
+
 /// Version of this report's JSON shape.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Critical findings.
     pub critical: usize,
     /// Warnings.
@@ -20,38 +23,114 @@ pub struct Summary {
     pub info: usize,
 }
 
-/// One finding in the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One finding in the report: what a plugin (or the host) found, who
+/// found it, and what the report's passes noted about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportFinding {
-    /// Dotted check id.
-    pub check_id: String,
-    /// Severity.
-    pub severity: Severity,
-    /// One-line title.
-    pub title: String,
-    /// What was found.
-    pub detail: String,
-    /// What to do.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub remediation: Option<String>,
-    /// The plugin that reported it.
+    /// The finding as its check made it (a pack may change its severity).
+    pub finding: Finding,
+    /// The plugin that reported it ([`HOST_PLUGIN`] for the host).
     pub plugin: String,
-    /// Config paths involved.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub config_paths: Vec<String>,
+    /// What the report's passes noted.
+    pub annotations: Annotations,
+}
+
+/// What the report's passes note about a finding.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Annotations {
     /// Where in the config its first locatable config path was written.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<FindingLocation>,
     /// Against `--baseline`: new, escalated or known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<super::baseline::BaselineState>,
+    pub baseline: Option<BaselineState>,
     /// What suppressed it (suppressed findings only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub suppressed_by: Option<super::suppress::SuppressedBy>,
+    pub suppressed_by: Option<SuppressedBy>,
     /// The pack rule that changed its severity.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub severity_override: Option<SeverityOverride>,
+}
+
+impl ReportFinding {
+    /// `finding`, reported by `plugin`, with nothing noted yet.
+    pub fn new(finding: Finding, plugin: impl Into<String>) -> Self {
+        ReportFinding {
+            finding,
+            plugin: plugin.into(),
+            annotations: Annotations::default(),
+        }
+    }
+}
+
+/// The JSON of a finding, keys in the report's order: the check's
+/// fields, with the plugin before the config paths, then the notes.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FindingJson<'a> {
+    check_id: &'a str,
+    severity: Severity,
+    title: &'a str,
+    detail: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remediation: Option<&'a str>,
+    plugin: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    config_paths: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a FindingLocation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed_by: Option<&'a SuppressedBy>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    severity_override: Option<&'a SeverityOverride>,
+}
+
+impl Serialize for ReportFinding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (finding, notes) = (&self.finding, &self.annotations);
+        FindingJson {
+            check_id: &finding.check_id,
+            severity: finding.severity,
+            title: &finding.title,
+            detail: &finding.detail,
+            remediation: finding.remediation.as_deref(),
+            plugin: &self.plugin,
+            config_paths: &finding.config_paths,
+            location: notes.location.as_ref(),
+            baseline: notes.baseline,
+            suppressed_by: notes.suppressed_by.as_ref(),
+            severity_override: notes.severity_override.as_ref(),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// What suppressed a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SuppressedBy {
+    /// `security.audit.suppressions` or `FILE:LINE` of a `pincer.toml` rule.
+    pub source: String,
+    /// Why the risk is accepted (mandatory in `pincer.toml`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The last day the suppression holds (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+}
+
+impl SuppressedBy {
+    /// `SOURCE (until DATE): REASON`, as far as known; plain text for the
+    /// renderers to escape.
+    pub fn describe(&self) -> String {
+        let until = self
+            .expires
+            .as_deref()
+            .map_or_else(String::new, |date| format!(" (until {date})"));
+        let reason = self
+            .reason
+            .as_deref()
+            .map_or_else(String::new, |reason| format!(": {reason}"));
+        format!("{}{until}{reason}", self.source)
+    }
 }
 
 /// A rule pack's change of a finding's severity.
@@ -94,7 +173,7 @@ pub struct FindingLocation {
 /// Whether a plugin's results can be trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum PluginState {
+pub(crate) enum PluginState {
     /// Ran to completion within its limits.
     Ok,
     /// Failed; its findings are partial or missing.
@@ -104,7 +183,7 @@ pub enum PluginState {
 /// One plugin's status in the report.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PluginStatus {
+pub(crate) struct PluginStatus {
     /// The plugin's name (or its source when `info()` failed).
     pub name: String,
     /// Its version, when known.
@@ -142,7 +221,7 @@ pub struct PluginStatus {
 /// What a plugin printed or logged (bounded, control characters replaced).
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PluginOutput {
+pub(crate) struct PluginOutput {
     /// Captured stdout.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub stdout: String,
@@ -161,7 +240,7 @@ pub struct PluginOutput {
 /// Resources the host itself used.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct HostResources {
+pub(crate) struct HostResources {
     /// Peak resident set size of the pincer process, in KiB (Linux).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peak_rss_kib: Option<u64>,
@@ -169,7 +248,7 @@ pub struct HostResources {
 
 /// The tool that wrote the report.
 #[derive(Debug, Clone, Serialize)]
-pub struct Tool {
+pub(crate) struct Tool {
     /// Always `pincer`.
     pub name: &'static str,
     /// Its version.
@@ -179,15 +258,15 @@ pub struct Tool {
 /// What was audited.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TargetInfo {
+pub(crate) struct TargetInfo {
     /// The config file.
     pub config: String,
     /// The state directory.
     pub state_dir: String,
 }
 
-impl From<&crate::locate::Target> for TargetInfo {
-    fn from(target: &crate::locate::Target) -> Self {
+impl From<&crate::collect::locate::Target> for TargetInfo {
+    fn from(target: &crate::collect::locate::Target) -> Self {
         TargetInfo {
             config: target.config.display().to_string(),
             state_dir: target.state_dir.display().to_string(),
@@ -198,7 +277,7 @@ impl From<&crate::locate::Target> for TargetInfo {
 /// The whole report of one audit.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Report {
+pub(crate) struct Report {
     /// Milliseconds since the Unix epoch, as in the reference.
     pub ts: u128,
     /// Counts by severity.
@@ -235,14 +314,14 @@ pub struct Report {
     pub packs: Vec<AppliedPack>,
     /// What `--baseline` made of the findings.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<super::baseline::BaselineSummary>,
+    pub baseline: Option<BaselineSummary>,
 }
 
 impl Report {
     /// The index in `checks` of the check of `plugin` that declared
     /// `check_id`: the exact id, else a declaration whose `*` segment
     /// matches. Only the plugin that reported a finding describes it.
-    pub fn check_index(&self, plugin: &str, check_id: &str) -> Option<usize> {
+    pub(crate) fn check_index(&self, plugin: &str, check_id: &str) -> Option<usize> {
         let own = |check: &&DeclaredCheck| check.plugin == plugin;
         self.checks
             .iter()
@@ -255,8 +334,8 @@ impl Report {
     }
 
     /// Whether `plugin` names a built-in plugin of this report (or the host).
-    pub fn is_builtin(&self, plugin: &str) -> bool {
-        plugin == super::suppress::rules::HOST_PLUGIN
+    pub(crate) fn is_builtin(&self, plugin: &str) -> bool {
+        plugin == HOST_PLUGIN
             || self
                 .plugins
                 .iter()
@@ -267,7 +346,7 @@ impl Report {
 /// A rule pack that was applied to the audit.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct AppliedPack {
+pub(crate) struct AppliedPack {
     /// Its name.
     pub name: String,
     /// Its version.
@@ -278,8 +357,8 @@ pub struct AppliedPack {
     pub plugins: Vec<String>,
 }
 
-impl From<&crate::pack::Pack> for AppliedPack {
-    fn from(pack: &crate::pack::Pack) -> Self {
+impl From<&crate::policy::pack::Pack> for AppliedPack {
+    fn from(pack: &crate::policy::pack::Pack) -> Self {
         AppliedPack {
             name: pack.name.clone(),
             version: pack.version.clone(),
@@ -291,9 +370,48 @@ impl From<&crate::pack::Pack> for AppliedPack {
 
 /// A check a plugin declared, for renderers that list every check.
 #[derive(Debug, Clone)]
-pub struct DeclaredCheck {
+pub(crate) struct DeclaredCheck {
     /// The plugin's name.
     pub plugin: String,
     /// The check's metadata.
     pub info: crate::runtime::info::CheckInfo,
+}
+
+/// How a finding relates to the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// Not in the baseline.
+    New,
+    /// In the baseline at a lower severity.
+    Escalated,
+    /// In the baseline at this or a higher severity.
+    Known,
+}
+
+impl BaselineState {
+    /// The state as the JSON report spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Escalated => "escalated",
+            BaselineState::Known => "known",
+        }
+    }
+}
+
+/// What the baseline made of a report.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct BaselineSummary {
+    /// The baseline report.
+    pub file: String,
+    /// Findings not in it.
+    pub new: usize,
+    /// Findings in it at a lower severity.
+    pub escalated: usize,
+    /// Findings in it.
+    pub known: usize,
+    /// Its findings that are gone.
+    pub resolved: usize,
 }

@@ -8,7 +8,7 @@
 //! plugin's deadline like the call that produced the findings.
 
 use super::Limits;
-use super::bindings::pincer::audit::types as wit;
+use super::bindings::current::pincer::audit::types as wit;
 use super::deadline::Deadline;
 use super::failure::Failure;
 use super::ids;
@@ -28,7 +28,7 @@ const PATHS_IN_BOUND: usize = 8;
 
 /// The bytes the host may copy out of a plugin for its `run()` answer: the
 /// findings' text and the lists that hold it.
-pub fn lift_bytes(limits: &Limits) -> usize {
+pub(crate) fn lift_bytes(limits: &Limits) -> usize {
     let per_finding = std::mem::size_of::<wit::Finding>()
         + PATHS_IN_BOUND.saturating_mul(std::mem::size_of::<String>());
     usize::try_from(limits.max_finding_bytes)
@@ -51,7 +51,7 @@ fn text_bytes(finding: &wit::Finding) -> u64 {
 }
 
 /// The findings that keep the contract, and the first violation if any.
-pub fn accept(
+pub(crate) fn accept(
     info: &PluginInfo,
     findings: Vec<wit::Finding>,
     limits: &Limits,

@@ -8,7 +8,7 @@ use wasmtime::ResourceLimiter;
 
 /// What one plugin may hold, and what it holds.
 #[derive(Debug, Clone, Copy)]
-pub struct MemoryBudget {
+pub(crate) struct MemoryBudget {
     /// Bytes of all linear memories together.
     pub memory_bytes: usize,
     /// Elements of all tables together.
@@ -27,7 +27,7 @@ pub struct MemoryBudget {
 
 impl MemoryBudget {
     /// A budget with nothing used yet.
-    pub fn new(
+    pub(crate) fn new(
         memory_bytes: usize,
         table_elements: usize,
         instances: usize,

@@ -85,14 +85,14 @@ impl CompiledCache {
     /// A cache in `dir`, created owner-only if missing. A directory that is
     /// not safe to load code from (see the module doc) disables the cache.
     pub fn at(dir: PathBuf) -> CompiledCache {
-        if let Err(error) = crate::private_dir::create(&dir) {
+        if let Err(error) = crate::output::private_dir::create(&dir) {
             tracing_note(&format!(
                 "compiled-plugin cache {} not used: {error}",
                 dir.display()
             ));
             return CompiledCache::disabled();
         }
-        match crate::private_dir::check(&dir) {
+        match crate::output::private_dir::check(&dir) {
             Ok(()) => CompiledCache { dir: Some(dir) },
             Err(reason) => {
                 tracing_note(&format!(
@@ -106,12 +106,10 @@ impl CompiledCache {
 
     /// The default place: `$PINCER_CACHE_DIR`, else `$XDG_CACHE_HOME/pincer`,
     /// else `~/.cache/pincer`.
-    pub fn default_dir() -> Option<PathBuf> {
-        let var = |name: &str| std::env::var_os(name).filter(|value| !value.is_empty());
-        var("PINCER_CACHE_DIR")
-            .map(PathBuf::from)
-            .or_else(|| var("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("pincer")))
-            .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".cache").join("pincer")))
+    pub fn default_dir(env: &crate::env::Env) -> Option<PathBuf> {
+        env.path("PINCER_CACHE_DIR")
+            .or_else(|| env.path("XDG_CACHE_HOME").map(|d| d.join("pincer")))
+            .or_else(|| env.home().map(|h| h.join(".cache").join("pincer")))
     }
 
     /// The directory in use, if any.
@@ -182,10 +180,7 @@ fn key(engine: &Engine, sha256: &str) -> String {
 
 /// Where the host reports why the cache is not used: stderr, once, short.
 fn tracing_note(message: &str) {
-    #[allow(clippy::print_stderr, reason = "a warning the operator should see")]
-    {
-        eprintln!("pincer: {message}");
-    }
+    crate::output::warn(&format!("pincer: {message}"));
 }
 
 #[cfg(unix)]
@@ -203,7 +198,7 @@ fn same_file(_a: &std::fs::Metadata, _b: &std::fs::Metadata) -> bool {
 /// 2), checking that the file opened is the one stated.
 fn open_private(path: &Path) -> Option<std::fs::File> {
     let metadata = std::fs::symlink_metadata(path).ok()?;
-    if !metadata.is_file() || crate::private_dir::private(&metadata).is_err() {
+    if !metadata.is_file() || crate::output::private_dir::private(&metadata).is_err() {
         return None;
     }
     let file = std::fs::File::open(path).ok()?;

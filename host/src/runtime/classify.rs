@@ -11,7 +11,7 @@ use wasmtime::Trap;
 const MAX_MESSAGE: usize = 4 << 10;
 
 /// A first classification from the error itself.
-pub fn classify(error: &wasmtime::Error, during: &str) -> Failure {
+pub(super) fn classify(error: &wasmtime::Error, during: &str) -> Failure {
     if let Some(exit) = error.downcast_ref::<wasmtime_wasi::I32Exit>() {
         return Failure::PluginError(format!(
             "called exit({}) during {during} instead of returning",
@@ -47,7 +47,7 @@ fn over_hostcall_fuel(error: &wasmtime::Error) -> bool {
 }
 
 /// What the store observed while the plugin ran.
-pub struct Observed<'a> {
+pub(super) struct Observed<'a> {
     /// A memory growth was denied by the cap.
     pub memory_denied: bool,
     /// Stdout or stderr reached its cap.
@@ -57,7 +57,7 @@ pub struct Observed<'a> {
 }
 
 /// Sharpens a generic trap with what the store observed.
-pub fn refine(failure: Failure, observed: &Observed<'_>) -> Failure {
+pub(super) fn refine(failure: Failure, observed: &Observed<'_>) -> Failure {
     let Failure::Trap(message) = failure else {
         return failure;
     };

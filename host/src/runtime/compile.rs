@@ -7,7 +7,7 @@
 //! either fails that plugin, never the audit. The built-in plugins, whose
 //! bytes are part of this binary, compile in process.
 
-pub use super::failure::CompileError;
+pub(crate) use super::failure::CompileError;
 use std::io::{Read, Write};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
@@ -18,7 +18,7 @@ pub const CHILD_COMMAND: &str = "__compile-plugin";
 
 /// How long and how much memory one compile of an untrusted plugin may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CompileLimits {
+pub(crate) struct CompileLimits {
     /// Wall clock.
     pub timeout: Duration,
     /// Data size of the compiling process (heap and anonymous mappings).
@@ -27,7 +27,7 @@ pub struct CompileLimits {
 
 /// Compiles `bytes` to native code for `engine`: in a bounded child process
 /// when `isolated`, else here.
-pub fn compile(
+pub(crate) fn compile(
     engine: &Engine,
     bytes: &[u8],
     isolated: Option<CompileLimits>,
@@ -157,6 +157,10 @@ fn read_capped(from: impl Read, limit: usize) -> Result<Vec<u8>, ()> {
 
 /// The child's side: limits its own data size to `memory` bytes, reads a
 /// component from stdin, writes its native code to stdout.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the compiler child's protocol: the component on stdin, its code on stdout, why it failed on stderr"
+)]
 pub fn child_main(memory: &str) -> ExitCode {
     let fail = |message: &str| {
         let _ = writeln!(std::io::stderr(), "{message}");

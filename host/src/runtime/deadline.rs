@@ -10,28 +10,28 @@ use std::time::{Duration, Instant};
 
 /// When one plugin's time is up.
 #[derive(Debug, Clone, Copy)]
-pub struct Deadline {
+pub(crate) struct Deadline {
     at: Instant,
 }
 
 impl Deadline {
     /// `budget` from now.
-    pub fn after(budget: Duration) -> Deadline {
+    pub(crate) fn after(budget: Duration) -> Deadline {
         let now = Instant::now();
         Deadline {
             at: now
                 .checked_add(budget)
-                .unwrap_or(now + Duration::from_secs(86_400 * 365)),
+                .unwrap_or(now + Duration::from_hours(8760)),
         }
     }
 
     /// The time left (zero once it passed).
-    pub fn remaining(&self) -> Duration {
+    pub(crate) fn remaining(&self) -> Duration {
         self.at.saturating_duration_since(Instant::now())
     }
 
     /// Whether the time is up.
-    pub fn passed(&self) -> bool {
+    pub(crate) fn passed(&self) -> bool {
         Instant::now() >= self.at
     }
 }
@@ -56,7 +56,7 @@ fn timers() -> Result<&'static tokio::runtime::Runtime, String> {
 
 /// Why a driven call did not finish.
 #[derive(Debug)]
-pub enum Stopped {
+pub(super) enum Stopped {
     /// The deadline passed while the call was blocked in the host.
     Deadline,
     /// The timer could not be started.
@@ -64,7 +64,7 @@ pub enum Stopped {
 }
 
 /// Runs `call` on this thread until it finishes or `deadline` passes.
-pub fn drive<F: Future>(deadline: &Deadline, call: F) -> Result<F::Output, Stopped> {
+pub(super) fn drive<F: Future>(deadline: &Deadline, call: F) -> Result<F::Output, Stopped> {
     let runtime = timers().map_err(Stopped::NoTimer)?;
     let remaining = deadline.remaining();
     runtime
@@ -81,7 +81,7 @@ mod tests {
     fn a_blocked_call_is_dropped_at_the_deadline() {
         let deadline = Deadline::after(Duration::from_millis(20));
         let outcome = drive(&deadline, async {
-            tokio::time::sleep(Duration::from_secs(3600)).await
+            tokio::time::sleep(Duration::from_hours(1)).await;
         });
         assert!(matches!(outcome, Err(Stopped::Deadline)));
         assert!(deadline.passed());
@@ -89,7 +89,7 @@ mod tests {
 
     #[test]
     fn a_call_that_finishes_returns_its_value() {
-        let deadline = Deadline::after(Duration::from_secs(3600));
+        let deadline = Deadline::after(Duration::from_hours(1));
         assert_eq!(drive(&deadline, async { 7 }).ok(), Some(7));
     }
 }

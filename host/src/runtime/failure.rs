@@ -9,6 +9,9 @@ use std::fmt;
 pub enum Failure {
     /// The plugin returned `err(message)`.
     PluginError(String),
+    /// The plugin refused the parameters set for it
+    /// (`err(invalid-params(message))`).
+    InvalidParams(String),
     /// The plugin trapped (a panic, `unreachable`, an invalid access).
     Trap(String),
     /// The deterministic CPU budget (fuel) ran out.
@@ -40,6 +43,7 @@ impl Failure {
     pub fn message(&self) -> &str {
         match self {
             Failure::PluginError(m)
+            | Failure::InvalidParams(m)
             | Failure::Trap(m)
             | Failure::CpuLimit(m)
             | Failure::Timeout(m)
@@ -58,6 +62,7 @@ impl Failure {
     pub fn reason(&self) -> &'static str {
         match self {
             Failure::PluginError(_) => "plugin-error",
+            Failure::InvalidParams(_) => "invalid-params",
             Failure::Trap(_) => "trap",
             Failure::CpuLimit(_) => "cpu-limit",
             Failure::Timeout(_) => "timeout",

@@ -6,11 +6,11 @@
 use std::collections::HashMap;
 
 /// Longest check id, in bytes.
-pub const MAX_ID_BYTES: usize = 128;
+pub(crate) const MAX_ID_BYTES: usize = 128;
 /// Most dot-separated segments in a check id.
-pub const MAX_SEGMENTS: usize = 8;
+pub(crate) const MAX_SEGMENTS: usize = 8;
 /// Longest plugin name, in bytes.
-pub const MAX_NAME_BYTES: usize = 64;
+pub(crate) const MAX_NAME_BYTES: usize = 64;
 
 /// Whether `c` may appear in a segment that a declaration writes out.
 fn literal_char(c: char) -> bool {
@@ -21,7 +21,7 @@ fn literal_char(c: char) -> bool {
 /// digits, `_` and `-` in 1 to [`MAX_SEGMENTS`] dot-separated segments,
 /// at most [`MAX_ID_BYTES`]; a segment may be `*` (one segment known only
 /// at run time), the first may not.
-pub fn pattern_problem(id: &str) -> Option<String> {
+pub(crate) fn pattern_problem(id: &str) -> Option<String> {
     common_problem(id).or_else(|| {
         let mut segments = id.split('.');
         if segments.next() == Some("*") {
@@ -40,7 +40,7 @@ pub fn pattern_problem(id: &str) -> Option<String> {
 /// grammar of [`pattern_problem`] without `*`, except that a segment a
 /// declaration's `*` stands for may hold any printable ASCII but `.` and
 /// `*` (it comes from the audited config: a channel or provider name).
-pub fn concrete_problem(id: &str) -> Option<String> {
+pub(crate) fn concrete_problem(id: &str) -> Option<String> {
     common_problem(id).or_else(|| {
         id.split('.')
             .find(|segment| !segment.chars().all(|c| c.is_ascii_graphic() && c != '*'))
@@ -73,7 +73,7 @@ fn common_problem(id: &str) -> Option<String> {
 /// Why `name` is not a plugin name, if it is not: lowercase ASCII letters
 /// and digits in `-`-separated words, starting with a letter, at most
 /// [`MAX_NAME_BYTES`].
-pub fn name_problem(name: &str) -> Option<&'static str> {
+pub(crate) fn name_problem(name: &str) -> Option<&'static str> {
     let words_ok = name.split('-').all(|word| {
         !word.is_empty()
             && word
@@ -94,7 +94,7 @@ pub fn name_problem(name: &str) -> Option<&'static str> {
 /// The skeleton of a name or segment: what is left when case, separators
 /// and the ASCII look-alikes (`0`/`o`, `1`/`l`/`i`, `rn`/`m`, `vv`/`w`,
 /// `cl`/`d`) are folded away. Two names with one skeleton print alike.
-pub fn skeleton(text: &str) -> String {
+pub(crate) fn skeleton(text: &str) -> String {
     let folded: String = text
         .chars()
         .filter(|c| !matches!(c, '-' | '_'))
@@ -114,7 +114,7 @@ pub fn skeleton(text: &str) -> String {
 /// Whether two id patterns can name one id, look-alikes folded: the same
 /// number of segments, and at each either side is `*` or both have one
 /// skeleton.
-pub fn patterns_overlap(a: &str, b: &str) -> bool {
+pub(crate) fn patterns_overlap(a: &str, b: &str) -> bool {
     a.split('.').count() == b.split('.').count()
         && a.split('.')
             .zip(b.split('.'))
@@ -122,7 +122,7 @@ pub fn patterns_overlap(a: &str, b: &str) -> bool {
 }
 
 /// The first segment of an id: the namespace that says whose it is.
-pub fn namespace(id: &str) -> &str {
+pub(crate) fn namespace(id: &str) -> &str {
     id.split('.').next().unwrap_or(id)
 }
 
@@ -136,13 +136,13 @@ struct Node {
 
 /// The declared ids of one plugin, indexed by segment.
 #[derive(Debug, Default)]
-pub struct IdIndex {
+pub(crate) struct IdIndex {
     root: Node,
 }
 
 impl IdIndex {
     /// Indexes `patterns` (declaration `i` is `patterns[i]`).
-    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> IdIndex {
+    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> IdIndex {
         let mut root = Node::default();
         for (index, pattern) in patterns.into_iter().enumerate() {
             let mut node = &mut root;
@@ -161,7 +161,7 @@ impl IdIndex {
     /// The declaration that covers the concrete `id`, the most literal one
     /// first. The walk tries at most two children a segment, and ids have
     /// at most [`MAX_SEGMENTS`]: bounded work per id.
-    pub fn lookup(&self, id: &str) -> Option<usize> {
+    pub(crate) fn lookup(&self, id: &str) -> Option<usize> {
         let segments: Vec<&str> = id.split('.').collect();
         if segments.len() > MAX_SEGMENTS {
             return None;

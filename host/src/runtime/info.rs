@@ -3,7 +3,7 @@
 //! call), every string sanitized and cut to its field's bound, every id
 //! held to the grammar, references kept only when they are web links.
 
-use super::bindings::pincer::audit::types as wit;
+use super::bindings::current::pincer::audit::types as wit;
 use super::failure::Failure;
 use super::ids::{self, IdIndex};
 use crate::text;
@@ -12,9 +12,9 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 /// Most checks one plugin may declare.
-pub const MAX_CHECKS: usize = 1_000;
+pub(crate) const MAX_CHECKS: usize = 1_000;
 /// Most bytes of text all of a plugin's declarations may hold together.
-pub const MAX_INFO_BYTES: usize = 256 << 10;
+pub(crate) const MAX_INFO_BYTES: usize = 256 << 10;
 /// Bytes kept of a version.
 const MAX_VERSION: usize = 64;
 /// Bytes kept of a plugin's description.
@@ -68,7 +68,7 @@ pub struct PluginInfo {
 
 /// The bytes the host may copy out of a plugin for its `info()` answer: its
 /// text, and the lists that hold it.
-pub fn lift_bytes() -> usize {
+pub(crate) fn lift_bytes() -> usize {
     let per_check = std::mem::size_of::<wit::CheckInfo>()
         + MAX_REFERENCES.saturating_mul(std::mem::size_of::<String>());
     MAX_INFO_BYTES.saturating_add(MAX_CHECKS.saturating_add(1).saturating_mul(per_check))
@@ -103,7 +103,7 @@ fn text_bytes(info: &wit::PluginInfo) -> usize {
 
 /// A reference kept as a link: an absolute `https:` or `http:` URL with a
 /// host and no credentials, as the URL parser writes it back.
-pub fn web_link(reference: &str) -> Option<String> {
+pub(crate) fn web_link(reference: &str) -> Option<String> {
     let url = url::Url::parse(reference).ok()?;
     let web = matches!(url.scheme(), "https" | "http")
         && url.host_str().is_some_and(|host| !host.is_empty())
@@ -187,6 +187,20 @@ impl PluginInfo {
             references,
             id,
         })
+    }
+
+    /// The declaration of Pincer's own checks, which no sandbox made and
+    /// so needs no bounds.
+    pub fn of_host(name: &str, version: &str, description: &str, checks: Vec<CheckInfo>) -> Self {
+        let index = std::sync::Arc::new(IdIndex::new(checks.iter().map(|c| c.id.as_str())));
+        PluginInfo {
+            name: name.to_owned(),
+            version: version.to_owned(),
+            description: description.to_owned(),
+            checks,
+            notes: Vec::new(),
+            index,
+        }
     }
 
     /// The index in `checks` of the declaration that covers the concrete

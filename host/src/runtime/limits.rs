@@ -50,7 +50,7 @@ impl Default for Limits {
             max_instances: 64,
             max_memories: 8,
             max_tables: 32,
-            compile_timeout: Duration::from_secs(60),
+            compile_timeout: Duration::from_mins(1),
             compile_memory: 2 << 30,
         }
     }
@@ -105,7 +105,7 @@ impl Limits {
 }
 
 /// Parses a size such as `64MiB`, `4 MB` or `1024`.
-pub fn parse_size(text: &str) -> Result<u64, String> {
+pub(crate) fn parse_size(text: &str) -> Result<u64, String> {
     text.trim()
         .parse::<ByteSize>()
         .map(|size| size.as_u64())
@@ -113,7 +113,7 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 }
 
 /// Parses a duration such as `2s`, `500ms` or `1m`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
     humantime::parse_duration(text.trim())
         .map_err(|e| format!("`{text}` is not a duration (like 2s): {e}"))
 }

@@ -4,9 +4,10 @@
 //! host serves (semver), pre-links it, and asks it once what it is.
 
 use super::Runtime;
-use super::bindings::CheckPluginPre;
+use super::bindings::{current, v0_1};
 use super::cache::CompileSource;
 use super::compile::{self, CompileLimits};
+use super::contract::{self, CURRENT_API, Contract};
 use super::failure::CompileError;
 use super::failure::Failure;
 use super::info::PluginInfo;
@@ -14,15 +15,11 @@ use super::state::PluginState;
 use crate::builtin::BUILTIN_PLUGINS;
 use crate::error::{Error, Result};
 use crate::text;
-use semver::{Version, VersionReq};
+use semver::Version;
 use sha2::{Digest, Sha256};
 use std::fmt;
 use std::path::PathBuf;
-use wasmtime::component::Component;
-
-/// The version of the `pincer:audit` WIT package this host serves. A plugin
-/// built against `X` loads when `^X` accepts this version.
-pub const SUPPORTED_API: &str = "0.1.3";
+use wasmtime::component::{Component, InstancePre};
 
 const WIT_PACKAGE: &str = "pincer:audit/";
 
@@ -68,10 +65,20 @@ pub struct LoadedPlugin {
     pub builtin: Option<&'static str>,
     /// Ready to instantiate; or why it cannot be (a missing import, exports
     /// that do not fit the world), reported as that plugin's failure.
-    pub(crate) pre: Result<CheckPluginPre<PluginState>, Failure>,
+    pub(crate) pre: Result<Linked, Failure>,
     /// What it said it is, asked once in a sandbox that sees no
     /// installation; or why it could not say, or was refused.
     pub(crate) info: Result<PluginInfo, Failure>,
+}
+
+/// A plugin pre-linked, its exports checked against the world of the
+/// contract line that serves it.
+#[derive(Clone)]
+pub(crate) struct Linked {
+    /// Ready to instantiate in a store.
+    pub(crate) instance: InstancePre<PluginState>,
+    /// Which contract's `run` it exports.
+    pub(crate) contract: Contract,
 }
 
 impl LoadedPlugin {
@@ -84,6 +91,10 @@ impl LoadedPlugin {
 
 /// A plugin compiled (or stopped at a compile bound), not yet checked or
 /// linked.
+#[allow(
+    clippy::struct_field_names,
+    reason = "`compiled` says where the code came from, as LoadedPlugin's field does"
+)]
 pub struct Compiled {
     source: PluginSource,
     sha256: String,
@@ -196,8 +207,8 @@ impl Runtime {
                 return Ok(LoadedPlugin {
                     source,
                     sha256,
-                    api_version: Version::parse(SUPPORTED_API)
-                        .map_err(|e| Error::Engine(format!("bad SUPPORTED_API: {e}")))?,
+                    api_version: Version::parse(CURRENT_API)
+                        .map_err(|e| Error::Engine(format!("bad CURRENT_API: {e}")))?,
                     compiled,
                     builtin,
                     pre: Err(failure.clone()),
@@ -205,21 +216,14 @@ impl Runtime {
                 });
             }
         };
-        let api_version = self.check_api(&source, &component)?;
+        let (api_version, contract) = self.check_api(&source, &component)?;
         let pre = self
             .linker
             .instantiate_pre(&component)
             .map_err(|e| {
                 Failure::Instantiate(text::block(&format!("cannot be linked: {e:#}"), 4_000))
             })
-            .and_then(|pre| {
-                CheckPluginPre::new(pre).map_err(|e| {
-                    Failure::Instantiate(text::block(
-                        &format!("does not export the check-plugin world: {e:#}"),
-                        4_000,
-                    ))
-                })
-            });
+            .and_then(|pre| fit_world(pre, contract));
         let info = match &pre {
             Ok(pre) => self.describe(pre),
             Err(failure) => Err(failure.clone()),
@@ -282,11 +286,14 @@ impl Runtime {
         }
     }
 
-    /// The `pincer:audit` version the component imports, refused when this
-    /// host cannot serve it.
-    fn check_api(&self, source: &PluginSource, component: &Component) -> Result<Version> {
-        let served = Version::parse(SUPPORTED_API)
-            .map_err(|e| Error::Engine(format!("bad SUPPORTED_API: {e}")))?;
+    /// The `pincer:audit` version the component imports and the contract
+    /// line that serves it (none when it imports no versioned interface:
+    /// its exports decide), refused when this host serves no such version.
+    fn check_api(
+        &self,
+        source: &PluginSource,
+        component: &Component,
+    ) -> Result<(Version, Option<Contract>)> {
         let component_type = component.component_type();
         let mut found: Option<Version> = None;
         for (name, _) in component_type.imports(&self.engine) {
@@ -303,20 +310,60 @@ impl Runtime {
             let version = Version::parse(version).map_err(|_| {
                 plugin_error(source, format!("imports `{name}` with an invalid version"))
             })?;
-            let accepts = VersionReq::parse(&format!("^{version}"))
-                .is_ok_and(|requirement| requirement.matches(&served));
-            if !accepts {
+            if contract::serving(&version).is_none() {
                 return Err(plugin_error(
                     source,
                     format!(
                         "was built against pincer:audit@{version}, but this pincer serves \
-                         pincer:audit@{served}; rebuild the plugin with a pincer-sdk for {served}, \
-                         or use a pincer that serves {version}"
+                         pincer:audit@{}; rebuild the plugin with a pincer-sdk for \
+                         {CURRENT_API}, or use a pincer that serves {version}",
+                        contract::served_text()
                     ),
                 ));
             }
             found = Some(found.map_or(version.clone(), |v| v.max(version)));
         }
-        Ok(found.unwrap_or(served))
+        match found {
+            Some(version) => {
+                let contract = contract::serving(&version);
+                Ok((version, contract))
+            }
+            None => Ok((
+                Version::parse(CURRENT_API)
+                    .map_err(|e| Error::Engine(format!("bad CURRENT_API: {e}")))?,
+                None,
+            )),
+        }
     }
+}
+
+/// Checks the pre-linked component's exports against the world of the
+/// line that serves it (`None`: the current world, else the 0.1 one).
+fn fit_world(
+    pre: InstancePre<PluginState>,
+    contract: Option<Contract>,
+) -> std::result::Result<Linked, Failure> {
+    let current = || {
+        current::CheckPluginPre::new(pre.clone()).map(|_| Linked {
+            instance: pre.clone(),
+            contract: Contract::Current,
+        })
+    };
+    let older = || {
+        v0_1::CheckPluginPre::new(pre.clone()).map(|_| Linked {
+            instance: pre.clone(),
+            contract: Contract::V0_1,
+        })
+    };
+    let fitted = match contract {
+        Some(Contract::Current) => current(),
+        Some(Contract::V0_1) => older(),
+        None => current().or_else(|_| older()),
+    };
+    fitted.map_err(|e| {
+        Failure::Instantiate(text::block(
+            &format!("does not export the check-plugin world: {e:#}"),
+            4_000,
+        ))
+    })
 }

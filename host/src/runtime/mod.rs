@@ -9,33 +9,36 @@
 pub(crate) mod accept;
 mod bindings;
 mod budget;
-pub mod cache;
+pub(crate) mod cache;
 mod classify;
-pub mod compile;
+pub(crate) mod compile;
+pub(crate) mod contract;
 mod deadline;
 mod failure;
-pub mod ids;
-pub mod info;
-pub mod limits;
+pub(crate) mod ids;
+pub(crate) mod info;
+pub(crate) mod limits;
 mod load;
-pub mod ownership;
+pub(crate) mod ownership;
 mod precheck;
 mod run;
 mod sandbox;
+mod serve;
 mod stamp;
-pub mod state;
-pub mod ticker;
+pub(crate) mod state;
+pub(crate) mod ticker;
 
-pub use cache::{CompileSource, CompiledCache};
-pub use failure::Failure;
+pub(crate) use cache::{CompileSource, CompiledCache};
+pub(crate) use contract::CURRENT_API;
+pub(crate) use failure::Failure;
 pub use limits::Limits;
-pub use load::{Compiled, LoadedPlugin, PluginSource, SUPPORTED_API};
-pub use precheck::MAX_COMPONENT_BYTES;
-pub use run::{Parallelism, PluginRun, run_all};
+pub(crate) use load::LoadedPlugin;
+pub use load::PluginSource;
+pub(crate) use precheck::MAX_COMPONENT_BYTES;
+pub(crate) use run::PluginRun;
+pub use run::{Parallelism, run_all};
 
 use crate::error::{Error, Result};
-use crate::params::PluginParams;
-use bindings::CheckPlugin;
 use state::PluginState;
 use wasmtime::component::{HasSelf, Linker};
 use wasmtime::{Config, Engine};
@@ -45,7 +48,9 @@ pub struct Runtime {
     pub(crate) engine: Engine,
     pub(crate) linker: Linker<PluginState>,
     pub(crate) limits: Limits,
-    pub(crate) params: PluginParams,
+    /// Each plugin's parameters, as the JSON object its `params.get`
+    /// returns, by plugin name.
+    pub(crate) params: std::collections::BTreeMap<String, String>,
     pub(crate) cache: CompiledCache,
     /// The running epoch ticker, shared by every run in progress.
     ticker: std::sync::Mutex<std::sync::Weak<ticker::Ticker>>,
@@ -76,13 +81,15 @@ impl Runtime {
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_async(&mut linker)
             .map_err(|e| Error::Engine(format!("linking WASI: {e}")))?;
-        CheckPlugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
+        bindings::current::CheckPlugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
             .map_err(|e| Error::Engine(format!("linking pincer:audit: {e}")))?;
+        bindings::v0_1::CheckPlugin::add_to_linker::<_, HasSelf<_>>(&mut linker, |state| state)
+            .map_err(|e| Error::Engine(format!("linking pincer:audit 0.1: {e}")))?;
         Ok(Runtime {
             engine,
             linker,
             limits,
-            params: PluginParams::default(),
+            params: std::collections::BTreeMap::new(),
             cache: CompiledCache::disabled(),
             ticker: std::sync::Mutex::new(std::sync::Weak::new()),
         })
@@ -105,13 +112,15 @@ impl Runtime {
     }
 
     /// Loads and stores compiled plugins through this cache.
+    #[must_use]
     pub fn with_cache(mut self, cache: CompiledCache) -> Runtime {
         self.cache = cache;
         self
     }
 
     /// Gives each plugin its parameters (`[params.<plugin-name>]`).
-    pub fn with_params(mut self, params: PluginParams) -> Runtime {
+    #[must_use]
+    pub fn with_params(mut self, params: std::collections::BTreeMap<String, String>) -> Runtime {
         self.params = params;
         self
     }

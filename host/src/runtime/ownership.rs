@@ -14,13 +14,13 @@ use crate::builtin::BUILTIN_PLUGINS;
 
 /// Names the host speaks under; a third-party name may not be one of them
 /// nor, for the first two, start like one.
-pub const HOST_NAMES: &[&str] = &["pincer", "openclaw", "host", "builtin"];
+pub(crate) const HOST_NAMES: &[&str] = &["pincer", "openclaw", "host", "builtin"];
 const HOST_PREFIXES: usize = 2;
 
 /// Namespaces (first id segments) reserved for the built-in plugins and the
 /// host: every built-in's namespace and every top-level key of OpenClaw's
 /// config, under which the reference's checks live.
-pub const RESERVED_NAMESPACES: &[&str] = &[
+pub(crate) const RESERVED_NAMESPACES: &[&str] = &[
     // The built-in plugins' and the host's own.
     "channels",
     "config",
@@ -142,7 +142,7 @@ fn reserved_namespace(pattern: &str, owners: &Owners) -> Option<String> {
 
 /// Admits or refuses every plugin, in order: built-ins first, then each
 /// third-party plugin against everything admitted before it.
-pub fn admit(plugins: &mut [LoadedPlugin]) {
+pub(crate) fn admit(plugins: &mut [LoadedPlugin]) {
     let mut owners = Owners {
         names: Vec::new(),
         patterns: Vec::new(),

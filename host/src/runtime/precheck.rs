@@ -9,21 +9,21 @@ use super::failure::CompileError;
 use wasmparser::{Encoding, Operator, Parser, Payload};
 
 /// Largest component file.
-pub const MAX_COMPONENT_BYTES: usize = 64 << 20;
+pub(crate) const MAX_COMPONENT_BYTES: usize = 64 << 20;
 /// Largest function body.
-pub const MAX_FUNCTION_BYTES: usize = 4 << 20;
+pub(super) const MAX_FUNCTION_BYTES: usize = 4 << 20;
 /// Deepest nesting of blocks, loops and ifs in one function.
-pub const MAX_NESTING: usize = 4_096;
+pub(super) const MAX_NESTING: usize = 4_096;
 /// Most functions with a body, over all core modules.
-pub const MAX_FUNCTIONS: u64 = 200_000;
+pub(super) const MAX_FUNCTIONS: u64 = 200_000;
 /// Most core modules, nested ones included.
-pub const MAX_MODULES: usize = 256;
+pub(super) const MAX_MODULES: usize = 256;
 /// Deepest nesting of components and modules.
-pub const MAX_DEPTH: usize = 16;
+pub(super) const MAX_DEPTH: usize = 16;
 
 /// Checks `bytes` before compiling: malformed bytes are
 /// [`CompileError::Invalid`], a shape past a bound [`CompileError::Limit`].
-pub fn check(bytes: &[u8]) -> Result<(), CompileError> {
+pub(super) fn check(bytes: &[u8]) -> Result<(), CompileError> {
     shape(bytes).map_err(|problem| match problem {
         Problem::Malformed(message) => CompileError::Invalid(message),
         Problem::Bound(message) => CompileError::Limit(message),

@@ -7,17 +7,18 @@
 
 use super::Runtime;
 use super::accept::accept;
-use super::bindings::CheckPluginPre;
-use super::bindings::pincer::audit::types as wit;
+use super::bindings::current::pincer::audit::types as wit;
 use super::classify::{Observed, classify, refine};
+use super::contract::Contract;
 use super::deadline::{Deadline, Stopped, drive};
 use super::failure::Failure;
 use super::info::PluginInfo;
+use super::load::Linked;
 use super::load::LoadedPlugin;
 use super::sandbox::{Purpose, Sandbox};
 use super::state::{LogLine, PluginState};
-use crate::snapshot::Snapshot;
 use crate::text;
+use crate::view::PluginView;
 use pincer_sdk::Finding;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -88,11 +89,11 @@ pub enum Parallelism {
     InTurn,
 }
 
-/// Runs every plugin on the snapshot. Results keep the plugins' order.
+/// Runs every plugin on the view of one installation. Results keep the plugins' order.
 pub fn run_all(
     runtime: &Runtime,
     plugins: &[LoadedPlugin],
-    snapshot: &Arc<Snapshot>,
+    view: &Arc<PluginView>,
     parallelism: Parallelism,
 ) -> Vec<PluginRun> {
     let _ticker = runtime.ticking();
@@ -101,7 +102,7 @@ pub fn run_all(
             .iter()
             .map(|plugin| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    runtime.run_one(plugin, Arc::clone(snapshot))
+                    runtime.run_one(plugin, Arc::clone(view))
                 }))
                 .unwrap_or_else(|_| host_panicked(plugin))
             })
@@ -109,7 +110,7 @@ pub fn run_all(
         Parallelism::PerPlugin => std::thread::scope(|scope| {
             let handles: Vec<_> = plugins
                 .iter()
-                .map(|plugin| scope.spawn(|| runtime.run_one(plugin, Arc::clone(snapshot))))
+                .map(|plugin| scope.spawn(|| runtime.run_one(plugin, Arc::clone(view))))
                 .collect();
             handles
                 .into_iter()
@@ -133,10 +134,7 @@ const MAX_ERROR_MESSAGE: usize = 2 << 10;
 impl Runtime {
     /// Asks the plugin what it is: `info()` in a store that sees no
     /// installation, under the same limits as `run()`.
-    pub(crate) fn describe(
-        &self,
-        pre: &CheckPluginPre<PluginState>,
-    ) -> Result<PluginInfo, Failure> {
+    pub(crate) fn describe(&self, pre: &Linked) -> Result<PluginInfo, Failure> {
         let _ticker = self.ticking();
         let deadline = Deadline::after(self.limits.timeout);
         let mut sandbox = self.sandbox(Purpose::Describe, self.limits.timeout)?;
@@ -144,7 +142,7 @@ impl Runtime {
         outcome.map_err(|failure| sharpen(failure, &sandbox, self.limits.max_output_bytes))
     }
 
-    fn run_one(&self, plugin: &LoadedPlugin, snapshot: Arc<Snapshot>) -> PluginRun {
+    fn run_one(&self, plugin: &LoadedPlugin, view: Arc<PluginView>) -> PluginRun {
         let (pre, info) = match (&plugin.pre, &plugin.info) {
             (Ok(pre), Ok(info)) => (pre, info),
             (Err(failure), _) | (_, Err(failure)) => {
@@ -154,12 +152,16 @@ impl Runtime {
         let started = Instant::now();
         let deadline = Deadline::after(self.limits.timeout);
         let purpose = Purpose::Run {
-            params: self.params.json_for(&info.name),
-            baseline: snapshot
+            params: self
+                .params
+                .get(&info.name)
+                .cloned()
+                .unwrap_or_else(|| "{}".to_owned()),
+            baseline: view
                 .baseline_json
                 .as_deref()
                 .map(|baseline| baseline_for(plugin.builtin.is_some(), info, baseline)),
-            snapshot,
+            view,
         };
         let mut sandbox = match self.sandbox(purpose, self.limits.timeout) {
             Ok(sandbox) => sandbox,
@@ -253,12 +255,12 @@ fn stopped(stopped: Stopped, during: &str) -> Failure {
 
 fn call_info(
     store: &mut Store<PluginState>,
-    pre: &CheckPluginPre<PluginState>,
+    pre: &Linked,
     deadline: &Deadline,
 ) -> Result<PluginInfo, Failure> {
     let raw = drive(deadline, async {
         let instance = pre
-            .instance_pre()
+            .instance
             .instantiate_async(&mut *store)
             .await
             .map_err(|e| classify(&e, "instantiating"))?;
@@ -302,47 +304,63 @@ fn over_bound(failure: Failure, what: &str, bound: usize, kind: fn(String) -> Fa
     }
 }
 
+/// What `run()` answered, in the current contract's terms.
+type RunResult = Result<Vec<wit::Finding>, wit::RunError>;
+
 fn call_run(
     store: &mut Store<PluginState>,
-    pre: &CheckPluginPre<PluginState>,
+    pre: &Linked,
     info: &PluginInfo,
     deadline: &Deadline,
     limits: &super::Limits,
 ) -> (Vec<Finding>, Option<Failure>) {
     let called = drive(deadline, async {
         let instance = pre
-            .instance_pre()
+            .instance
             .instantiate_async(&mut *store)
             .await
             .map_err(|e| classify(&e, "instantiating"))?;
-        let run = instance
-            .get_typed_func::<(), (Result<Vec<wit::Finding>, String>,)>(&mut *store, "run")
-            .map_err(|e| {
-                Failure::Instantiate(text::block(
-                    &format!("its `run` export does not fit: {e:#}"),
-                    4_000,
-                ))
-            })?;
-        let (result,) = run.call_async(&mut *store, ()).await.map_err(|e| {
+        let does_not_fit = |e: wasmtime::Error| {
+            Failure::Instantiate(text::block(
+                &format!("its `run` export does not fit: {e:#}"),
+                4_000,
+            ))
+        };
+        let over = |e: wasmtime::Error| {
             over_bound(
                 classify(&e, "run()"),
                 "its findings",
                 super::accept::lift_bytes(limits),
                 Failure::FindingsLimit,
             )
-        })?;
+        };
+        let result: RunResult = match pre.contract {
+            Contract::Current => {
+                let run = instance
+                    .get_typed_func::<(), (RunResult,)>(&mut *store, "run")
+                    .map_err(does_not_fit)?;
+                run.call_async(&mut *store, ()).await.map_err(over)?.0
+            }
+            Contract::V0_1 => {
+                let run = instance
+                    .get_typed_func::<(), (Result<Vec<wit::Finding>, String>,)>(&mut *store, "run")
+                    .map_err(does_not_fit)?;
+                let (result,) = run.call_async(&mut *store, ()).await.map_err(over)?;
+                result.map_err(super::contract::run_error_of_0_1)
+            }
+        };
         Ok(result)
     });
+    let error = |message: &str| text::block(message, MAX_ERROR_MESSAGE);
     match called {
         Err(s) => (Vec::new(), Some(stopped(s, "run()"))),
         Ok(Err(failure)) => (Vec::new(), Some(failure)),
-        Ok(Ok(Err(message))) => (
-            Vec::new(),
-            Some(Failure::PluginError(text::block(
-                &message,
-                MAX_ERROR_MESSAGE,
-            ))),
-        ),
+        Ok(Ok(Err(wit::RunError::InvalidParams(message)))) => {
+            (Vec::new(), Some(Failure::InvalidParams(error(&message))))
+        }
+        Ok(Ok(Err(wit::RunError::Failed(message)))) => {
+            (Vec::new(), Some(Failure::PluginError(error(&message))))
+        }
         Ok(Ok(Ok(findings))) => accept(info, findings, limits, deadline),
     }
 }

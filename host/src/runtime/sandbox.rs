@@ -11,7 +11,7 @@ use super::budget::MemoryBudget;
 use super::failure::Failure;
 use super::state::PluginState;
 use super::ticker::ticks;
-use crate::snapshot::Snapshot;
+use crate::view::PluginView;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use wasmtime::Store;
@@ -25,19 +25,19 @@ const MAX_RESOURCES: usize = 1_000;
 const MAX_RANDOM_BYTES: u64 = 64 << 10;
 
 /// What a store is for.
-pub enum Purpose {
+pub(crate) enum Purpose {
     /// `info()`: no installation, no time, no randomness.
     Describe,
-    /// `run()` on a snapshot, with the plugin's parameters and baseline.
+    /// `run()` on the plugin view, with the plugin's parameters and baseline.
     Run {
-        snapshot: Arc<Snapshot>,
+        view: Arc<PluginView>,
         params: String,
         baseline: Option<String>,
     },
 }
 
 /// One plugin's store with its captured output pipes.
-pub struct Sandbox {
+pub(crate) struct Sandbox {
     pub store: Store<PluginState>,
     pub stdout: MemoryOutputPipe,
     pub stderr: MemoryOutputPipe,
@@ -67,9 +67,9 @@ impl HostMonotonicClock for Stopped {
 }
 
 /// The empty installation a describing plugin sees.
-fn nothing() -> Arc<Snapshot> {
-    static EMPTY: OnceLock<Arc<Snapshot>> = OnceLock::new();
-    Arc::clone(EMPTY.get_or_init(|| Arc::new(Snapshot::empty())))
+fn nothing() -> Arc<PluginView> {
+    static EMPTY: OnceLock<Arc<PluginView>> = OnceLock::new();
+    Arc::clone(EMPTY.get_or_init(|| Arc::new(PluginView::empty())))
 }
 
 fn to_usize(value: u64) -> usize {
@@ -89,7 +89,7 @@ impl Runtime {
             .allow_udp(false)
             .allow_ip_name_lookup(false)
             .max_random_size(MAX_RANDOM_BYTES);
-        let (snapshot, params, baseline, hostcall_bytes) = match purpose {
+        let (view, params, baseline, hostcall_bytes) = match purpose {
             Purpose::Describe => {
                 wasi.wall_clock(Stopped)
                     .monotonic_clock(Stopped)
@@ -99,15 +99,10 @@ impl Runtime {
                 (nothing(), "{}".to_owned(), None, super::info::lift_bytes())
             }
             Purpose::Run {
-                snapshot,
+                view,
                 params,
                 baseline,
-            } => (
-                snapshot,
-                params,
-                baseline,
-                super::accept::lift_bytes(&limits),
-            ),
+            } => (view, params, baseline, super::accept::lift_bytes(&limits)),
         };
         let mut table = ResourceTable::new();
         table.set_max_capacity(MAX_RESOURCES);
@@ -121,7 +116,7 @@ impl Runtime {
                 limits.max_memories,
                 limits.max_tables,
             ),
-            snapshot,
+            view,
             logs: Vec::new(),
             logs_dropped: 0,
             log_bytes: 0,

@@ -7,7 +7,7 @@
 //! compiled plugins without reading them through SHA-256 first.
 
 /// The stamp of a file's metadata (none off Unix, where every load hashes).
-pub fn of(metadata: &std::fs::Metadata) -> Option<String> {
+pub(super) fn of(metadata: &std::fs::Metadata) -> Option<String> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -9,10 +9,10 @@ use std::time::Duration;
 use wasmtime::Engine;
 
 /// How often the epoch advances.
-pub const TICK: Duration = Duration::from_millis(10);
+pub(crate) const TICK: Duration = Duration::from_millis(10);
 
 /// The number of ticks that make up `timeout` (at least one).
-pub fn ticks(timeout: Duration) -> u64 {
+pub(crate) fn ticks(timeout: Duration) -> u64 {
     let ticks = timeout.as_nanos().div_ceil(TICK.as_nanos());
     u64::try_from(ticks).unwrap_or(u64::MAX).max(1)
 }

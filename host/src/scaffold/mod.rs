@@ -6,7 +6,7 @@
 mod sdk;
 
 use crate::error::{Error, Result};
-use crate::runtime::SUPPORTED_API;
+use crate::runtime::CURRENT_API;
 use std::path::{Path, PathBuf};
 
 /// Files of the new crate: (path, template).
@@ -66,13 +66,13 @@ fn fill(template: &str, name: &str) -> String {
         .replace("{{crate}}", name)
         .replace("{{crate_file}}", &crate_file)
         .replace("{{prefix}}", &crate_file)
-        .replace("{{api}}", SUPPORTED_API)
+        .replace("{{api}}", CURRENT_API)
         .replace("{{sdk_version}}", env!("CARGO_PKG_VERSION"))
 }
 
 /// Creates the crate for plugin `name` in `dir` (default `./NAME`), which
 /// must not exist yet; returns the directory.
-pub fn create(name: &str, dir: Option<&Path>) -> Result<PathBuf> {
+pub(crate) fn create(name: &str, dir: Option<&Path>) -> Result<PathBuf> {
     if !valid_name(name) {
         return Err(Error::Usage(format!(
             "`{name}` cannot name a plugin: use lower-case letters, digits and single hyphens, starting with a letter (e.g. acme-rules), and not the name of a crate it depends on"
@@ -149,7 +149,7 @@ mod tests {
         let text = fill("{{name}} {{crate_file}} {{prefix}}.x {{api}}", "acme-rules");
         assert_eq!(
             text,
-            format!("acme-rules acme_rules acme_rules.x {SUPPORTED_API}")
+            format!("acme-rules acme_rules acme_rules.x {CURRENT_API}")
         );
         for (path, template) in TEMPLATES {
             assert!(!fill(template, "acme-rules").contains("{{"), "{path}");

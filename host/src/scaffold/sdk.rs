@@ -3,54 +3,117 @@
 //! keeps the lists equal to the files of `sdk/src` and `wit/`.
 
 /// `(path under src/, contents)` of every SDK source file.
-pub const SDK_SOURCES: &[(&str, &str)] = &[
-    ("agents.rs", include_str!("../../../sdk/src/agents.rs")),
+pub(super) const SDK_SOURCES: &[(&str, &str)] = &[
     (
-        "auth_facts.rs",
-        include_str!("../../../sdk/src/auth_facts.rs"),
+        "author/bindings.rs",
+        include_str!("../../../sdk/src/author/bindings.rs"),
     ),
-    ("baseline.rs", include_str!("../../../sdk/src/baseline.rs")),
-    ("bindings.rs", include_str!("../../../sdk/src/bindings.rs")),
     (
-        "credentials.rs",
-        include_str!("../../../sdk/src/credentials.rs"),
+        "author/coverage.rs",
+        include_str!("../../../sdk/src/author/coverage.rs"),
     ),
-    ("envsubst.rs", include_str!("../../../sdk/src/envsubst.rs")),
-    ("exec.rs", include_str!("../../../sdk/src/exec.rs")),
-    ("finding.rs", include_str!("../../../sdk/src/finding.rs")),
-    ("guest.rs", include_str!("../../../sdk/src/guest.rs")),
     (
-        "inventory.rs",
-        include_str!("../../../sdk/src/inventory.rs"),
+        "author/finding.rs",
+        include_str!("../../../sdk/src/author/finding.rs"),
+    ),
+    (
+        "author/guest.rs",
+        include_str!("../../../sdk/src/author/guest.rs"),
+    ),
+    (
+        "author/meta.rs",
+        include_str!("../../../sdk/src/author/meta.rs"),
+    ),
+    (
+        "author/params.rs",
+        include_str!("../../../sdk/src/author/params.rs"),
+    ),
+    (
+        "author/run_error.rs",
+        include_str!("../../../sdk/src/author/run_error.rs"),
+    ),
+    (
+        "author/testing.rs",
+        include_str!("../../../sdk/src/author/testing.rs"),
+    ),
+    (
+        "author/view.rs",
+        include_str!("../../../sdk/src/author/view.rs"),
     ),
     ("lib.rs", include_str!("../../../sdk/src/lib.rs")),
-    ("meta.rs", include_str!("../../../sdk/src/meta.rs")),
-    ("params.rs", include_str!("../../../sdk/src/params.rs")),
-    ("redact.rs", include_str!("../../../sdk/src/redact.rs")),
-    ("secret.rs", include_str!("../../../sdk/src/secret.rs")),
     (
-        "sensitive.rs",
-        include_str!("../../../sdk/src/sensitive.rs"),
+        "model/baseline.rs",
+        include_str!("../../../sdk/src/model/baseline.rs"),
     ),
-    ("severity.rs", include_str!("../../../sdk/src/severity.rs")),
-    ("state.rs", include_str!("../../../sdk/src/state.rs")),
-    ("testing.rs", include_str!("../../../sdk/src/testing.rs")),
-    ("time.rs", include_str!("../../../sdk/src/time.rs")),
     (
-        "token_age.rs",
-        include_str!("../../../sdk/src/token_age.rs"),
+        "model/credentials.rs",
+        include_str!("../../../sdk/src/model/credentials.rs"),
     ),
-    ("tools.rs", include_str!("../../../sdk/src/tools.rs")),
     (
-        "url_secrets.rs",
-        include_str!("../../../sdk/src/url_secrets.rs"),
+        "model/redact.rs",
+        include_str!("../../../sdk/src/model/redact.rs"),
     ),
-    ("view.rs", include_str!("../../../sdk/src/view.rs")),
+    (
+        "model/secret.rs",
+        include_str!("../../../sdk/src/model/secret.rs"),
+    ),
+    (
+        "model/sensitive.rs",
+        include_str!("../../../sdk/src/model/sensitive.rs"),
+    ),
+    (
+        "model/severity.rs",
+        include_str!("../../../sdk/src/model/severity.rs"),
+    ),
+    (
+        "model/state.rs",
+        include_str!("../../../sdk/src/model/state.rs"),
+    ),
+    (
+        "model/url_secrets.rs",
+        include_str!("../../../sdk/src/model/url_secrets.rs"),
+    ),
+    (
+        "openclaw/agents.rs",
+        include_str!("../../../sdk/src/openclaw/agents.rs"),
+    ),
+    (
+        "openclaw/auth_facts.rs",
+        include_str!("../../../sdk/src/openclaw/auth_facts.rs"),
+    ),
+    (
+        "openclaw/envsubst.rs",
+        include_str!("../../../sdk/src/openclaw/envsubst.rs"),
+    ),
+    (
+        "openclaw/exec.rs",
+        include_str!("../../../sdk/src/openclaw/exec.rs"),
+    ),
+    (
+        "openclaw/inventory.rs",
+        include_str!("../../../sdk/src/openclaw/inventory.rs"),
+    ),
+    (
+        "openclaw/mcp.rs",
+        include_str!("../../../sdk/src/openclaw/mcp.rs"),
+    ),
+    (
+        "openclaw/time.rs",
+        include_str!("../../../sdk/src/openclaw/time.rs"),
+    ),
+    (
+        "openclaw/token_age.rs",
+        include_str!("../../../sdk/src/openclaw/token_age.rs"),
+    ),
+    (
+        "openclaw/tools.rs",
+        include_str!("../../../sdk/src/openclaw/tools.rs"),
+    ),
 ];
 
 /// `(file name, contents)` of every file of the SDK's `data/`: the
 /// redaction's rules, with gitleaks' licence.
-pub const SDK_DATA: &[(&str, &str)] = &[
+pub(super) const SDK_DATA: &[(&str, &str)] = &[
     ("README.md", include_str!("../../../sdk/data/README.md")),
     (
         "gitleaks-LICENSE",
@@ -71,7 +134,7 @@ pub const SDK_DATA: &[(&str, &str)] = &[
 ];
 
 /// `(file name, contents)` of every file of the `pincer:audit` WIT package.
-pub const WIT_SOURCES: &[(&str, &str)] = &[
+pub(super) const WIT_SOURCES: &[(&str, &str)] = &[
     ("baseline.wit", include_str!("../../../wit/baseline.wit")),
     ("config.wit", include_str!("../../../wit/config.wit")),
     ("gateway.wit", include_str!("../../../wit/gateway.wit")),
@@ -88,8 +151,8 @@ pub const WIT_SOURCES: &[(&str, &str)] = &[
 
 /// The SDK's bindings read the WIT package from the repository's `wit/`
 /// (`../wit`); vendored, it sits in the SDK's own `wit/`.
-pub fn vendored(file: &str, text: &str) -> String {
-    if file == "bindings.rs" {
+pub(super) fn vendored(file: &str, text: &str) -> String {
+    if file == "author/bindings.rs" {
         text.replacen("path: \"../wit\"", "path: \"wit\"", 1)
     } else {
         text.to_owned()
@@ -101,19 +164,23 @@ mod tests {
     use super::SDK_SOURCES;
     use std::path::Path;
 
-    /// The sorted file names in `dir`, relative to the host crate.
+    /// The sorted paths of the files under `dir` (a directory relative to
+    /// the host crate), relative to it, with `/` between folders.
     fn files_in(dir: &str) -> Vec<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        let mut names: Vec<String> = std::fs::read_dir(&dir)
-            .expect("a source directory")
-            .map(|entry| {
-                entry
-                    .expect("entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
+        fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("a source directory") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    walk(root, &path, out);
+                } else {
+                    let relative = path.strip_prefix(root).expect("under the root");
+                    out.push(relative.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut names = Vec::new();
+        walk(&root, &root, &mut names);
         names.sort();
         names
     }
@@ -144,9 +211,9 @@ mod tests {
     fn the_vendored_bindings_read_the_vendored_wit() {
         let (_, bindings) = SDK_SOURCES
             .iter()
-            .find(|(name, _)| *name == "bindings.rs")
-            .expect("bindings.rs");
-        let vendored = super::vendored("bindings.rs", bindings);
+            .find(|(name, _)| *name == "author/bindings.rs")
+            .expect("author/bindings.rs");
+        let vendored = super::vendored("author/bindings.rs", bindings);
         assert!(vendored.contains("path: \"wit\""), "{vendored}");
     }
 }

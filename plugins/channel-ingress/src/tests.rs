@@ -120,6 +120,18 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<ChannelIngress>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/channel-ingress"
+        ))
+        // Reported on every audit, as the reference reports it.
+        .always_fires(&crate::checks::attack_surface::SUMMARY)
+        .assert();
+}
+
+#[test]
 fn hooks_off_are_never_judged() {
     let config = json!({"hooks": {"enabled": false, "token": "x", "path": "/", "allowRequestSessionKey": true}});
     assert_eq!(pairs(Scenario::config(config)), vec![]);

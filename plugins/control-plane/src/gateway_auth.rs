@@ -4,7 +4,7 @@
 //! `OPENCLAW_GATEWAY_TOKEN` / `OPENCLAW_GATEWAY_PASSWORD`, then the remote
 //! credentials). Every check of this plugin reads it instead of the raw keys.
 
-use pincer_sdk::{SecretMarker, View};
+use pincer_sdk::{CheckMeta, Findings, SecretMarker, Severity, View};
 
 /// One configured credential slot (`gateway.auth.token`, ...).
 #[derive(Debug, Clone, Default)]
@@ -143,14 +143,17 @@ impl GatewayAuth {
                     .cloned()
                     .filter(|_| explicit != Some("trusted-proxy"))
             });
-        let mode = explicit.map(str::to_owned).unwrap_or_else(|| {
-            if password.is_some() {
-                "password"
-            } else {
-                "token"
-            }
-            .to_owned()
-        });
+        let mode = explicit.map_or_else(
+            || {
+                if password.is_some() {
+                    "password"
+                } else {
+                    "token"
+                }
+                .to_owned()
+            },
+            str::to_owned,
+        );
 
         let has_token = token.is_some() && !local_token.is_unresolved();
         let has_password = password.is_some() && !local_password.is_unresolved();
@@ -255,4 +258,24 @@ pub fn selected(auth: &GatewayAuth, credential: Credential) -> Option<SecretMark
         return None;
     }
     resolved.clone().or_else(|| slot.marker.clone())
+}
+
+/// Reports `meta` about a setting that is worse the wider the gateway
+/// listens: its default severity on loopback, critical beyond it. The
+/// detail is `setting (bind "BIND").`, pointing at `path`.
+pub fn report_by_bind(
+    view: &View,
+    out: &mut Findings,
+    meta: &CheckMeta,
+    setting: &str,
+    path: &str,
+) {
+    let auth = GatewayAuth::resolve(view);
+    let severity = if auth.is_loopback() {
+        meta.severity
+    } else {
+        Severity::Critical
+    };
+    let detail = format!("{setting} (bind \"{}\").", auth.bind);
+    out.push(meta.finding(detail).with_severity(severity).at(path));
 }

@@ -12,21 +12,24 @@ pub mod js;
 
 use pincer_sdk::prelude::*;
 
+/// `gatewayPort`.
+pub const GATEWAY_PORT: ParamMeta = ParamMeta::optional_integer_in(
+    "gatewayPort",
+    1..=65535,
+    "no port policy: gateway.port_policy stays silent",
+    "The port every gateway must listen on (the seed baseline uses 19001).",
+);
+
+/// `tokenMaxAgeDays`.
+pub const TOKEN_MAX_AGE_DAYS: ParamMeta = ParamMeta::integer_in(
+    "tokenMaxAgeDays",
+    1..=3650,
+    90,
+    "The oldest a gateway token written in the config may be.",
+);
+
 /// The parameters a rule pack may set.
-pub const PARAMS: &[ParamMeta] = &[
-    ParamMeta {
-        name: "gatewayPort",
-        kind: ParamKind::Integer { min: 1, max: 65535 },
-        default: "no port policy: gateway.port_policy stays silent",
-        description: "The port every gateway must listen on (the seed baseline uses 19001).",
-    },
-    ParamMeta {
-        name: "tokenMaxAgeDays",
-        kind: ParamKind::Integer { min: 1, max: 3650 },
-        default: "90",
-        description: "The oldest a gateway token written in the config may be.",
-    },
-];
+pub const PARAMS: &[ParamMeta] = &[GATEWAY_PORT, TOKEN_MAX_AGE_DAYS];
 
 /// The plugin.
 pub struct ControlPlane;

@@ -28,6 +28,16 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<ControlPlane>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/control-plane"
+        ))
+        .assert();
+}
+
+#[test]
 fn empty_config_is_loopback_without_auth() {
     let found = pairs(Scenario::config(json!({})));
     assert_eq!(
@@ -792,6 +802,7 @@ fn port_policy_compares_with_the_required_port_only_when_one_is_given() {
 
 #[test]
 fn broad_trusted_proxies_warn_and_escalate_with_header_trust() {
+    const ID: &str = "gateway.trusted_proxies_broad";
     let with = |proxies: serde_json::Value, extra: serde_json::Value| {
         let mut gateway = token_gateway(json!({"trustedProxies": proxies}));
         if let (Some(target), Some(extra)) = (gateway.as_object_mut(), extra.as_object()) {
@@ -799,7 +810,6 @@ fn broad_trusted_proxies_warn_and_escalate_with_header_trust() {
         }
         Scenario::config(json!({ "gateway": gateway }))
     };
-    const ID: &str = "gateway.trusted_proxies_broad";
     assert!(has(
         with(json!(["0.0.0.0/0"]), json!({})),
         ID,
@@ -860,11 +870,11 @@ fn duplicate_gateway_services_warn() {
 
 #[test]
 fn token_age_is_a_lower_bound_from_the_config_files() {
+    const ID: &str = "gateway.token_age";
     let inline = |days: u64| {
         Scenario::config(json!({"gateway": {"auth": {"mode": "token", "token": GOOD}}}))
             .file_fact(config_fact(days))
     };
-    const ID: &str = "gateway.token_age";
     assert!(has(inline(120), ID, Severity::Warn));
     assert!(!ids(inline(30)).contains(&ID.to_owned()));
     assert!(!ids(inline(120).params(json!({"tokenMaxAgeDays": 365}))).contains(&ID.to_owned()));

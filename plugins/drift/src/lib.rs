@@ -14,54 +14,65 @@ pub mod compare;
 
 use pincer_sdk::prelude::*;
 
+/// `inventory`.
+pub const INVENTORY: ParamMeta = ParamMeta::string_list(
+    "inventory",
+    "no inventory: every new device is a warning",
+    "The devices allowed to pair (device ids, id prefixes of at least 12 \
+                  characters, or operator labels, as for node-overreach): a new device it \
+                  lists is expected, one it does not list is critical.",
+);
+
+/// `tokenMaxAgeDays`.
+pub const TOKEN_MAX_AGE_DAYS: ParamMeta = ParamMeta::integer_in(
+    "tokenMaxAgeDays",
+    1..=3650,
+    90,
+    "Days the gateway token or password may stay in place.",
+);
+
+/// `restartLoopBoots`.
+pub const RESTART_LOOP_BOOTS: ParamMeta = ParamMeta::integer_in(
+    "restartLoopBoots",
+    2..=1000,
+    3,
+    "Gateway starts within restartLoopMinutes that make a restart loop.",
+);
+
+/// `restartLoopMinutes`.
+pub const RESTART_LOOP_MINUTES: ParamMeta = ParamMeta::integer_in(
+    "restartLoopMinutes",
+    1..=1440,
+    10,
+    "The window of a restart loop, in minutes.",
+);
+
+/// `blockedEventsPerDay`.
+pub const BLOCKED_EVENTS_PER_DAY: ParamMeta = ParamMeta::integer_in(
+    "blockedEventsPerDay",
+    1..=1_000_000,
+    20,
+    "Blocked audit events in the last 24 hours that count as repeated \
+                  unauthorised activity.",
+);
+
+/// `ingressFailuresPerDay`.
+pub const INGRESS_FAILURES_PER_DAY: ParamMeta = ParamMeta::integer_in(
+    "ingressFailuresPerDay",
+    1..=1_000_000,
+    20,
+    "Failed channel ingress events in the last 24 hours that count as a \
+                  channel conflict or outage.",
+);
+
 /// The plugin's parameters.
 pub const PARAMS: &[ParamMeta] = &[
-    ParamMeta {
-        name: "inventory",
-        kind: ParamKind::StringList,
-        default: "no inventory: every new device is a warning",
-        description: "The devices allowed to pair (device ids, id prefixes of at least 12 \
-                      characters, or operator labels, as for node-overreach): a new device it \
-                      lists is expected, one it does not list is critical.",
-    },
-    ParamMeta {
-        name: "tokenMaxAgeDays",
-        kind: ParamKind::Integer { min: 1, max: 3650 },
-        default: "90",
-        description: "Days the gateway token or password may stay in place.",
-    },
-    ParamMeta {
-        name: "restartLoopBoots",
-        kind: ParamKind::Integer { min: 2, max: 1000 },
-        default: "3",
-        description: "Gateway starts within restartLoopMinutes that make a restart loop.",
-    },
-    ParamMeta {
-        name: "restartLoopMinutes",
-        kind: ParamKind::Integer { min: 1, max: 1440 },
-        default: "10",
-        description: "The window of a restart loop, in minutes.",
-    },
-    ParamMeta {
-        name: "blockedEventsPerDay",
-        kind: ParamKind::Integer {
-            min: 1,
-            max: 1_000_000,
-        },
-        default: "20",
-        description: "Blocked audit events in the last 24 hours that count as repeated \
-                      unauthorised activity.",
-    },
-    ParamMeta {
-        name: "ingressFailuresPerDay",
-        kind: ParamKind::Integer {
-            min: 1,
-            max: 1_000_000,
-        },
-        default: "20",
-        description: "Failed channel ingress events in the last 24 hours that count as a \
-                      channel conflict or outage.",
-    },
+    INVENTORY,
+    TOKEN_MAX_AGE_DAYS,
+    RESTART_LOOP_BOOTS,
+    RESTART_LOOP_MINUTES,
+    BLOCKED_EVENTS_PER_DAY,
+    INGRESS_FAILURES_PER_DAY,
 ];
 
 /// The plugin.

@@ -60,6 +60,16 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<Drift>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/drift"
+        ))
+        .assert();
+}
+
+#[test]
 fn without_a_baseline_only_the_state_checks_run() {
     let loose = json!({"tools": {"elevated": {"enabled": true}, "exec": {"security": "full"}}});
     assert_eq!(scenario(loose).pairs::<Drift>(), vec![]);

@@ -42,40 +42,37 @@ pub fn available_web_tools(view: &View) -> Vec<&'static str> {
 /// `web_search` exists when enabled, or, with `enabled` unset, when a
 /// search provider or key is configured or in the environment.
 fn web_search_available(view: &View) -> bool {
-    match view.bool("tools.web.search.enabled") {
-        Some(enabled) => enabled,
-        None => {
-            let configured = |settings: Option<&Value>| {
-                settings.and_then(Value::as_object).is_some_and(|settings| {
-                    settings.iter().any(|(key, value)| {
-                        key != "enabled"
-                            && match value {
-                                Value::String(s) => !s.trim().is_empty(),
-                                Value::Null => false,
-                                _ => true,
-                            }
-                    })
+    if let Some(enabled) = view.bool("tools.web.search.enabled") {
+        enabled
+    } else {
+        let configured = |settings: Option<&Value>| {
+            settings.and_then(Value::as_object).is_some_and(|settings| {
+                settings.iter().any(|(key, value)| {
+                    key != "enabled"
+                        && match value {
+                            Value::String(s) => !s.trim().is_empty(),
+                            Value::Null => false,
+                            _ => true,
+                        }
                 })
-            };
-            configured(view.get("tools.web.search"))
-                || view
-                    .get("plugins.entries")
-                    .and_then(Value::as_object)
-                    .into_iter()
-                    .flatten()
-                    .any(|(_, entry)| {
-                        configured(entry.get("config").and_then(|c| c.get("webSearch")))
-                    })
-                || SEARCH_KEY_VARS.iter().any(|name| {
-                    view.env_var(name).is_some_and(|marker| {
-                        marker.set
-                            && marker
-                                .classes
-                                .iter()
-                                .any(|c| *c != pincer_sdk::CharClass::Whitespace)
-                    })
+            })
+        };
+        configured(view.get("tools.web.search"))
+            || view
+                .get("plugins.entries")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .any(|(_, entry)| configured(entry.get("config").and_then(|c| c.get("webSearch"))))
+            || SEARCH_KEY_VARS.iter().any(|name| {
+                view.env_var(name).is_some_and(|marker| {
+                    marker.set
+                        && marker
+                            .classes
+                            .iter()
+                            .any(|c| *c != pincer_sdk::CharClass::Whitespace)
                 })
-        }
+            })
     }
 }
 

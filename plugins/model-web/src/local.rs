@@ -28,11 +28,10 @@ pub fn small_or_local(view: &View, id: &str) -> Option<String> {
     let size = params_b(id).or_else(|| experts_size(model));
     match size {
         Some(size) if size <= SMALL_PARAMS_MAX_B => Some(format!("{size}B parameters")),
-        Some(_) => None,
         None if is_local_provider(view, provider) => {
             Some(format!("served locally by {provider}, size unknown"))
         }
-        None => None,
+        Some(_) | None => None,
     }
 }
 
@@ -80,7 +79,7 @@ fn is_local_url(url: &str) -> bool {
     }
     let octets: Vec<u8> = host.split('.').filter_map(|p| p.parse().ok()).collect();
     match octets.as_slice() {
-        [127, ..] | [10, ..] | [192, 168, ..] => octets.len() == 4,
+        [127 | 10, ..] | [192, 168, ..] => octets.len() == 4,
         [172, second, ..] => octets.len() == 4 && (16..=31).contains(second),
         _ => false,
     }

@@ -25,6 +25,16 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<ModelWeb>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/model-web"
+        ))
+        .assert();
+}
+
+#[test]
 fn a_modern_hosted_model_is_clean() {
     let config = json!({"agents": {"defaults": {"model": "anthropic/claude-opus-5"}}});
     assert_eq!(Scenario::config(config).pairs::<ModelWeb>(), vec![]);

@@ -8,28 +8,18 @@ use pincer_sdk::{DeviceToken, PairedDevice, PendingPairing, View};
 /// One day in milliseconds.
 pub const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// How many days a paired device may go unseen while it still holds a
-/// live token, unless the `staleDeviceDays` parameter says otherwise.
-pub const STALE_DEVICE_DAYS: u64 = 30;
-
-/// How many hours a pairing request may wait for an answer, unless the
-/// `stalePendingHours` parameter says otherwise.
-pub const STALE_PENDING_HOURS: u64 = 24;
-
 /// One hour in milliseconds.
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
 /// The stale-device threshold in milliseconds, from the parameters.
 pub fn stale_device_after_ms(view: &View) -> i64 {
-    let days = view.param("staleDeviceDays").unwrap_or(STALE_DEVICE_DAYS);
+    let days = crate::STALE_DEVICE_DAYS.integer(view).unwrap_or(u64::MAX);
     i64::try_from(days).map_or(i64::MAX, |days| days.saturating_mul(DAY_MS))
 }
 
 /// The stale-request threshold in milliseconds, from the parameters.
 pub fn stale_pending_after_ms(view: &View) -> i64 {
-    let hours = view
-        .param("stalePendingHours")
-        .unwrap_or(STALE_PENDING_HOURS);
+    let hours = crate::STALE_PENDING_HOURS.integer(view).unwrap_or(u64::MAX);
     i64::try_from(hours).map_or(i64::MAX, |hours| hours.saturating_mul(HOUR_MS))
 }
 

@@ -13,28 +13,32 @@ pub mod policy;
 
 use pincer_sdk::prelude::*;
 
+/// `inventory`.
+pub const INVENTORY: ParamMeta = ParamMeta::string_list(
+    "inventory",
+    "no inventory: nodes.not_in_inventory stays silent",
+    "The devices allowed to pair: device ids, id prefixes of at least 12 \
+                  characters, or operator labels.",
+);
+
+/// `staleDeviceDays`.
+pub const STALE_DEVICE_DAYS: ParamMeta = ParamMeta::integer_in(
+    "staleDeviceDays",
+    1..=3650,
+    30,
+    "Days a paired device may go unseen while it holds a live token.",
+);
+
+/// `stalePendingHours`.
+pub const STALE_PENDING_HOURS: ParamMeta = ParamMeta::integer_in(
+    "stalePendingHours",
+    1..=87600,
+    24,
+    "Hours a pairing request may wait for an answer.",
+);
+
 /// The parameters a rule pack may set.
-pub const PARAMS: &[ParamMeta] = &[
-    ParamMeta {
-        name: "inventory",
-        kind: ParamKind::StringList,
-        default: "no inventory: nodes.not_in_inventory stays silent",
-        description: "The devices allowed to pair: device ids, id prefixes of at least 12 \
-                      characters, or operator labels.",
-    },
-    ParamMeta {
-        name: "staleDeviceDays",
-        kind: ParamKind::Integer { min: 1, max: 3650 },
-        default: "30",
-        description: "Days a paired device may go unseen while it holds a live token.",
-    },
-    ParamMeta {
-        name: "stalePendingHours",
-        kind: ParamKind::Integer { min: 1, max: 87600 },
-        default: "24",
-        description: "Hours a pairing request may wait for an answer.",
-    },
-];
+pub const PARAMS: &[ParamMeta] = &[INVENTORY, STALE_DEVICE_DAYS, STALE_PENDING_HOURS];
 
 /// The plugin.
 pub struct NodeOverreach;

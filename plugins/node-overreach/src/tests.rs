@@ -14,7 +14,7 @@ use pincer_sdk::testing::{DEFAULT_NOW_MS, assert_metadata};
 use pincer_sdk::{DeviceToken, NodeSurface, PairedDevice, PendingPairing};
 use serde_json::{Value, json};
 
-const NOW: i64 = DEFAULT_NOW_MS as i64;
+const NOW: i64 = DEFAULT_NOW_MS.cast_signed();
 const TOKEN_VALUE: &str = "planted-device-token-0123456789abcdef";
 
 fn pairs(scenario: Scenario) -> Vec<(String, Severity)> {
@@ -123,6 +123,16 @@ fn metadata_is_complete() {
     assert_eq!(NodeOverreach::META.checks.len(), 7);
     assert_eq!(NodeOverreach::META.name, "node-overreach");
     assert_eq!(NodeOverreach::META.category, "node-overreach");
+}
+
+#[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<NodeOverreach>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/node-overreach"
+        ))
+        .assert();
 }
 
 #[test]
@@ -589,13 +599,17 @@ fn stale_thresholds_follow_the_parameters() {
 #[test]
 fn misspelt_or_mistyped_parameters_fail_the_run() {
     let typo = config(json!({})).params(json!({"staleDays": 7}));
-    let error = typo.try_run::<NodeOverreach>().unwrap_err();
+    let Err(RunError::InvalidParams(error)) = typo.try_run::<NodeOverreach>() else {
+        panic!("a misspelt parameter must fail the run as invalid parameters");
+    };
     assert!(
         error.contains("`staleDays`") && error.contains("staleDeviceDays"),
         "{error}"
     );
     let mistyped = config(json!({})).params(json!({"inventory": "laptop"}));
-    let error = mistyped.try_run::<NodeOverreach>().unwrap_err();
+    let Err(RunError::InvalidParams(error)) = mistyped.try_run::<NodeOverreach>() else {
+        panic!("a mistyped parameter must fail the run as invalid parameters");
+    };
     assert!(
         error.contains("`inventory`") && error.contains("array of strings"),
         "{error}"

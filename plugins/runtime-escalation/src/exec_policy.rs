@@ -5,30 +5,9 @@
 //! levels and the effective policy live in [`pincer_sdk::exec`].
 
 use pincer_sdk::View;
-use pincer_sdk::agents::{Agent, roster};
+use pincer_sdk::agents::{reference_default_agent_id, roster};
 use pincer_sdk::exec::{Security, layered_security};
 use serde_json::Value;
-
-/// The agent the global settings stand for in the reference's scope list:
-/// the one marked `default: true` (without explicit ownership), else the
-/// only agent, else none; `main` when there is no roster.
-pub fn default_agent_id<'a>(view: &'a View, agents: &[Agent<'a>]) -> Option<&'a str> {
-    if agents.is_empty()
-        && view.get("agents.entries").is_none()
-        && view.get("agents.list").is_none()
-    {
-        return Some("main");
-    }
-    let explicit = view.str("agents.ownership") == Some("explicit");
-    let marked: Vec<&Agent<'_>> = agents
-        .iter()
-        .filter(|agent| agent.get("default").and_then(Value::as_bool) == Some(true))
-        .collect();
-    if !explicit && marked.len() == 1 {
-        return Some(marked[0].id);
-    }
-    (agents.len() == 1).then(|| agents[0].id)
-}
 
 /// `(scope, security)` as the reference lists them: the global scope named
 /// after the default agent (or `global`), then each agent, a later scope
@@ -38,7 +17,7 @@ pub fn configured_security(view: &View) -> Vec<(String, Security)> {
     let global_exec = view.get("tools.exec");
     let global = layered_security(global_exec, Security::Deny);
     let mut scopes: Vec<(String, Security)> = vec![(
-        default_agent_id(view, &agents)
+        reference_default_agent_id(view, &agents)
             .unwrap_or("global")
             .to_owned(),
         global,

@@ -56,6 +56,16 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<Sandbox>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/sandbox"
+        ))
+        .assert();
+}
+
+#[test]
 fn the_hardened_config_is_clean() {
     assert_eq!(Scenario::config(hardened()).pairs::<Sandbox>(), vec![]);
 }

@@ -8,7 +8,7 @@
 //! keeps the link's own mode, which is 0777 on Linux, so it counts as
 //! open to everyone (the reference does the same).
 
-use pincer_sdk::{FileFact, FileKind, View};
+use pincer_sdk::{CheckMeta, FileFact, FileKind, Findings, View};
 
 const WORLD_WRITE: u32 = 0o002;
 const WORLD_READ: u32 = 0o004;
@@ -158,6 +158,37 @@ impl Inspected {
             ""
         };
         format!("Run `chmod {mode} {path}`{follow}.")
+    }
+}
+
+/// One permission check of the table the `fs.*` checks share: the paths
+/// of `role` that `exposed` judges open, each reported as
+/// "`what` `subject`: `who`." with the `chmod` that fixes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// The role of the host's file facts the check looks at.
+    pub role: &'static str,
+    /// How a finding names the path ("The config", "The log file").
+    pub what: &'static str,
+    /// The config path a finding points at, when the path comes from one.
+    pub at: Option<&'static str>,
+    /// Whether an inspected path is open the way the check reports.
+    pub exposed: fn(&Inspected) -> bool,
+}
+
+impl Rule {
+    /// Reports, as `meta`, every path this rule judges open.
+    pub fn report(&self, meta: &CheckMeta, view: &View, out: &mut Findings) {
+        for file in inspect(view, self.role) {
+            if (self.exposed)(&file) {
+                let detail = format!("{} {}: {}.", self.what, file.subject(), file.who());
+                let finding = meta.finding(detail).with_remediation(file.fix());
+                out.push(match self.at {
+                    Some(path) => finding.at(path),
+                    None => finding,
+                });
+            }
+        }
     }
 }
 

@@ -97,13 +97,33 @@ fn pair(id: &str, severity: Severity) -> (String, Severity) {
     (id.to_owned(), severity)
 }
 
-/// The pairs with the state dir (or another role's single fact) at `mode`.
-fn with_state_dir(mode: u32) -> Vec<(String, Severity)> {
-    pairs(&home(json!({}), vec![dir("state-dir", STATE, mode)]))
+/// The pair of `id` at the severity it declares.
+fn declared(id: &str) -> (String, Severity) {
+    let check = SecretHygiene::META
+        .checks
+        .iter()
+        .find(|check| check.meta.id == id)
+        .unwrap_or_else(|| panic!("`{id}` is not declared"));
+    (id.to_owned(), check.meta.severity)
 }
 
-fn with_config(mode: u32) -> Vec<(String, Severity)> {
-    pairs(&home(json!({}), vec![file("config", CONFIG, mode)]))
+/// For each `(mode, ids)` row: the scenario `at(mode)` reports exactly
+/// `ids`, each at its declared severity.
+fn assert_modes(at: impl Fn(u32) -> Scenario, rows: &[(u32, &[&str])]) {
+    for (mode, ids) in rows {
+        let mut expected: Vec<_> = ids.iter().map(|id| declared(id)).collect();
+        expected.sort();
+        assert_eq!(pairs(&at(*mode)), expected, "mode {mode:o}");
+    }
+}
+
+/// One fact of `role` at `path`, a directory or a file, at each mode.
+fn one_dir(role: &'static str, path: &'static str) -> impl Fn(u32) -> Scenario {
+    move |mode| home(json!({}), vec![dir(role, path, mode)])
+}
+
+fn one_file(role: &'static str, path: &'static str) -> impl Fn(u32) -> Scenario {
+    move |mode| home(json!({}), vec![file(role, path, mode)])
 }
 
 fn findings(scenario: &Scenario, id: &str) -> Vec<Finding> {
@@ -141,6 +161,16 @@ fn metadata_is_complete() {
 }
 
 #[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<SecretHygiene>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/secret-hygiene"
+        ))
+        .assert();
+}
+
+#[test]
 fn a_private_installation_is_quiet() {
     let scenario = home(
         json!({"logging": {"file": LOG}}),
@@ -158,24 +188,27 @@ fn a_private_installation_is_quiet() {
 
 #[test]
 fn state_dir_precedence_is_world_writable_then_group_writable_then_readable() {
-    let ww = pair("fs.state_dir.perms_world_writable", Severity::Critical);
-    let gw = pair("fs.state_dir.perms_group_writable", Severity::Warn);
-    let readable = pair("fs.state_dir.perms_readable", Severity::Warn);
-    for (mode, expected) in [
-        (0o777, vec![ww.clone()]),
-        (0o702, vec![ww.clone()]),
-        (0o722, vec![ww]),
-        (0o770, vec![gw.clone()]),
-        (0o720, vec![gw]),
-        (0o750, vec![readable.clone()]),
-        (0o705, vec![readable.clone()]),
-        (0o740, vec![readable]),
-        (0o711, vec![]),
-        (0o700, vec![]),
-        (0o1700, vec![]),
-    ] {
-        assert_eq!(with_state_dir(mode), expected, "mode {mode:o}");
-    }
+    let (ww, gw, readable) = (
+        "fs.state_dir.perms_world_writable",
+        "fs.state_dir.perms_group_writable",
+        "fs.state_dir.perms_readable",
+    );
+    assert_modes(
+        one_dir("state-dir", STATE),
+        &[
+            (0o777, &[ww]),
+            (0o702, &[ww]),
+            (0o722, &[ww]),
+            (0o770, &[gw]),
+            (0o720, &[gw]),
+            (0o750, &[readable]),
+            (0o705, &[readable]),
+            (0o740, &[readable]),
+            (0o711, &[]),
+            (0o700, &[]),
+            (0o1700, &[]),
+        ],
+    );
 }
 
 #[test]
@@ -221,22 +254,25 @@ fn a_symlinked_state_dir_is_reported_and_its_target_judged() {
 
 #[test]
 fn config_precedence_is_writable_then_world_readable_then_group_readable() {
-    let writable = pair("fs.config.perms_writable", Severity::Critical);
-    let world = pair("fs.config.perms_world_readable", Severity::Critical);
-    let group = pair("fs.config.perms_group_readable", Severity::Warn);
-    for (mode, expected) in [
-        (0o666, vec![writable.clone()]),
-        (0o620, vec![writable.clone()]),
-        (0o602, vec![writable]),
-        (0o644, vec![world.clone()]),
-        (0o604, vec![world]),
-        (0o640, vec![group]),
-        (0o711, vec![]),
-        (0o600, vec![]),
-        (0o400, vec![]),
-    ] {
-        assert_eq!(with_config(mode), expected, "mode {mode:o}");
-    }
+    let (writable, world, group) = (
+        "fs.config.perms_writable",
+        "fs.config.perms_world_readable",
+        "fs.config.perms_group_readable",
+    );
+    assert_modes(
+        one_file("config", CONFIG),
+        &[
+            (0o666, &[writable]),
+            (0o620, &[writable]),
+            (0o602, &[writable]),
+            (0o644, &[world]),
+            (0o604, &[world]),
+            (0o640, &[group]),
+            (0o711, &[]),
+            (0o600, &[]),
+            (0o400, &[]),
+        ],
+    );
 }
 
 #[test]
@@ -381,21 +417,24 @@ fn escaping_includes_are_critical_and_followed_ones_quiet() {
 
 #[test]
 fn the_credentials_dir_is_judged_only_as_a_directory() {
-    let writable = pair("fs.credentials_dir.perms_writable", Severity::Critical);
-    let readable = pair("fs.credentials_dir.perms_readable", Severity::Warn);
-    for (mode, expected) in [
-        (0o755, vec![readable.clone()]),
-        (0o750, vec![readable.clone()]),
-        (0o705, vec![readable.clone()]),
-        (0o777, vec![writable.clone()]),
-        (0o730, vec![writable.clone()]),
-        (0o703, vec![writable]),
-        (0o711, vec![]),
-        (0o700, vec![]),
-    ] {
-        let scenario = home(json!({}), vec![dir("credentials-dir", CREDENTIALS, mode)]);
-        assert_eq!(pairs(&scenario), expected, "mode {mode:o}");
-    }
+    let (writable, readable_id) = (
+        "fs.credentials_dir.perms_writable",
+        "fs.credentials_dir.perms_readable",
+    );
+    assert_modes(
+        one_dir("credentials-dir", CREDENTIALS),
+        &[
+            (0o755, &[readable_id]),
+            (0o750, &[readable_id]),
+            (0o705, &[readable_id]),
+            (0o777, &[writable]),
+            (0o730, &[writable]),
+            (0o703, &[writable]),
+            (0o711, &[]),
+            (0o700, &[]),
+        ],
+    );
+    let readable = declared(readable_id);
     let a_file = home(json!({}), vec![file("credentials-dir", CREDENTIALS, 0o777)]);
     assert!(pairs(&a_file).is_empty(), "not a directory");
     let linked = home(
@@ -421,19 +460,22 @@ fn the_credentials_dir_is_judged_only_as_a_directory() {
 
 #[test]
 fn every_auth_profile_store_file_is_judged_on_its_own() {
-    let writable = pair("fs.auth_profiles.perms_writable", Severity::Critical);
-    let readable = pair("fs.auth_profiles.perms_readable", Severity::Warn);
-    for (mode, expected) in [
-        (0o644, vec![readable.clone()]),
-        (0o640, vec![readable.clone()]),
-        (0o604, vec![readable.clone()]),
-        (0o666, vec![writable.clone()]),
-        (0o620, vec![writable.clone()]),
-        (0o600, vec![]),
-    ] {
-        let scenario = home(json!({}), vec![file("agent-auth-store", AUTH, mode)]);
-        assert_eq!(pairs(&scenario), expected, "mode {mode:o}");
-    }
+    let (writable_id, readable_id) = (
+        "fs.auth_profiles.perms_writable",
+        "fs.auth_profiles.perms_readable",
+    );
+    assert_modes(
+        one_file("agent-auth-store", AUTH),
+        &[
+            (0o644, &[readable_id]),
+            (0o640, &[readable_id]),
+            (0o604, &[readable_id]),
+            (0o666, &[writable_id]),
+            (0o620, &[writable_id]),
+            (0o600, &[]),
+        ],
+    );
+    let (writable, readable) = (declared(writable_id), declared(readable_id));
     let sidecars = home(
         json!({}),
         vec![
@@ -462,17 +504,18 @@ fn every_auth_profile_store_file_is_judged_on_its_own() {
 
 #[test]
 fn the_sessions_store_is_judged_on_read_access_only() {
-    let readable = pair("fs.sessions_store.perms_readable", Severity::Warn);
-    for (mode, expected) in [
-        (0o644, vec![readable.clone()]),
-        (0o640, vec![readable.clone()]),
-        (0o666, vec![readable.clone()]),
-        (0o622, vec![]),
-        (0o600, vec![]),
-    ] {
-        let scenario = home(json!({}), vec![file("sessions-store", SESSIONS, mode)]);
-        assert_eq!(pairs(&scenario), expected, "mode {mode:o}");
-    }
+    let readable_id = "fs.sessions_store.perms_readable";
+    assert_modes(
+        one_file("sessions-store", SESSIONS),
+        &[
+            (0o644, &[readable_id]),
+            (0o640, &[readable_id]),
+            (0o666, &[readable_id]),
+            (0o622, &[]),
+            (0o600, &[]),
+        ],
+    );
+    let readable = declared(readable_id);
     let a_dir = home(json!({}), vec![dir("sessions-store", SESSIONS, 0o755)]);
     assert_eq!(pairs(&a_dir), vec![readable], "any kind is judged");
     let ops = "/home/u/.openclaw/agents/ops/sessions/sessions.json";

@@ -4,7 +4,9 @@
 use crate::SupplyChain;
 use pincer_sdk::prelude::*;
 use pincer_sdk::testing::assert_metadata;
-use pincer_sdk::{GatewayState, InstallRecord, WorkspaceSkills};
+use pincer_sdk::{
+    CodeFinding, CodeScan, GatewayState, InstallRecord, ScannedPackage, WorkspaceSkills,
+};
 use serde_json::{Value, json};
 
 const ID: &str = "plugins.extensions_no_allowlist";
@@ -21,6 +23,16 @@ fn installed(config: Value, names: &[&str]) -> Vec<Severity> {
 #[test]
 fn metadata_is_complete() {
     assert_metadata::<SupplyChain>(&["plugins.", "hooks.", "skills."]);
+}
+
+#[test]
+fn every_check_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<SupplyChain>::new()
+        .cases(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/parity/supply-chain"
+        ))
+        .assert();
 }
 
 #[test]
@@ -75,45 +87,136 @@ fn phantom_allow_entries_name_nothing_installed_or_bundled() {
     assert_eq!(nothing_installed.severities_of::<SupplyChain>(id), vec![]);
 }
 
-#[test]
-fn hook_install_records_are_judged_like_plugin_ones() {
-    let hook = InstallRecord {
-        kind: "hook".into(),
-        id: "notify".into(),
-        spec: Some("   ".into()),
+/// The pairs the supply-chain checks report for one install record.
+fn install_pairs(record: InstallRecord) -> Vec<(String, Severity)> {
+    Scenario::config(json!({}))
+        .gateway_state(GatewayState {
+            install_records: vec![record],
+            ..GatewayState::default()
+        })
+        .pairs::<SupplyChain>()
+}
+
+/// A record of `kind` that is unpinned, without integrity and drifted,
+/// and the same record pinned, with integrity, at its recorded version.
+fn unpinned_and_pinned(kind: &str, spec: &str) -> (InstallRecord, InstallRecord) {
+    let record = InstallRecord {
+        kind: kind.into(),
+        id: "demo".into(),
+        spec: Some(spec.into()),
         has_integrity: false,
-        recorded_version: Some("1.0.0".into()),
-        installed_version: Some("1.0.1".into()),
+        recorded_version: Some("1.2.3".into()),
+        installed_version: Some("1.3.0".into()),
     };
     let pinned = InstallRecord {
-        spec: Some("notify@1.0.0".into()),
+        spec: Some("demo@1.2.3".into()),
         has_integrity: true,
-        installed_version: Some("1.0.0".into()),
-        ..hook.clone()
+        installed_version: Some("1.2.3".into()),
+        ..record.clone()
     };
-    let pairs = |record: InstallRecord| {
-        Scenario::config(json!({}))
-            .gateway_state(GatewayState {
-                install_records: vec![record],
-                ..GatewayState::default()
-            })
-            .pairs::<SupplyChain>()
+    (record, pinned)
+}
+
+#[test]
+fn install_records_unpinned_without_integrity_or_drifted_are_reported_for_plugins_and_hooks() {
+    // A bare name and a blank spec are both unpinned.
+    for (kind, spec) in [("plugin", "demo"), ("hook", "   ")] {
+        let (record, pinned) = unpinned_and_pinned(kind, spec);
+        let ids = [
+            "installs_missing_integrity",
+            "installs_unpinned_npm_specs",
+            "installs_version_drift",
+        ];
+        let expected: Vec<(String, Severity)> = ids
+            .iter()
+            .map(|id| (format!("{kind}s.{id}"), Severity::Warn))
+            .collect();
+        assert_eq!(install_pairs(record), expected, "{kind}");
+        assert_eq!(install_pairs(pinned), vec![], "{kind}");
+    }
+}
+
+fn scanned(id: &str) -> ScannedPackage {
+    ScannedPackage {
+        id: id.into(),
+        path: format!("/home/ada/.openclaw/extensions/{id}"),
+        ..ScannedPackage::default()
+    }
+}
+
+fn matched(rule: &str, severity: Severity) -> CodeFinding {
+    CodeFinding {
+        file: "index.js".into(),
+        line: 7,
+        rule: rule.into(),
+        severity,
+    }
+}
+
+#[test]
+fn the_deep_code_scan_becomes_one_finding_per_package_and_problem() {
+    let scan = CodeScan {
+        plugins: vec![
+            ScannedPackage {
+                findings: vec![
+                    matched("dangerous-exec", Severity::Critical),
+                    matched("env-harvesting", Severity::Warn),
+                ],
+                escaping_entries: vec!["../../outside.js".into()],
+                hidden_entries: vec!["node_modules/x/index.js".into()],
+                ..scanned("miner")
+            },
+            ScannedPackage {
+                manifest_error: Some("package.json is not JSON".into()),
+                scan_error: Some("a folder could not be read".into()),
+                ..scanned("broken")
+            },
+            scanned("clean"),
+        ],
+        skills: vec![
+            ScannedPackage {
+                findings: vec![matched("shell-pipe-to-shell", Severity::Warn)],
+                scan_error: Some("SKILL.md could not be read".into()),
+                ..scanned("installer")
+            },
+            scanned("notes"),
+        ],
     };
+    let scenario = Scenario::config(json!({})).gateway_state(GatewayState {
+        code_scan: Some(scan),
+        ..GatewayState::default()
+    });
     assert_eq!(
-        pairs(hook),
+        scenario.pairs::<SupplyChain>(),
         vec![
+            ("plugins.code_safety".to_owned(), Severity::Critical),
             (
-                "hooks.installs_missing_integrity".to_owned(),
+                "plugins.code_safety.entry_escape".to_owned(),
+                Severity::Critical
+            ),
+            ("plugins.code_safety.entry_path".to_owned(), Severity::Warn),
+            (
+                "plugins.code_safety.manifest_parse_error".to_owned(),
                 Severity::Warn
             ),
-            (
-                "hooks.installs_unpinned_npm_specs".to_owned(),
-                Severity::Warn
-            ),
-            ("hooks.installs_version_drift".to_owned(), Severity::Warn),
+            ("plugins.code_safety.scan_failed".to_owned(), Severity::Warn),
+            ("skills.code_safety".to_owned(), Severity::Warn),
+            ("skills.code_safety.scan_failed".to_owned(), Severity::Warn),
         ]
     );
-    assert_eq!(pairs(pinned), vec![]);
+    let detail = &scenario.details_of::<SupplyChain>("plugins.code_safety")[0];
+    assert!(
+        detail.contains("miner") && detail.contains("dangerous-exec at index.js:7"),
+        "{detail}"
+    );
+    let clean = Scenario::config(json!({})).gateway_state(GatewayState {
+        code_scan: Some(CodeScan {
+            plugins: vec![scanned("clean")],
+            skills: vec![scanned("notes")],
+        }),
+        ..GatewayState::default()
+    });
+    assert_eq!(clean.pairs::<SupplyChain>(), vec![]);
 }
 
 #[test]

@@ -369,7 +369,7 @@ fn no_ambient_authority_reaches_a_plugin() {
 fn a_plugin_built_for_a_newer_contract_is_refused_with_both_versions() {
     let wasm = adversarial_plugin("future-api");
     let stderr = refused_plugin(&exposed(), &wasm);
-    for needle in [wasm.to_str().unwrap(), "pincer:audit@0.2.0", "0.1.3"] {
+    for needle in [wasm.to_str().unwrap(), "pincer:audit@0.3.0", "0.2.0"] {
         assert!(stderr.contains(needle), "stderr lacks {needle}: {stderr}");
     }
 }

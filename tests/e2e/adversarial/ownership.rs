@@ -216,7 +216,7 @@ fn a_builtin_finding_is_described_by_its_own_plugin() {
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     for result in run["results"].as_array().unwrap() {
-        let rule = &rules[result["ruleIndex"].as_u64().unwrap() as usize];
+        let rule = &rules[usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap()];
         assert_eq!(rule["id"], result["ruleId"], "{result}");
         if result["ruleId"].as_str().unwrap().starts_with("gateway.") {
             assert_eq!(rule["properties"]["plugin"], "control-plane", "{rule}");

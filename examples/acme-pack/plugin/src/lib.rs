@@ -11,32 +11,41 @@ mod tools;
 
 use pincer_sdk::prelude::*;
 
+/// `approvedNodes`.
+pub const APPROVED_NODES: ParamMeta = ParamMeta::string_list(
+    "approvedNodes",
+    "no inventory: acme.node_not_approved stays silent",
+    "Device ids (or id prefixes of 12+ characters) allowed to pair.",
+);
+
+/// `minTokenLength`.
+pub const MIN_TOKEN_LENGTH: ParamMeta = ParamMeta::optional_integer_in(
+    "minTokenLength",
+    1..=4096,
+    "no minimum: acme.token_length stays silent",
+    "The shortest gateway token Acme accepts, in characters.",
+);
+
+/// `forbiddenModels`.
+pub const FORBIDDEN_MODELS: ParamMeta = ParamMeta::string_list(
+    "forbiddenModels",
+    "none",
+    "Model ids no agent may use; a trailing `*` matches a prefix.",
+);
+
+/// `requiredToolDeny`.
+pub const REQUIRED_TOOL_DENY: ParamMeta = ParamMeta::string_list(
+    "requiredToolDeny",
+    "none",
+    "Tools that tools.deny must list.",
+);
+
 /// The parameters the pack sets.
 pub const PARAMS: &[ParamMeta] = &[
-    ParamMeta {
-        name: "approvedNodes",
-        kind: ParamKind::StringList,
-        default: "no inventory: acme.node_not_approved stays silent",
-        description: "Device ids (or id prefixes of 12+ characters) allowed to pair.",
-    },
-    ParamMeta {
-        name: "minTokenLength",
-        kind: ParamKind::Integer { min: 1, max: 4096 },
-        default: "no minimum: acme.token_length stays silent",
-        description: "The shortest gateway token Acme accepts, in characters.",
-    },
-    ParamMeta {
-        name: "forbiddenModels",
-        kind: ParamKind::StringList,
-        default: "none",
-        description: "Model ids no agent may use; a trailing `*` matches a prefix.",
-    },
-    ParamMeta {
-        name: "requiredToolDeny",
-        kind: ParamKind::StringList,
-        default: "none",
-        description: "Tools that tools.deny must list.",
-    },
+    APPROVED_NODES,
+    MIN_TOKEN_LENGTH,
+    FORBIDDEN_MODELS,
+    REQUIRED_TOOL_DENY,
 ];
 
 /// The plugin.

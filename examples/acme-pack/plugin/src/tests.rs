@@ -6,6 +6,13 @@ use pincer_sdk::PairedDevice;
 use pincer_sdk::prelude::*;
 use serde_json::json;
 
+#[test]
+fn every_rule_fires_in_one_scenario_and_stays_quiet_in_another() {
+    pincer_sdk::testing::CheckGate::<AcmePolicy>::new()
+        .cases(concat!(env!("CARGO_MANIFEST_DIR"), "/../cases"))
+        .assert();
+}
+
 fn ids(scenario: &Scenario) -> Vec<String> {
     scenario
         .pairs::<AcmePolicy>()

@@ -22,7 +22,7 @@ fn colour(severity: Severity) -> &'static str {
 
 /// Findings of one category, by severity.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CategoryCounts {
+pub(super) struct CategoryCounts {
     /// The category.
     pub name: String,
     /// Counts: critical, warn, info.
@@ -46,13 +46,13 @@ fn slot(severity: Severity) -> usize {
 }
 
 /// The report's findings counted per category, largest first.
-pub fn by_category(
+pub(super) fn by_category(
     report: &Report,
     category_of: impl Fn(&ReportFinding) -> String,
 ) -> Vec<CategoryCounts> {
     let mut map: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for finding in &report.findings {
-        map.entry(category_of(finding)).or_default()[slot(finding.severity)] += 1;
+        map.entry(category_of(finding)).or_default()[slot(finding.finding.severity)] += 1;
     }
     let mut rows: Vec<CategoryCounts> = map
         .into_iter()
@@ -83,7 +83,7 @@ fn open(out: &mut dyn Write, id: &str, caption: &str, height: usize) -> io::Resu
 }
 
 /// One bar per severity.
-pub fn severity(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn severity(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let counts = [summary.critical, summary.warn, summary.info];
     let max = counts.iter().copied().max().unwrap_or(0);
     open(
@@ -111,7 +111,7 @@ pub fn severity(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One stacked bar per category.
-pub fn categories(rows: &[CategoryCounts], out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn categories(rows: &[CategoryCounts], out: &mut dyn Write) -> io::Result<()> {
     let max = rows.iter().map(CategoryCounts::total).max().unwrap_or(0);
     open(
         out,

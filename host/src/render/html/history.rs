@@ -4,7 +4,9 @@
 
 use super::{csp_hash, escape};
 use crate::history::entry::Entry;
-use crate::render::history::{change, installation, several_installations, when, with_previous};
+use crate::render::history_rows::{
+    change, installation, several_installations, when, with_previous,
+};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -61,7 +63,7 @@ fn chart(entries: &[(PathBuf, Entry)]) -> String {
 
 /// A self-contained page: the chart, then the table of runs. No script;
 /// the Content-Security-Policy admits only its own inline style.
-pub fn page(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn page(entries: &[(PathBuf, Entry)], out: &mut dyn Write) -> io::Result<()> {
     let style_hash = csp_hash(STYLE);
     let several = several_installations(entries);
     let mut rows = String::new();

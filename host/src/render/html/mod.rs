@@ -3,10 +3,10 @@
 //! that admits only each page's own inline style and script, by hash.
 
 mod chart;
-pub mod history;
+pub(crate) mod history;
 mod report;
 
-pub use report::render;
+pub(crate) use report::render;
 
 use base64::Engine;
 use sha2::{Digest, Sha256};

@@ -17,7 +17,7 @@ const SCRIPT: &str = include_str!("filter.js");
 /// The category of the check behind a finding (`other` when undeclared).
 fn category(report: &Report, finding: &ReportFinding) -> String {
     report
-        .check_index(&finding.plugin, &finding.check_id)
+        .check_index(&finding.plugin, &finding.finding.check_id)
         .map_or_else(
             || "other".to_owned(),
             |i| report.checks[i].info.category.clone(),
@@ -25,7 +25,7 @@ fn category(report: &Report, finding: &ReportFinding) -> String {
 }
 
 /// Writes the report as one HTML page.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let title = format!("Pincer audit of {}", report.target.config);
     writeln!(
         out,
@@ -149,29 +149,30 @@ fn render_findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if baseline { "<th>baseline</th>" } else { "" }
     )?;
     for finding in &report.findings {
-        let severity = finding.severity.as_str();
+        let severity = finding.finding.severity.as_str();
         write!(
             out,
             "<tr data-severity=\"{severity}\" data-category=\"{}\">\
              <td class=\"sev {severity}\">{severity}</td><td><code>{}</code><br><span class=\"meta\">{}</span></td>\
              <td><strong>{}</strong><div class=\"detail\">{}</div>{}</td><td>{}</td><td>{}</td>",
             escape(&category(report, finding)),
-            escape(&finding.check_id),
+            escape(&finding.finding.check_id),
             escape(&finding.plugin),
-            escape(&finding.title),
-            escape(&finding.detail),
-            finding
-                .severity_override
-                .as_ref()
-                .map_or_else(String::new, |changed| format!(
+            escape(&finding.finding.title),
+            escape(&finding.finding.detail),
+            finding.annotations.severity_override.as_ref().map_or_else(
+                String::new,
+                |changed| format!(
                     "<div class=\"meta\">severity {}</div>",
                     escape(&changed.describe())
-                )),
+                )
+            ),
             location(finding),
-            escape(finding.remediation.as_deref().unwrap_or(""))
+            escape(finding.finding.remediation.as_deref().unwrap_or(""))
         )?;
         if baseline {
             let state = finding
+                .annotations
                 .baseline
                 .map_or("", crate::report::baseline::BaselineState::as_str);
             write!(out, "<td><span class=\"badge {state}\">{state}</span></td>")?;
@@ -187,7 +188,7 @@ fn render_findings(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// `file:line` and the config path, when known.
 fn location(finding: &ReportFinding) -> String {
-    match &finding.location {
+    match &finding.annotations.location {
         Some(at) => format!(
             "<code>{}:{}</code><br><code>{}</code>",
             escape(&at.file),
@@ -195,6 +196,7 @@ fn location(finding: &ReportFinding) -> String {
             escape(&at.config_path)
         ),
         None => finding
+            .finding
             .config_paths
             .first()
             .map_or_else(String::new, |path| format!("<code>{}</code>", escape(path))),
@@ -212,8 +214,9 @@ fn render_suppressed(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         report.suppressed_findings.len()
     )?;
     for finding in &report.suppressed_findings {
-        let severity = finding.severity.as_str();
+        let severity = finding.finding.severity.as_str();
         let by = finding
+            .annotations
             .suppressed_by
             .as_ref()
             .map_or_else(String::new, |by| escape(&by.describe()));
@@ -221,9 +224,9 @@ fn render_suppressed(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             out,
             "<tr><td class=\"sev {severity}\">{severity}</td><td><code>{}</code></td>\
              <td><strong>{}</strong><div class=\"detail\">{}</div></td><td>{}</td><td>{by}</td></tr>",
-            escape(&finding.check_id),
-            escape(&finding.title),
-            escape(&finding.detail),
+            escape(&finding.finding.check_id),
+            escape(&finding.finding.title),
+            escape(&finding.finding.detail),
             location(finding)
         )?;
     }

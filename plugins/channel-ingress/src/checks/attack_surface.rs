@@ -38,7 +38,7 @@ pub fn run(view: &View, out: &mut Findings) {
     let channels = view
         .get("channels")
         .and_then(Value::as_object)
-        .map_or(0, |channels| channels.len());
+        .map_or(0, serde_json::Map::len);
     out.push(SUMMARY.finding(format!(
         "Channels configured: {channels}; groups open to anyone: {open}, on an allowlist: \
          {allowlist}. Elevated tools {}; webhooks {}; browser control {}. Trust model: one \

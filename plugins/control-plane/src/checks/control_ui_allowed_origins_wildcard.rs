@@ -3,7 +3,7 @@
 //! or WebChat connection.
 
 use super::control_ui_allowed_origins_required::allowed_origins;
-use crate::gateway_auth::GatewayAuth;
+use crate::gateway_auth::report_by_bind;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -24,19 +24,11 @@ pub fn run(view: &View, out: &mut Findings) {
     if !allowed_origins(view).iter().any(|origin| origin == "*") {
         return;
     }
-    let auth = GatewayAuth::resolve(view);
-    let severity = if auth.is_loopback() {
-        Severity::Warn
-    } else {
-        Severity::Critical
-    };
-    let detail = format!(
-        "gateway.controlUi.allowedOrigins contains \"*\" (bind \"{}\").",
-        auth.bind
-    );
-    out.push(
-        META.finding(detail)
-            .with_severity(severity)
-            .at("gateway.controlUi.allowedOrigins"),
+    report_by_bind(
+        view,
+        out,
+        &META,
+        "gateway.controlUi.allowedOrigins contains \"*\"",
+        "gateway.controlUi.allowedOrigins",
     );
 }

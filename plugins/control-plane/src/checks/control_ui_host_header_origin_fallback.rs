@@ -1,7 +1,7 @@
 //! `gateway.control_ui.host_header_origin_fallback`: the Control UI accepts
 //! a browser origin that matches the request's own Host header.
 
-use crate::gateway_auth::GatewayAuth;
+use crate::gateway_auth::report_by_bind;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -23,19 +23,11 @@ pub fn run(view: &View, out: &mut Findings) {
     if view.bool("gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback") != Some(true) {
         return;
     }
-    let auth = GatewayAuth::resolve(view);
-    let severity = if auth.is_loopback() {
-        Severity::Warn
-    } else {
-        Severity::Critical
-    };
-    let detail = format!(
-        "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback is true (bind \"{}\").",
-        auth.bind
-    );
-    out.push(
-        META.finding(detail)
-            .with_severity(severity)
-            .at("gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback"),
+    report_by_bind(
+        view,
+        out,
+        &META,
+        "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback is true",
+        "gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback",
     );
 }

@@ -1,7 +1,7 @@
 //! `discovery.mdns_full_mode`: the gateway's mDNS announcement carries the
 //! CLI path and SSH port.
 
-use crate::gateway_auth::GatewayAuth;
+use crate::gateway_auth::report_by_bind;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -21,16 +21,11 @@ pub fn run(view: &View, out: &mut Findings) {
     if view.str("discovery.mdns.mode") != Some("full") {
         return;
     }
-    let auth = GatewayAuth::resolve(view);
-    let severity = if auth.is_loopback() {
-        Severity::Warn
-    } else {
-        Severity::Critical
-    };
-    let detail = format!("discovery.mdns.mode is \"full\" (bind \"{}\").", auth.bind);
-    out.push(
-        META.finding(detail)
-            .with_severity(severity)
-            .at("discovery.mdns.mode"),
+    report_by_bind(
+        view,
+        out,
+        &META,
+        "discovery.mdns.mode is \"full\"",
+        "discovery.mdns.mode",
     );
 }

@@ -25,7 +25,7 @@ pub static META: CheckMeta = CheckMeta {
 
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    let Some(required) = view.param::<u64>("gatewayPort") else {
+    let Some(required) = crate::GATEWAY_PORT.integer(view) else {
         return;
     };
     let written = view.get("gateway.port");

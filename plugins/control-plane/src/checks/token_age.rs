@@ -16,9 +16,6 @@ use pincer_sdk::SecretSource;
 use pincer_sdk::prelude::*;
 use pincer_sdk::token_age;
 
-/// The policy's default maximum age, in days.
-pub const DEFAULT_MAX_AGE_DAYS: u64 = 90;
-
 /// Declaration.
 pub static META: CheckMeta = CheckMeta {
     id: "gateway.token_age",
@@ -54,9 +51,9 @@ pub fn run(view: &View, out: &mut Findings) {
     let Some(newest) = token_age::config_files_changed_ms(view) else {
         return;
     };
-    let max_days = view
-        .param("tokenMaxAgeDays")
-        .unwrap_or(DEFAULT_MAX_AGE_DAYS);
+    let Some(max_days) = crate::TOKEN_MAX_AGE_DAYS.integer(view) else {
+        return;
+    };
     let age_days = token_age::days(view.audit_time_ms().saturating_sub(newest));
     if age_days > max_days {
         let detail = format!(

@@ -63,8 +63,9 @@ pub static INGRESS_FAILURES: CheckMeta = CheckMeta {
 /// previous recorded run (a loop seen then is not reported again), or in
 /// the last 7 days without a baseline.
 pub fn run_restart_loop(view: &View, out: &mut Findings) {
-    let boots_needed: usize = view.param("restartLoopBoots").unwrap_or(3);
-    let minutes: i64 = view.param("restartLoopMinutes").unwrap_or(10);
+    let declared = |param: &ParamMeta| param.integer(view).unwrap_or(u64::MAX);
+    let boots_needed = usize::try_from(declared(&crate::RESTART_LOOP_BOOTS)).unwrap_or(usize::MAX);
+    let minutes = i64::try_from(declared(&crate::RESTART_LOOP_MINUTES)).unwrap_or(i64::MAX);
     let window_ms = minutes.saturating_mul(60_000);
     let now = i64::try_from(view.audit_time_ms()).unwrap_or(i64::MAX);
     let previous = view
@@ -134,7 +135,9 @@ fn last_day<'a>(
 
 /// Evaluates `drift.blocked_activity`.
 pub fn run_blocked_activity(view: &View, out: &mut Findings) {
-    let threshold: u64 = view.param("blockedEventsPerDay").unwrap_or(20);
+    let threshold = crate::BLOCKED_EVENTS_PER_DAY
+        .integer(view)
+        .unwrap_or(u64::MAX);
     let counts: Vec<_> = last_day(view, "audit", "blocked", |kind| {
         kind != Some("message_skipped")
     })
@@ -157,7 +160,9 @@ pub fn run_blocked_activity(view: &View, out: &mut Findings) {
 
 /// Evaluates `drift.channel_ingress_failures`, one finding per channel.
 pub fn run_ingress_failures(view: &View, out: &mut Findings) {
-    let threshold: u64 = view.param("ingressFailuresPerDay").unwrap_or(20);
+    let threshold = crate::INGRESS_FAILURES_PER_DAY
+        .integer(view)
+        .unwrap_or(u64::MAX);
     for event in last_day(view, "ingress", "failed", |_| true) {
         if event.last_day >= threshold && fresh(view, event.latest_at_ms) {
             let channel = event.kind.as_deref();

@@ -10,9 +10,6 @@
 use pincer_sdk::prelude::*;
 use pincer_sdk::token_age;
 
-/// The policy's default maximum age, in days.
-pub const DEFAULT_MAX_AGE_DAYS: u64 = 90;
-
 /// Declaration.
 pub static TOKEN_UNROTATED: CheckMeta = CheckMeta {
     id: "drift.token_unrotated",
@@ -60,9 +57,9 @@ pub fn run_unrotated(view: &View, out: &mut Findings) {
         None
     };
     let age_ms = files_ms.map_or(history_ms, |files| files.max(history_ms));
-    let max_days = view
-        .param("tokenMaxAgeDays")
-        .unwrap_or(DEFAULT_MAX_AGE_DAYS);
+    let Some(max_days) = crate::TOKEN_MAX_AGE_DAYS.integer(view) else {
+        return;
+    };
     let days = token_age::days(age_ms);
     if days <= max_days {
         return;

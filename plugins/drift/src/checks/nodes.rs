@@ -43,7 +43,7 @@ pub fn run_node_new(view: &View, out: &mut Findings) {
     let Some(baseline) = view.baseline() else {
         return;
     };
-    let inventory = view.param::<Vec<String>>("inventory");
+    let inventory = crate::INVENTORY.strings(view);
     for device in view.paired_devices() {
         let known = baseline
             .posture

@@ -25,7 +25,7 @@ pub static META: CheckMeta = CheckMeta {
 
 /// Evaluates the check, one finding per unlisted device.
 pub fn run(view: &View, out: &mut Findings) {
-    let Some(inventory) = view.param::<Vec<String>>("inventory") else {
+    let Some(inventory) = crate::INVENTORY.strings(view) else {
         return;
     };
     for device in view.paired_devices() {

@@ -5,7 +5,6 @@
 
 use pincer_sdk::agents::{Agent, roster};
 use pincer_sdk::prelude::*;
-use serde_json::Value;
 
 use pincer_sdk::exec::{Security, exec_policy};
 
@@ -24,14 +23,7 @@ pub static META: CheckMeta = CheckMeta {
 
 /// The configured MCP servers that are not disabled.
 fn mcp_servers(view: &View) -> Vec<String> {
-    let mut servers: Vec<String> = view
-        .get("mcp.servers")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .filter(|(_, server)| server.get("enabled").and_then(Value::as_bool) != Some(false))
-        .map(|(name, _)| name.clone())
-        .collect();
+    let mut servers = pincer_sdk::mcp::enabled_servers(view.get("mcp.servers"));
     servers.extend(view.gateway_state().mcporter_servers.iter().cloned());
     servers
 }

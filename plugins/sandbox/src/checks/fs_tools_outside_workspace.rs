@@ -34,7 +34,7 @@ pub fn run(view: &View, out: &mut Findings) {
         return;
     }
     for agent in roster(view) {
-        if agent.get(PATH).and_then(|v| v.as_bool()) == Some(false) {
+        if agent.get(PATH).and_then(serde_json::Value::as_bool) == Some(false) {
             let at = format!("{}.{PATH}", agent.path());
             out.push(META.finding(format!("{at} is false.")).at(at));
         }

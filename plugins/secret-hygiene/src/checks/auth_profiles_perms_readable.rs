@@ -2,7 +2,7 @@
 //! file of an agent's auth-profile store (and no one but the owner can
 //! write it, which `fs.auth_profiles.perms_writable` reports instead).
 
-use crate::perms::inspect;
+use crate::perms::Rule;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -16,16 +16,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "agent-auth-store",
+    what: "The auth-profile store file",
+    at: None,
+    exposed: |file| !file.writable() && file.readable(),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for file in inspect(view, "agent-auth-store") {
-        if !file.writable() && file.readable() {
-            let detail = format!(
-                "The auth-profile store file {}: {}.",
-                file.subject(),
-                file.who()
-            );
-            out.push(META.finding(detail).with_remediation(file.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

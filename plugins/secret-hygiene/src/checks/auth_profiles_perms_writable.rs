@@ -4,7 +4,7 @@
 //! files), for `main` and every configured agent, can be written by its
 //! group or other users. Each file is judged on its own.
 
-use crate::perms::inspect;
+use crate::perms::Rule;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -19,16 +19,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "agent-auth-store",
+    what: "The auth-profile store file",
+    at: None,
+    exposed: |file| file.writable(),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for file in inspect(view, "agent-auth-store") {
-        if file.writable() {
-            let detail = format!(
-                "The auth-profile store file {}: {}.",
-                file.subject(),
-                file.who()
-            );
-            out.push(META.finding(detail).with_remediation(file.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

@@ -2,7 +2,7 @@
 //! pulls in with `$include` can read it (only the group, and no one but the
 //! owner can write it).
 
-use crate::perms::{Exposure, inspect};
+use crate::perms::{Exposure, Rule};
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -16,20 +16,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/configuration"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "config-include",
+    what: "The included file",
+    at: Some("$include"),
+    exposed: |file| file.exposure() == Some(Exposure::GroupReadable),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for include in inspect(view, "config-include") {
-        if include.exposure() == Some(Exposure::GroupReadable) {
-            let detail = format!(
-                "The included file {}: {}.",
-                include.subject(),
-                include.who()
-            );
-            out.push(
-                META.finding(detail)
-                    .with_remediation(include.fix())
-                    .at("$include"),
-            );
-        }
-    }
+    RULE.report(&META, view, out);
 }

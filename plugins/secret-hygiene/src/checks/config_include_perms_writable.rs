@@ -2,7 +2,7 @@
 //! `$include` can be written by its group or other users (a symlinked
 //! include is judged by its target).
 
-use crate::perms::inspect;
+use crate::perms::Rule;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -16,20 +16,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/configuration"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "config-include",
+    what: "The included file",
+    at: Some("$include"),
+    exposed: |file| file.writable(),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for include in inspect(view, "config-include") {
-        if include.writable() {
-            let detail = format!(
-                "The included file {}: {}.",
-                include.subject(),
-                include.who()
-            );
-            out.push(
-                META.finding(detail)
-                    .with_remediation(include.fix())
-                    .at("$include"),
-            );
-        }
-    }
+    RULE.report(&META, view, out);
 }

@@ -2,7 +2,7 @@
 //! (and no one but the owner can write it, which `fs.config.perms_writable`
 //! reports instead). Not reported for a symlinked config.
 
-use crate::perms::{Exposure, inspect};
+use crate::perms::{Exposure, Rule};
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -16,12 +16,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "config",
+    what: "The config",
+    at: None,
+    exposed: |file| !file.is_symlink && file.exposure() == Some(Exposure::WorldReadable),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for config in inspect(view, "config") {
-        if !config.is_symlink && config.exposure() == Some(Exposure::WorldReadable) {
-            let detail = format!("The config {}: {}.", config.subject(), config.who());
-            out.push(META.finding(detail).with_remediation(config.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

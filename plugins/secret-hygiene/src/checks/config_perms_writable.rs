@@ -2,7 +2,7 @@
 //! to it (through a symlink: its target's mode). Shadows the readable
 //! checks.
 
-use crate::perms::inspect;
+use crate::perms::Rule;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -17,12 +17,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "config",
+    what: "The config",
+    at: None,
+    exposed: |file| file.writable(),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for config in inspect(view, "config") {
-        if config.writable() {
-            let detail = format!("The config {}: {}.", config.subject(), config.who());
-            out.push(META.finding(detail).with_remediation(config.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

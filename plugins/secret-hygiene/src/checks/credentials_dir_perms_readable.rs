@@ -2,7 +2,7 @@
 //! group or other users can read it (and no one but the owner can write to
 //! it, which `fs.credentials_dir.perms_writable` reports instead).
 
-use crate::perms::inspect;
+use crate::perms::Rule;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -16,16 +16,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "credentials-dir",
+    what: "The credentials directory",
+    at: None,
+    exposed: |file| file.is_dir && !file.writable() && file.readable(),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for dir in inspect(view, "credentials-dir") {
-        if dir.is_dir && !dir.writable() && dir.readable() {
-            let detail = format!(
-                "The credentials directory {}: {}.",
-                dir.subject(),
-                dir.who()
-            );
-            out.push(META.finding(detail).with_remediation(dir.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

@@ -3,7 +3,7 @@
 //! group or other users. Only a directory is judged (through a symlink: its
 //! target); the files inside are not.
 
-use crate::perms::inspect;
+use crate::perms::Rule;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -17,16 +17,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "credentials-dir",
+    what: "The credentials directory",
+    at: None,
+    exposed: |file| file.is_dir && file.writable(),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for dir in inspect(view, "credentials-dir") {
-        if dir.is_dir && dir.writable() {
-            let detail = format!(
-                "The credentials directory {}: {}.",
-                dir.subject(),
-                dir.who()
-            );
-            out.push(META.finding(detail).with_remediation(dir.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

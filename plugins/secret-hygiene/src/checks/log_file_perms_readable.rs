@@ -3,7 +3,7 @@
 //! inspected when `logging.file` is unset, and a `~user/...` path is
 //! skipped, as in the reference. Write bits are not judged here.
 
-use crate::perms::inspect;
+use crate::perms::Rule;
 use pincer_sdk::prelude::*;
 use pincer_sdk::secret::js_trim;
 
@@ -29,19 +29,18 @@ fn skipped(view: &View) -> bool {
         .is_some_and(|rest| !(rest.is_empty() || rest.starts_with('/') || rest.starts_with('\\')))
 }
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "log-file",
+    what: "The log file",
+    at: Some("logging.file"),
+    exposed: |file| file.readable(),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
     if skipped(view) {
         return;
     }
-    for log in inspect(view, "log-file") {
-        if log.readable() {
-            let detail = format!("The log file {}: {}.", log.subject(), log.who());
-            out.push(
-                META.finding(detail)
-                    .with_remediation(log.fix())
-                    .at("logging.file"),
-            );
-        }
-    }
+    RULE.report(&META, view, out);
 }

@@ -3,7 +3,7 @@
 //! and every configured agent. Read access alone decides: write bits are
 //! not judged here, and whatever kind of file is there is judged.
 
-use crate::perms::inspect;
+use crate::perms::Rule;
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -17,12 +17,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "sessions-store",
+    what: "The session store",
+    at: None,
+    exposed: |file| file.readable(),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for store in inspect(view, "sessions-store") {
-        if store.readable() {
-            let detail = format!("The session store {}: {}.", store.subject(), store.who());
-            out.push(META.finding(detail).with_remediation(store.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

@@ -1,7 +1,7 @@
 //! `fs.state_dir.perms_group_writable`: the state directory's group can
 //! write to it (mode `g+w`, not `o+w`).
 
-use crate::perms::{Exposure, inspect};
+use crate::perms::{Exposure, Rule};
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -15,12 +15,15 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "state-dir",
+    what: "The state directory",
+    at: None,
+    exposed: |file| file.exposure() == Some(Exposure::GroupWritable),
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for dir in inspect(view, "state-dir") {
-        if dir.exposure() == Some(Exposure::GroupWritable) {
-            let detail = format!("The state directory {}: {}.", dir.subject(), dir.who());
-            out.push(META.finding(detail).with_remediation(dir.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

@@ -2,7 +2,7 @@
 //! users can read it (and no one but the owner can write to it, which the
 //! writable checks report instead).
 
-use crate::perms::{Exposure, inspect};
+use crate::perms::{Exposure, Rule};
 use pincer_sdk::prelude::*;
 
 /// Declaration.
@@ -16,15 +16,20 @@ pub static META: CheckMeta = CheckMeta {
     references: &["https://docs.openclaw.ai/gateway/security"],
 };
 
+/// The paths it looks at and when one is open.
+const RULE: Rule = Rule {
+    role: "state-dir",
+    what: "The state directory",
+    at: None,
+    exposed: |file| {
+        matches!(
+            file.exposure(),
+            Some(Exposure::WorldReadable | Exposure::GroupReadable)
+        )
+    },
+};
+
 /// Evaluates the check.
 pub fn run(view: &View, out: &mut Findings) {
-    for dir in inspect(view, "state-dir") {
-        if matches!(
-            dir.exposure(),
-            Some(Exposure::WorldReadable | Exposure::GroupReadable)
-        ) {
-            let detail = format!("The state directory {}: {}.", dir.subject(), dir.who());
-            out.push(META.finding(detail).with_remediation(dir.fix()));
-        }
-    }
+    RULE.report(&META, view, out);
 }

@@ -1,7 +1,8 @@
 //! Adversarial plugin `future-api`: a plugin built against
-//! `pincer:audit@0.2.0` (a copy of the contract with its version bumped), which
-//! a host serving 0.1.x must refuse with a message naming both versions.
-#![allow(unsafe_code, reason = "generated bindings")]
+//! `pincer:audit@0.3.0` (a copy of an older contract with its version
+//! bumped past every version the host serves), which the host must refuse
+//! with a message naming both versions.
+#![allow(unsafe_code, clippy::pedantic, reason = "generated bindings")]
 
 wit_bindgen::generate!({ path: "wit", world: "check-plugin" });
 

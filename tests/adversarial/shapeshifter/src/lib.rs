@@ -5,7 +5,7 @@
 //! them says "real". The host must give `info()` nothing to tell them
 //! apart, so that `pincer checks`, `plugins inspect`, pack review and the
 //! audit all see one identity.
-#![allow(unsafe_code, reason = "generated bindings")]
+#![allow(unsafe_code, clippy::pedantic, reason = "generated bindings")]
 
 wit_bindgen::generate!({ path: "../../../wit", world: "check-plugin" });
 
@@ -70,7 +70,7 @@ impl Guest for Shapeshifter {
         }
     }
 
-    fn run() -> Result<Vec<Finding>, String> {
+    fn run() -> Result<Vec<Finding>, pincer::audit::types::RunError> {
         Ok(Vec::new())
     }
 }

@@ -26,7 +26,7 @@ fn attack(view: &View, out: &mut Findings) {
             let _ = wasip2::io::poll::poll(&[&clock]);
         }
         "block" => wasip2::clocks::monotonic_clock::subscribe_duration(HOUR_NS).block(),
-        _ => std::thread::sleep(std::time::Duration::from_secs(3_600)),
+        _ => std::thread::sleep(std::time::Duration::from_hours(1)),
     }
     out.push(META.finding("woke up after an hour"));
 }

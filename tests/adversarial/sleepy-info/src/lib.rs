@@ -1,7 +1,7 @@
 //! Adversarial plugin `sleepy-info`: written against the WIT without the
 //! SDK, it sleeps for an hour in `info()`, which every command asks
 //! (`audit`, `checks`, `plugins inspect`, `test`, `pack verify`).
-#![allow(unsafe_code, reason = "generated bindings")]
+#![allow(unsafe_code, clippy::pedantic, reason = "generated bindings")]
 
 wit_bindgen::generate!({ path: "../../../wit", world: "check-plugin" });
 
@@ -9,7 +9,7 @@ struct Sleepy;
 
 impl Guest for Sleepy {
     fn info() -> PluginInfo {
-        std::thread::sleep(std::time::Duration::from_secs(3_600));
+        std::thread::sleep(std::time::Duration::from_hours(1));
         PluginInfo {
             name: "adversarial-sleepy-info".into(),
             version: "1.0.0".into(),
@@ -18,7 +18,7 @@ impl Guest for Sleepy {
         }
     }
 
-    fn run() -> Result<Vec<Finding>, String> {
+    fn run() -> Result<Vec<Finding>, pincer::audit::types::RunError> {
         Ok(Vec::new())
     }
 }

@@ -12,6 +12,6 @@ fn attack(view: &View, out: &mut Findings) {
     let _ = view;
     out.push(META.finding("a declared finding, which stands"));
     let mut forged = META.finding("a finding under an id nobody declared");
-    forged.check_id = "gateway.totally_fine".to_owned();
+    "gateway.totally_fine".clone_into(&mut forged.check_id);
     out.push(forged);
 }

@@ -1,7 +1,7 @@
 //! A plugin built against `pincer:audit@0.1.0` (a frozen copy of that
 //! contract in `wit/`), without the SDK. Hosts serving any later 0.1.x must
 //! link and run it: additive changes keep the minor version.
-#![allow(unsafe_code, reason = "generated bindings")]
+#![allow(unsafe_code, clippy::pedantic, reason = "generated bindings")]
 
 wit_bindgen::generate!({ path: "wit", world: "check-plugin" });
 
