@@ -285,12 +285,25 @@ pub(crate) fn utf8(bytes: Vec<u8>) -> Result<String, ReadError> {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by construction.
         let before = std::str::from_utf8(valid).unwrap_or_default();
-        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-        ReadError::NotUtf8 {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
-        }
+        let (line, column) = line_and_column(before, before.len());
+        ReadError::NotUtf8 { line, column }
     })
+}
+
+/// The 1-based line of byte `offset` of `text`.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    line_and_column(text, offset).0
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of
+/// `text`, as every error about a place in an input file names it.
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// What is at `path`, without following a final symlink (and, under a
@@ -419,6 +432,17 @@ pub(crate) fn list(dir: &Path, within: Within<'_>, max: usize) -> Result<Listing
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_is_named_by_line_and_column_in_characters() {
+        let text = "{\n  é: 1,\n  b: 2 }";
+        assert_eq!(line_and_column(text, 0), (1, 1));
+        let b = text.find('b').expect("b");
+        assert_eq!(line_and_column(text, b), (3, 3));
+        let one = text.find('1').expect("1");
+        assert_eq!(line_and_column(text, one), (2, 6), "é is one character");
+        assert_eq!(line_of(text, text.len() + 10), 3, "past the end: the last line");
+    }
 
     #[test]
     fn a_bad_byte_is_located_by_line_and_column() {

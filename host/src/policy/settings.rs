@@ -7,6 +7,7 @@
 //! packs, relative to the file.
 
 use crate::error::{Error, Result};
+use crate::input_file::line_of;
 use crate::policy::params::{ParamsOrigin, PluginParams};
 use crate::policy::suppress::rules::{Rule, RuleSpec};
 use crate::runtime::limits::LimitOverrides;
@@ -73,10 +74,6 @@ pub(crate) struct LoadedSettings {
     pub suppressions: Vec<Rule>,
     /// The rule packs it names.
     pub packs: Vec<PathBuf>,
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
 /// Where the settings file is, if there is one.

@@ -4,6 +4,7 @@
 //! rules (once per `SKILL.md`). A finding names the rule, the file and the
 //! line — never the matched text, which may be a secret.
 
+use crate::input_file::line_of;
 use pincer_sdk::{CodeFinding, Severity};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -177,13 +178,13 @@ pub(super) fn scan_source(file: &str, source: &str) -> Vec<CodeFinding> {
         }
     }
     let code = strip_comments(source);
-    let line_of = |offset: usize| code[..offset].matches('\n').count() + 1;
+    let line_in_code = |offset: usize| line_of(&code, offset);
     if let Some(read) = r.read_file.find(&code)
         && r.network_send.is_match(&code)
     {
         out.push(finding(
             file,
-            line_of(read.start()),
+            line_in_code(read.start()),
             "potential-exfiltration",
             Severity::Warn,
         ));
@@ -195,7 +196,7 @@ pub(super) fn scan_source(file: &str, source: &str) -> Vec<CodeFinding> {
     {
         out.push(finding(
             file,
-            line_of(hex.start()),
+            line_in_code(hex.start()),
             "obfuscated-code",
             Severity::Warn,
         ));
@@ -226,7 +227,7 @@ pub(super) fn scan_skill_text(file: &str, text: &str) -> Vec<CodeFinding> {
         .iter()
         .filter_map(|(rule, severity, pattern)| {
             let found = pattern.find(text)?;
-            let line = text[..found.start()].matches('\n').count() + 1;
+            let line = line_of(text, found.start());
             Some(finding(file, line, rule, *severity))
         })
         .collect()

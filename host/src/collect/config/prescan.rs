@@ -261,11 +261,10 @@ impl Scan<'_> {
     }
 
     fn problem(&self, at: usize, message: String) -> Problem {
-        let before = self.text.get(..at).unwrap_or_default();
-        let line_start = before.rfind('\n').map_or(0, |offset| offset + 1);
+        let (line, column) = crate::input_file::line_and_column(self.text, at);
         Problem {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line,
+            column,
             message,
         }
     }

@@ -71,11 +71,10 @@ impl Reader<'_> {
     }
 
     fn error(&self, offset: usize, message: &str) -> SyntaxError {
-        let line = self.lines.line_of(offset);
-        let line_start = self.lines.start_of(line);
+        let (line, column) = crate::input_file::line_and_column(self.text, offset);
         SyntaxError {
             line,
-            column: self.text[line_start..offset].chars().count() + 1,
+            column,
             message: format!("invalid JSON5: {message}"),
         }
     }
@@ -447,11 +446,6 @@ impl LineStarts {
     /// The 1-based line holding `offset`.
     fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
-    }
-
-    /// Where 1-based `line` starts.
-    fn start_of(&self, line: usize) -> usize {
-        self.0.get(line.saturating_sub(1)).copied().unwrap_or(0)
     }
 }
 

@@ -11,6 +11,7 @@ pub(crate) mod admit;
 pub(crate) mod policy;
 
 use crate::error::{Error, Result};
+use crate::input_file::line_of;
 use crate::policy::params::{ParamsOrigin, PluginParams};
 use pincer_sdk::Severity;
 use serde::Deserialize;
@@ -136,10 +137,6 @@ impl Pack {
     pub(crate) fn source(&self, line: usize) -> String {
         format!("pack {} ({}:{line})", self.name, self.file().display())
     }
-}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
 /// The line of `key` in the table that starts at `span` (up to the next
