@@ -441,7 +441,11 @@ mod tests {
         assert_eq!(line_and_column(text, b), (3, 3));
         let one = text.find('1').expect("1");
         assert_eq!(line_and_column(text, one), (2, 6), "é is one character");
-        assert_eq!(line_of(text, text.len() + 10), 3, "past the end: the last line");
+        assert_eq!(
+            line_of(text, text.len() + 10),
+            3,
+            "past the end: the last line"
+        );
     }
 
     #[test]

@@ -8,9 +8,9 @@
 //! `files`, its `params` as the `[params.<plugin>]` tables of a
 //! `pincer.toml` passed with `--settings`.
 
-use crate::parity::{Pair, is_own, parity_dir};
+use crate::parity::{Pair, cases, is_own, own_expectation, reference_pairs};
 use crate::support::{Audit, audit, builtin_check_ids};
-use pincer::cases::{Case, PreparedCase, discover};
+use pincer::cases::{Case, PreparedCase};
 use pincer_sdk::id_matches;
 
 /// Whether a built-in plugin declares this id.
@@ -18,17 +18,6 @@ fn owned(check_id: &str) -> bool {
     builtin_check_ids()
         .iter()
         .any(|pattern| id_matches(pattern, check_id))
-}
-
-/// The sorted, deduplicated pairs of a typed findings list.
-fn pairs_of(findings: &[pincer::cases::Pair]) -> Vec<Pair> {
-    let mut pairs: Vec<Pair> = findings
-        .iter()
-        .map(|pair| (pair.check_id.clone(), pair.severity.as_str().to_owned()))
-        .collect();
-    pairs.sort();
-    pairs.dedup();
-    pairs
 }
 
 /// Runs `pincer audit` with every built-in plugin on a case, in the private
@@ -71,12 +60,7 @@ fn audit_case(case: &Case) -> Result<Audit, String> {
 /// Compares the reference's pairs of the reference ids our plugins own with
 /// Pincer's, Pincer's own ids left out on both sides.
 fn compare_reference(case: &Case, actual: &[Pair]) -> Result<usize, String> {
-    let recorded = case
-        .spec
-        .reference
-        .as_ref()
-        .ok_or("case.json has no reference.findings")?;
-    let expected: Vec<Pair> = pairs_of(&recorded.findings)
+    let expected: Vec<Pair> = reference_pairs(case)?
         .into_iter()
         .filter(|(id, _)| owned(id) && !is_own(id))
         .collect();
@@ -97,10 +81,9 @@ fn compare_reference(case: &Case, actual: &[Pair]) -> Result<usize, String> {
 /// Compares the case's `pincer` expectation, if any, with the pairs of
 /// Pincer's own checks.
 fn compare_own(case: &Case, actual: &[Pair]) -> Result<usize, String> {
-    let Some(own) = &case.spec.pincer else {
+    let Some(expected) = own_expectation(case) else {
         return Ok(0);
     };
-    let expected = pairs_of(&own.findings);
     if let Some((id, _)) = expected.iter().find(|(id, _)| !is_own(id)) {
         return Err(format!(
             "  pincer.findings names `{id}`, which is not one of Pincer's own checks"
@@ -167,7 +150,7 @@ fn run_all(cases: &[Case]) -> Vec<Result<usize, String>> {
 
 #[test]
 fn every_case_matches_the_reference_on_owned_checks() {
-    let all = discover(&parity_dir()).unwrap();
+    let all = cases();
     let results = run_all(&all);
     let cases = all.len();
     let compared: usize = results.iter().filter_map(|r| r.as_ref().ok()).sum();

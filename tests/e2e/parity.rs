@@ -2,9 +2,10 @@
 //! generated `docs/parity.md` (`parity_doc.rs`): the reference audit's check
 //! ids (`tests/parity/reference-checks.json`), which built-in checks are
 //! Pincer's own (they match no reference id), and the recorded cases
-//! (`tests/parity/<plugin>/<scenario>/case.json`).
+//! (`tests/parity/<plugin>/<scenario>/case.json`, read by `pincer::cases`).
 
 use crate::support::{builtin_checks, root};
+use pincer::cases::{Case, discover};
 use pincer_sdk::id_matches;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -131,68 +132,33 @@ pub fn is_own(check_id: &str) -> bool {
         .any(|pattern| id_matches(pattern, check_id))
 }
 
-/// Every `tests/parity/<plugin>/<scenario>/` folder that holds a case.
-pub fn case_dirs() -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
-    for plugin in std::fs::read_dir(parity_dir()).unwrap() {
-        let plugin = plugin.unwrap().path();
-        if !plugin.is_dir() {
-            continue;
-        }
-        for case in std::fs::read_dir(&plugin).unwrap() {
-            let case = case.unwrap().path();
-            if case.join("case.json").is_file() {
-                dirs.push(case);
-            }
-        }
-    }
-    dirs.sort();
-    dirs
+/// Every parity case, read as `pincer test` reads it (`pincer::cases`).
+pub fn cases() -> Vec<Case> {
+    discover(&parity_dir()).unwrap()
 }
 
-/// A case's `case.json`.
-pub fn load_case(dir: &Path) -> Result<Value, String> {
-    let path = dir.join("case.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// The sorted, deduplicated pairs of a `findings` list of a case (`key`
-/// names it in errors, e.g. `reference.findings`).
-pub fn pairs(findings: &Value, key: &str) -> Result<Vec<Pair>, String> {
-    let list = findings
-        .as_array()
-        .ok_or_else(|| format!("{key} is not a list"))?;
-    let mut pairs = list
+/// The sorted, deduplicated (checkId, severity) pairs of a case's list.
+pub fn pairs_of(findings: &[pincer::cases::Pair]) -> Vec<Pair> {
+    let mut pairs: Vec<Pair> = findings
         .iter()
-        .map(
-            |finding| match (finding["checkId"].as_str(), finding["severity"].as_str()) {
-                (Some(id), Some(severity)) => Ok((id.to_owned(), severity.to_owned())),
-                _ => Err(format!("{key}: {finding} lacks checkId or severity")),
-            },
-        )
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|pair| (pair.check_id.clone(), pair.severity.as_str().to_owned()))
+        .collect();
     pairs.sort();
     pairs.dedup();
-    Ok(pairs)
+    pairs
 }
 
 /// The recorded reference pairs of a case.
-pub fn reference_pairs(case: &Value) -> Result<Vec<Pair>, String> {
-    let findings = case
-        .pointer("/reference/findings")
-        .ok_or("case.json has no reference.findings")?;
-    pairs(findings, "reference.findings")
+pub fn reference_pairs(case: &Case) -> Result<Vec<Pair>, String> {
+    case.spec
+        .reference
+        .as_ref()
+        .map(|recorded| pairs_of(&recorded.findings))
+        .ok_or_else(|| "case.json has no reference.findings".to_owned())
 }
 
 /// The pairs a case expects of Pincer's own checks; `None` when the case
 /// has no `pincer` key (own checks are then not compared).
-pub fn own_expectation(case: &Value) -> Result<Option<Vec<Pair>>, String> {
-    let Some(pincer) = case.get("pincer") else {
-        return Ok(None);
-    };
-    let findings = pincer
-        .get("findings")
-        .ok_or("case.json's pincer has no findings")?;
-    pairs(findings, "pincer.findings").map(Some)
+pub fn own_expectation(case: &Case) -> Option<Vec<Pair>> {
+    case.spec.pincer.as_ref().map(|own| pairs_of(&own.findings))
 }

@@ -6,8 +6,8 @@
 //! it writes the file instead.
 
 use crate::parity::{
-    Pair, ReferenceCheck, case_dirs, is_reference_id, load_case, own_expectation, parity_dir,
-    patterns_overlap, read_json, reference_checks, reference_pairs, reference_plugins,
+    Pair, ReferenceCheck, is_reference_id, own_expectation, parity_dir, patterns_overlap,
+    read_json, reference_checks, reference_pairs, reference_plugins,
 };
 use crate::support::{BuiltinCheck, HOST_REFERENCE_CHECKS, builtin_checks, root};
 use pincer_sdk::id_matches;
@@ -25,15 +25,13 @@ struct CaseFacts {
 }
 
 fn cases() -> Vec<CaseFacts> {
-    case_dirs()
+    crate::parity::cases()
         .iter()
-        .map(|dir| {
-            let in_case = |e: String| format!("{}: {e}", dir.display());
-            let case = load_case(dir).unwrap();
-            CaseFacts {
-                reference: reference_pairs(&case).map_err(in_case).unwrap(),
-                own: own_expectation(&case).map_err(in_case).unwrap(),
-            }
+        .map(|case| CaseFacts {
+            reference: reference_pairs(case)
+                .map_err(|e| format!("{}: {e}", case.dir.display()))
+                .unwrap(),
+            own: own_expectation(case),
         })
         .collect()
 }
