@@ -3,8 +3,9 @@
 
 Runs `openclaw config schema` (OpenClaw's own JSON Schema of openclaw.json,
 draft-07) through ../shared/oracle/openclaw in a private home, strips the
-prose (title, description, examples) that validation does not read, and
-writes it compact, with the version it came from in VERSION beside it.
+prose (title, description, examples) that validation does not read, writes
+its patterns in the regex syntax jsonschema compiles (see rust_pattern),
+and writes it compact, with the version it came from in VERSION beside it.
 OpenClaw is MIT licensed; its notice is kept in LICENSE beside the schema.
 
     python3 scripts/openclaw-schema.py
@@ -21,9 +22,43 @@ OUT = ROOT / "host" / "openclaw"
 PROSE = {"title", "description", "examples", "markdownDescription", "deprecationMessage"}
 
 
-def strip(value):
+def rust_pattern(pattern: str) -> str:
+    """An ECMAScript pattern in the syntax of Rust's regex crate, which
+    jsonschema compiles: inside a character class ECMAScript reads `[` as
+    a literal, Rust as the start of a nested class, so it is escaped there.
+    Nothing else differs in the patterns OpenClaw's schema holds."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "[":
+            out.append("\\[" if in_class else "[")
+            in_class = True
+        elif char == "]" and in_class:
+            out.append(char)
+            in_class = False
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def strip(value, key=None):
     if isinstance(value, dict):
-        return {k: strip(v) for k, v in value.items() if k not in PROSE}
+        out = {}
+        for k, v in value.items():
+            if k in PROSE and key != "properties":
+                continue
+            if k == "pattern" and isinstance(v, str) and key != "properties":
+                out[k] = rust_pattern(v)
+            elif k == "patternProperties" and isinstance(v, dict):
+                out[k] = {rust_pattern(p): strip(s) for p, s in v.items()}
+            else:
+                out[k] = strip(v, k)
+        return out
     if isinstance(value, list):
         return [strip(v) for v in value]
     return value

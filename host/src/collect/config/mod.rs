@@ -7,6 +7,7 @@ mod located;
 pub(crate) mod parse;
 pub(crate) mod prescan;
 mod reader;
+pub(crate) mod validity;
 pub(crate) mod source_map;
 
 use crate::error::{Error, Result};
