@@ -25,12 +25,16 @@ PROSE = {"title", "description", "examples", "markdownDescription", "deprecation
 def rust_pattern(pattern: str) -> str:
     """An ECMAScript pattern in the syntax of Rust's regex crate, which
     jsonschema compiles: inside a character class ECMAScript reads `[` as
-    a literal, Rust as the start of a nested class, so it is escaped there.
-    Nothing else differs in the patterns OpenClaw's schema holds."""
+    a literal, Rust as the start of a nested class, so it is escaped there;
+    ECMAScript's `\\0` is Rust's `\\x00`. Nothing else differs in the
+    patterns OpenClaw's schema holds (the validator's own ECMAScript
+    translation handles the rest)."""
     out, in_class, escaped = [], False, False
-    for char in pattern:
+    for index, char in enumerate(pattern):
         if escaped:
-            out.append(char)
+            following = pattern[index + 1 : index + 2]
+            # ECMAScript's `\0` (NUL) is `\x00` for Rust.
+            out.append("x00" if char == "0" and not following.isdigit() else char)
             escaped = False
         elif char == "\\":
             out.append(char)
@@ -64,6 +68,54 @@ def strip(value, key=None):
     return value
 
 
+def anchor_local_refs(value, path=""):
+    """Plugin config schemas are embedded whole, their `#/$defs/...` refs
+    still pointing at their own root: point them at the embedded `$defs`."""
+    if isinstance(value, dict):
+        if "$defs" in value and path:
+            rebase(value, path)
+        for key, child in value.items():
+            anchor_local_refs(child, f"{path}/{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            anchor_local_refs(child, f"{path}/{index}")
+
+
+def rebase(value, base):
+    if isinstance(value, dict):
+        ref = value.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            value["$ref"] = "#" + base + ref[1:]
+        for child in value.values():
+            rebase(child, base)
+    elif isinstance(value, list):
+        for child in value:
+            rebase(child, base)
+
+
+def input_required(value):
+    """The schema is of the parsed config (zod's output), where a field with
+    a default is required; a written config may leave it out, so a property
+    with a `default` is dropped from its object's `required`."""
+    if isinstance(value, dict):
+        properties = value.get("properties")
+        required = value.get("required")
+        if isinstance(properties, dict) and isinstance(required, list):
+            kept = [
+                name for name in required
+                if not (isinstance(properties.get(name), dict) and "default" in properties[name])
+            ]
+            if kept:
+                value["required"] = kept
+            else:
+                del value["required"]
+        for child in value.values():
+            input_required(child)
+    elif isinstance(value, list):
+        for child in value:
+            input_required(child)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         (Path(home) / ".openclaw").mkdir()
@@ -74,6 +126,8 @@ def main() -> int:
             [str(ORACLE), home, "--version"], check=True, capture_output=True, text=True
         ).stdout.strip().splitlines()[-1]
     stripped = strip(json.loads(schema))
+    anchor_local_refs(stripped)
+    input_required(stripped)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "openclaw.schema.json").write_text(json.dumps(stripped, separators=(",", ":"), sort_keys=True) + "\n")
     (OUT / "VERSION").write_text(version + "\n")
