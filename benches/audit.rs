@@ -14,7 +14,7 @@ use pincer::bench::BUILTIN_PLUGINS;
 use pincer::bench::Env;
 use pincer::bench::MachineFacts;
 use pincer::bench::Target;
-use pincer::bench::{Installation, collect};
+use pincer::bench::{Installation, OnInvalid, collect};
 use pincer::bench::{Limits, Parallelism, PluginSource, Runtime, run_all};
 use std::hint::black_box;
 use std::path::Path;
@@ -42,6 +42,8 @@ fn installation<'a>(
         deep: false,
         previous_credential: None,
         baseline_json: None,
+        // Validity is part of every audit: the bench measures it too.
+        on_invalid: OnInvalid::Refuse,
     }
 }
 

@@ -20,6 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 ORACLE = ROOT.parent / "shared" / "oracle" / "openclaw"
 OUT = ROOT / "host" / "openclaw"
 PROSE = {"title", "description", "examples", "markdownDescription", "deprecationMessage"}
+# Patterns OpenClaw's zod schema compiles with the `i` flag, which a JSON
+# Schema export cannot carry: agent ids (`agents.entries` keys, the codex
+# agents of an MCP server) match in any case. Written case-insensitively.
+CASE_INSENSITIVE = {
+    "^[a-z0-9_][a-z0-9_-]{0,63}$": "^[a-zA-Z0-9_][a-zA-Z0-9_-]{0,63}$",
+    "^[a-z0-9][a-z0-9_-]{0,63}$": "^[a-zA-Z0-9][a-zA-Z0-9_-]{0,63}$",
+}
 
 
 def rust_pattern(pattern: str) -> str:
@@ -28,7 +35,9 @@ def rust_pattern(pattern: str) -> str:
     a literal, Rust as the start of a nested class, so it is escaped there;
     ECMAScript's `\\0` is Rust's `\\x00`. Nothing else differs in the
     patterns OpenClaw's schema holds (the validator's own ECMAScript
-    translation handles the rest)."""
+    translation handles the rest). A pattern OpenClaw matches without
+    case (CASE_INSENSITIVE) is written so."""
+    pattern = CASE_INSENSITIVE.get(pattern, pattern)
     out, in_class, escaped = [], False, False
     for index, char in enumerate(pattern):
         if escaped:

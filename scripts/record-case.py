@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Records the reference's (checkId, severity) pairs for parity cases.
+"""Records the reference's (checkId, severity) pairs for parity cases, or
+the paths of its issues for a config it refuses.
 
 Usage: scripts/record-case.py CASE_DIR...
 
@@ -10,6 +11,11 @@ and case.json's reference is rewritten with every pair it reported, sorted;
 every other key ("params" and "pincer" are Pincer's alone, see
 tests/parity/README.md) is kept as it is, in its place. Only facts are
 recorded: no titles or details of the reference.
+
+When the reference refuses the config instead ({"ok": false, "issues":
+[{"path", "message"}...]} on stdout, an invalid openclaw.json), case.json's
+reference becomes {"tool", "refused": true, "issues": [...]}: the issues'
+paths, sorted and de-duplicated, never their messages.
 
 A case with "files" describes a whole state dir whose file kinds and modes
 matter (the fs.* checks): config.json becomes STATE/openclaw.json, then each
@@ -98,6 +104,12 @@ def record(case_dir: Path) -> None:
         run = subprocess.run([str(ORACLE), str(case_dir / "config.json")], env=env, capture_output=True, text=True)
     try:
         report = json.loads(run.stdout)
+        if isinstance(report, dict) and report.get("ok") is False and "issues" in report:
+            paths = sorted({issue["path"] for issue in report["issues"]})
+            case["reference"] = {"tool": TOOL, "refused": True, "issues": paths}
+            case_file.write_text(json.dumps(case, indent=2) + "\n")
+            print(f"{case_dir.name}: refused: {', '.join(paths)}")
+            return
         findings = report["findings"]
     except (ValueError, KeyError):
         sys.exit(f"{case_dir}: the reference did not produce a report:\n{run.stdout}\n{run.stderr}")

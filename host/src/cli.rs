@@ -221,6 +221,10 @@ pub(crate) struct ViewArgs {
     /// Also probe the live gateway on loopback (see `audit --deep`).
     #[arg(long)]
     pub deep: bool,
+    /// Show the view of a config OpenClaw would refuse (see `audit
+    /// --allow-invalid`).
+    #[arg(long)]
+    pub allow_invalid: bool,
 }
 
 /// Which plugins to load.
@@ -387,6 +391,10 @@ impl FailOn {
 
 /// Arguments of `pincer audit`.
 #[derive(Debug, Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each is an independent command-line switch"
+)]
 pub(crate) struct AuditArgs {
     /// The OpenClaw config [default: $OPENCLAW_CONFIG_PATH, else STATE_DIR/openclaw.json]
     #[arg(long, value_name = "FILE")]
@@ -436,6 +444,11 @@ pub(crate) struct AuditArgs {
     /// Exit by --fail-on even when a plugin failed (instead of 3).
     #[arg(long)]
     pub allow_incomplete: bool,
+    /// Audit a config OpenClaw would refuse (which is exit 2 otherwise):
+    /// each reason is a critical `config.invalid` finding, and the rest is
+    /// audited as written.
+    #[arg(long)]
+    pub allow_invalid: bool,
     #[command(flatten)]
     pub history: HistoryRecordArgs,
     #[command(flatten)]

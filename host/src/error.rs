@@ -59,6 +59,15 @@ pub enum Error {
         /// Why.
         source: std::io::Error,
     },
+    /// OpenClaw would refuse the config: the gateway would not start on it,
+    /// so a report on it would describe nothing that runs.
+    #[error("{}", refusal_text(config, issues))]
+    ConfigRefused {
+        /// The main config file.
+        config: PathBuf,
+        /// Every reason, located.
+        issues: Vec<crate::collect::config::validity::ConfigIssue>,
+    },
     /// The wasm engine could not be set up.
     #[error("cannot start the plugin runtime: {0}")]
     Engine(String),
@@ -82,7 +91,8 @@ impl Error {
             | Error::Usage(_)
             | Error::Plugin { .. }
             | Error::Write { .. }
-            | Error::Limit { .. } => exit::INPUT,
+            | Error::Limit { .. }
+            | Error::ConfigRefused { .. } => exit::INPUT,
             Error::Engine(_) => exit::INCOMPLETE,
         }
     }
@@ -116,6 +126,26 @@ impl Error {
             },
         }
     }
+}
+
+/// The refusal as people read it: a line that says so, then one
+/// `FILE:LINE:COL: PATH: message` line per issue.
+fn refusal_text(
+    config: &std::path::Path,
+    issues: &[crate::collect::config::validity::ConfigIssue],
+) -> String {
+    let mut text = format!(
+        "OpenClaw would refuse {} ({} issue{}): the gateway does not start on it, so Pincer \
+         does not audit it (--allow-invalid audits it anyway)",
+        config.display(),
+        issues.len(),
+        if issues.len() == 1 { "" } else { "s" }
+    );
+    for issue in issues {
+        text.push('\n');
+        text.push_str(&issue.line_text(config));
+    }
+    text
 }
 
 /// Result with the host's [`Error`].

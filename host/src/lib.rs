@@ -29,6 +29,7 @@ mod text;
 mod value_free;
 mod view;
 
+pub use collect::config::validity::ConfigIssue;
 pub use commands::main;
 pub use error::Error;
 pub use output::terminal::is_broken_pipe;
@@ -40,7 +41,7 @@ pub mod bench {
     pub use crate::builtin::BUILTIN_PLUGINS;
     pub use crate::collect::locate::Target;
     pub use crate::collect::machine::MachineFacts;
-    pub use crate::collect::{Collected, Installation, collect};
+    pub use crate::collect::{Collected, Installation, OnInvalid, collect};
     pub use crate::env::Env;
     pub use crate::runtime::{Limits, Parallelism, PluginSource, Runtime, run_all};
 }

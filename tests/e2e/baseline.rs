@@ -12,8 +12,8 @@ fn write(dir: &Path, name: &str, body: &str) -> String {
     path.display().to_string()
 }
 
-const BEFORE: &str = r#"{ gateway: { bind: "lan", auth: { mode: "token", token: "0123456789abcdef0123456789abcdef" } } }"#;
-const AFTER: &str = r#"{ gateway: { bind: "lan", auth: { mode: "token", token: "0123456789abcdef0123456789abcdef" },
+const BEFORE: &str = r#"{ gateway: { bind: "loopback", auth: { mode: "token", token: "0123456789abcdef0123456789abcdef" } } }"#;
+const AFTER: &str = r#"{ gateway: { bind: "loopback", auth: { mode: "token", token: "0123456789abcdef0123456789abcdef" },
   tailscale: { mode: "funnel" } } }"#;
 
 /// The JSON report of a config, saved as `name`.

@@ -103,9 +103,54 @@ fn compare_own(case: &Case, actual: &[Pair]) -> Result<usize, String> {
     }
 }
 
-/// Runs one case; returns how many pairs it compared.
+/// A case the reference refused: Pincer must refuse it too (exit 2), with
+/// exactly the reference's issue paths, each located at a file and line.
+fn compare_refusal(case: &Case, expected: &[String]) -> Result<usize, String> {
+    let prepared = PreparedCase::new(case).map_err(|error| error.to_string())?;
+    let mut command = crate::support::pincer();
+    command
+        .args(["audit", "--format", "json", "--config"])
+        .arg(prepared.config())
+        .arg("--state-dir")
+        .arg(prepared.state())
+        .env("HOME", prepared.home())
+        .envs(&case.spec.env);
+    let output = command.output().map_err(|error| error.to_string())?;
+    let refusal: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|error| format!("  no JSON on stdout ({error})"))?;
+    let issues = refusal["issues"].as_array().cloned().unwrap_or_default();
+    let mut paths: Vec<String> = issues
+        .iter()
+        .filter_map(|issue| issue["path"].as_str().map(str::to_owned))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    let unlocated: Vec<&serde_json::Value> = issues
+        .iter()
+        .filter(|issue| !issue["file"].is_string() || !issue["line"].is_u64())
+        .collect();
+    if output.status.code() != Some(2) || refusal["ok"] != false {
+        Err(format!(
+            "  the reference refuses it; pincer exited {:?}",
+            output.status.code()
+        ))
+    } else if paths != expected {
+        Err(format!(
+            "  reference issues: {expected:?}\n  pincer issues:    {paths:?}"
+        ))
+    } else if !unlocated.is_empty() {
+        Err(format!("  issues without a file and line: {unlocated:?}"))
+    } else {
+        Ok(paths.len())
+    }
+}
+
+/// Runs one case; returns how many pairs (or refusal issues) it compared.
 fn run_case(case: &Case) -> Result<usize, String> {
     let in_case = |message: String| format!("{}:\n{message}", case.dir.display());
+    if let Some(expected) = case.spec.expected_refusal() {
+        return compare_refusal(case, &expected).map_err(in_case);
+    }
     let result = audit_case(case).map_err(in_case)?;
     let mut actual = result.pairs();
     actual.dedup();

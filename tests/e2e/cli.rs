@@ -238,7 +238,11 @@ fn checks_lists_the_hosts_own_checks_in_every_format() {
         .iter()
         .map(|check| check.id())
         .collect();
-    assert_eq!(host.len(), 4, "{host:?}");
+    assert_eq!(host.len(), 5, "{host:?}");
+    assert_eq!(
+        host[0], "config.invalid",
+        "the first thing a report can say"
+    );
     for format in ["table", "json", "markdown"] {
         let output = pincer()
             .args(["checks", "--format", format])

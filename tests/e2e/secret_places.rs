@@ -227,8 +227,36 @@ fn secrets_in_every_place_openclaw_redacts_reach_no_view_report_or_history() {
     let config_arg = config_path.to_str().unwrap();
     let state_arg = dir.path().to_str().unwrap();
 
+    // Some places are ones OpenClaw's schema refuses: the refusal names
+    // them and quotes no value, in text and in JSON.
+    for format in ["table", "json"] {
+        let (code, refusal, refusal_err) = run(
+            &[
+                "audit",
+                "--config",
+                config_arg,
+                "--state-dir",
+                state_arg,
+                "--format",
+                format,
+            ],
+            &env,
+        );
+        assert_eq!(code, Some(2), "refused: {refusal_err}");
+        assert!(refusal_err.contains("gateway.auth.token"), "{refusal_err}");
+        planted.assert_absent(&format!("the {format} refusal"), &refusal);
+        planted.assert_absent(&format!("stderr of the {format} refusal"), &refusal_err);
+    }
+    // Audited anyway, every place is read and redacted.
     let (code, view, view_err) = run(
-        &["view", "--config", config_arg, "--state-dir", state_arg],
+        &[
+            "view",
+            "--allow-invalid",
+            "--config",
+            config_arg,
+            "--state-dir",
+            state_arg,
+        ],
         &env,
     );
     assert_eq!(code, Some(0), "{view_err}");
@@ -281,6 +309,7 @@ fn secrets_in_every_place_openclaw_redacts_reach_no_view_report_or_history() {
                 "--fail-on",
                 "never",
                 "--allow-incomplete",
+                "--allow-invalid",
                 "--format",
                 format,
                 "--history",
@@ -399,9 +428,20 @@ fn errors_about_bad_input_name_the_place_never_the_value() {
     )
     .unwrap();
     cases.push((
-        "a suppression entry",
-        digits,
+        "a suppression entry OpenClaw's schema refuses",
+        digits.clone(),
         vec!["view".into(), "--config".into(), at("suppress.json")],
+        "security.audit.suppressions.0.checkId",
+    ));
+    cases.push((
+        "a suppression entry audited anyway",
+        digits,
+        vec![
+            "view".into(),
+            "--allow-invalid".into(),
+            "--config".into(),
+            at("suppress.json"),
+        ],
         "security.audit.suppressions[0]",
     ));
 

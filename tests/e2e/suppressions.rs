@@ -69,7 +69,7 @@ fn a_malformed_suppression_exits_2_naming_file_and_line() {
     let (_dir, path) = write_config(&SHORT_TOKEN.replace("SUPPRESSIONS", r#"{ check: "x" }"#));
     let stderr = refused_config(std::path::Path::new(&path));
     assert!(
-        stderr.contains(&format!("{path}:3:")) && stderr.contains("suppressions[0]"),
+        stderr.contains(&format!("{path}:3:")) && stderr.contains("security.audit.suppressions.0"),
         "{stderr}"
     );
 }

@@ -189,7 +189,7 @@ fn env_substitution_follows_openclaw_rules() {
     write(
         &config,
         r#"{ gateway: { bind: "${PINCER_E2E_BIND}", remote: { url: "wss://${PINCER_E2E_HOST}/?key=${PINCER_E2E_API_KEY}" } },
-             agents: { note: "$${PINCER_E2E_BIND} and ${PINCER_E2E_UNSET}" } }"#,
+             messages: { responsePrefix: "$${PINCER_E2E_BIND} and ${PINCER_E2E_UNSET}" } }"#,
     );
     let env = [
         ("PINCER_E2E_BIND", "lan"),
@@ -199,7 +199,7 @@ fn env_substitution_follows_openclaw_rules() {
     let snapshot = view(&config, &env);
     assert_eq!(snapshot["config"]["gateway"]["bind"], "lan");
     assert_eq!(
-        snapshot["config"]["agents"]["note"],
+        snapshot["config"]["messages"]["responsePrefix"],
         "${PINCER_E2E_BIND} and ${PINCER_E2E_UNSET}"
     );
     let url = &snapshot["config"]["gateway"]["remote"]["url"]["$secret"];

@@ -43,6 +43,31 @@ pub struct Installation<'a> {
     pub previous_credential: Option<credential_age::Previous<'a>>,
     /// The last whole recorded run, as the `baseline` interface serves it.
     pub baseline_json: Option<String>,
+    /// What to do with a config OpenClaw would refuse.
+    pub on_invalid: OnInvalid,
+}
+
+/// What to do with a config OpenClaw would refuse.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnInvalid {
+    /// Stop with [`Error::ConfigRefused`], as the gateway stops
+    /// (the default).
+    #[default]
+    Refuse,
+    /// Read it anyway; the issues go into [`HostFacts::config_issues`]
+    /// (`--allow-invalid`).
+    Read,
+}
+
+impl OnInvalid {
+    /// [`OnInvalid::Read`] when `allow_invalid` (the flag) is given.
+    pub fn when(allow_invalid: bool) -> OnInvalid {
+        if allow_invalid {
+            OnInvalid::Read
+        } else {
+            OnInvalid::Refuse
+        }
+    }
 }
 
 /// What only the host keeps of one installation; never given to a plugin.
@@ -56,6 +81,9 @@ pub struct HostFacts {
     /// What this run's history entry records of the gateway credential
     /// (with its fingerprint).
     pub credential: Option<pincer_sdk::baseline::CredentialPosture>,
+    /// Why OpenClaw would refuse the config (read with
+    /// [`OnInvalid::Read`]; empty when it is valid).
+    pub config_issues: Vec<config::validity::ConfigIssue>,
 }
 
 /// One installation, read.
@@ -76,9 +104,23 @@ pub fn collect(installation: Installation<'_>) -> Result<Collected> {
         deep,
         previous_credential,
         baseline_json,
+        on_invalid,
     } = installation;
     let loaded = config::load(&target.config, env)?;
     let lookup = |name: &str| env.get(name);
+    let home = env.home();
+    let place = config::validity::Place {
+        state_dir: &target.state_dir,
+        home: home.as_deref(),
+    };
+    let config_issues = config::validity::check(&loaded.value, &loaded.sources, &lookup, &place)
+        .map_err(Error::Engine)?;
+    if on_invalid == OnInvalid::Refuse && !config_issues.is_empty() {
+        return Err(Error::ConfigRefused {
+            config: target.config.clone(),
+            issues: config_issues,
+        });
+    }
     let paths = paths::audited_paths(
         &target.config,
         &target.state_dir,
@@ -209,6 +251,7 @@ pub fn collect(installation: Installation<'_>) -> Result<Collected> {
             config_suppressions,
             config_sources: loaded.sources,
             credential: credential.map(|c| c.posture),
+            config_issues,
         },
     })
 }
@@ -245,6 +288,7 @@ mod tests {
             deep: false,
             previous_credential: None,
             baseline_json: None,
+            on_invalid: OnInvalid::Refuse,
         })
         .expect("collected");
         let names: Vec<&String> = collected.view.env.keys().collect();

@@ -2,9 +2,9 @@
 
 use crate::cli::{AuditArgs, ReportFormat};
 use crate::collect::locate::{Target, locate};
-use crate::collect::{Installation, machine::MachineFacts};
+use crate::collect::{Installation, OnInvalid, machine::MachineFacts};
 use crate::env::Env;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::history::Retention;
 use crate::history::{Entry, HistoryDir, Posture, posture_of};
 use crate::output::{cache_outside, refuse_writing_into, write_with};
@@ -23,9 +23,29 @@ use std::sync::Arc;
 /// `--state-dir`, is `fleet::run`'s).
 pub(crate) fn run(args: &AuditArgs, env: &Env) -> Result<u8> {
     let outputs = args.outputs()?;
-    let mut outcome = audit_once(args, &outputs, env)?;
+    let mut outcome = audit_once(args, &outputs, env).map_err(|error| refused(error, &outputs))?;
     outcome.record()?;
     Ok(outcome.exit_code)
+}
+
+/// A config OpenClaw would refuse is refused here too (exit 2, every issue
+/// on stderr); each JSON output gets the refusal as JSON, for CI to read.
+fn refused(error: Error, outputs: &[crate::cli::FormatSpec]) -> Error {
+    let Error::ConfigRefused { config, issues } = &error else {
+        return error;
+    };
+    for spec in outputs
+        .iter()
+        .filter(|spec| spec.format == ReportFormat::Json)
+    {
+        let written = write_with(spec.path.as_deref(), false, &|out| {
+            render::refusal::render(config, issues, out)
+        });
+        if let Err(write) = written {
+            return write;
+        }
+    }
+    error
 }
 
 /// What one audit produced.
@@ -135,6 +155,7 @@ pub(crate) struct Auditor {
     env: Env,
     machine: MachineFacts,
     deep: bool,
+    on_invalid: OnInvalid,
 }
 
 impl Auditor {
@@ -180,6 +201,7 @@ impl Auditor {
             env: env.clone(),
             machine: MachineFacts::gather(env),
             deep: args.deep,
+            on_invalid: OnInvalid::when(args.allow_invalid),
         })
     }
 
@@ -218,6 +240,7 @@ impl Auditor {
                 }
             }),
             baseline_json: previous.map(Entry::baseline_json),
+            on_invalid: self.on_invalid,
         })?;
         let host = collected.host;
         let config_suppressions = crate::policy::suppress::located(
@@ -246,6 +269,7 @@ impl Auditor {
                 packs: &self.packs,
                 policy: &self.policy,
                 config_suppressions: &config_suppressions,
+                config_issues: &host.config_issues,
                 sources: &host.config_sources,
                 previous: previous.as_ref(),
                 rules: &self.suppressions,

@@ -192,6 +192,30 @@ fn run_case(
         path: PathBuf::from("the pincer executable"),
         source,
     })?;
+    let expected_refusal = case.spec.expected_refusal();
+    if let Some(found) = refusal_paths(&output.stdout).filter(|_| output.status.code() == Some(2)) {
+        return Ok(match expected_refusal {
+            Some(expected) => Verdict::of_refusal(&expected, &found),
+            None => Verdict {
+                error: Some(format!(
+                    "OpenClaw would refuse the case's config: {}",
+                    String::from_utf8_lossy(&output.stderr).trim()
+                )),
+                ..Verdict::default()
+            },
+        });
+    }
+    if output.status.code() == Some(0)
+        && let Some(expected) = expected_refusal
+    {
+        return Ok(Verdict {
+            error: Some(format!(
+                "the case expects OpenClaw to refuse its config (at {}), but it is valid",
+                expected.join(", ")
+            )),
+            ..Verdict::default()
+        });
+    }
     if output.status.code() != Some(0) {
         let stderr = String::from_utf8_lossy(&output.stderr);
         return Err(Error::Usage(format!(
@@ -224,6 +248,23 @@ fn run_case(
         .filter_map(|finding| serde_json::from_value(pair_of(finding)).ok())
         .collect();
     Ok(judge.judge(&case.spec, &reported))
+}
+
+/// The issue paths of a refusal (`{"ok": false, "issues": [...]}` on
+/// stdout), sorted, each once; none for anything else.
+fn refusal_paths(stdout: &[u8]) -> Option<Vec<String>> {
+    let refusal: serde_json::Value = serde_json::from_slice(stdout).ok()?;
+    if refusal["ok"] != serde_json::Value::Bool(false) {
+        return None;
+    }
+    let mut paths: Vec<String> = refusal["issues"]
+        .as_array()?
+        .iter()
+        .filter_map(|issue| issue["path"].as_str().map(str::to_owned))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    Some(paths)
 }
 
 /// `{checkId, severity}` of a finding.

@@ -3,7 +3,7 @@
 
 use crate::cli::ViewArgs;
 use crate::collect::locate::locate;
-use crate::collect::{Installation, machine::MachineFacts};
+use crate::collect::{Installation, OnInvalid, machine::MachineFacts};
 use crate::env::Env;
 use crate::error::{Error, Result, exit};
 use std::io::Write;
@@ -15,6 +15,9 @@ struct Shown<'a> {
     #[serde(flatten)]
     view: &'a crate::view::PluginView,
     suppressions: &'a [crate::policy::suppress::Suppression],
+    /// With `--allow-invalid`: why OpenClaw would refuse the config.
+    #[serde(rename = "configIssues", skip_serializing_if = "<[_]>::is_empty")]
+    config_issues: &'a [crate::collect::config::validity::ConfigIssue],
 }
 
 /// Prints the view of the target.
@@ -27,6 +30,7 @@ pub(crate) fn run(args: ViewArgs, env: &Env) -> Result<u8> {
         deep: args.deep,
         previous_credential: None,
         baseline_json: None,
+        on_invalid: OnInvalid::when(args.allow_invalid),
     })?;
     let suppressions = crate::policy::suppress::located(
         collected.host.config_suppressions.as_ref(),
@@ -36,6 +40,7 @@ pub(crate) fn run(args: ViewArgs, env: &Env) -> Result<u8> {
     let snapshot = Shown {
         view: &collected.view,
         suppressions: &suppressions,
+        config_issues: &collected.host.config_issues,
     };
     let write_error = |source| Error::Write {
         target: "stdout".into(),

@@ -34,6 +34,20 @@ pub(crate) fn render(summary: &Summary, out: &mut dyn Write) -> std::io::Result<
         for pair in &outcome.verdict.unexpected {
             writeln!(out, "        + unexpected  {pair}")?;
         }
+        for path in &outcome.verdict.missing_issues {
+            writeln!(
+                out,
+                "        - missing     config issue at {}",
+                crate::text::shown(path)
+            )?;
+        }
+        for path in &outcome.verdict.unexpected_issues {
+            writeln!(
+                out,
+                "        + unexpected  config issue at {}",
+                crate::text::shown(path)
+            )?;
+        }
         if let Some(error) = &outcome.verdict.error {
             writeln!(out, "        ! {error}")?;
         }

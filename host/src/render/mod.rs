@@ -17,5 +17,6 @@ pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod junit;
 pub(crate) mod markdown;
+pub(crate) mod refusal;
 pub(crate) mod sarif;
 pub(crate) mod table;

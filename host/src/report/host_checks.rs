@@ -78,6 +78,25 @@ pub const CONFIG_SUPPRESSIONS_ACTIVE: HostCheck = HostCheck {
     category: "suppressions",
 };
 
+/// `config.invalid`: a reason OpenClaw would refuse the audited config,
+/// reported instead of refusing with `--allow-invalid`.
+pub(crate) const CONFIG_INVALID: HostCheck = HostCheck {
+    meta: CheckMeta {
+        id: "config.invalid",
+        severity: Severity::Critical,
+        title: "OpenClaw would refuse this config",
+        description: "The config breaks OpenClaw's own schema or one of its rules (an unknown or \
+                      misspelt key, a value of the wrong kind, a forbidden combination): the \
+                      gateway does not start or reload on it, and `openclaw security audit` \
+                      refuses it. The rest of this report reads the config as written, which \
+                      is not what any gateway runs.",
+        remediation: "Correct the key or value at the path and line shown (`openclaw config \
+                      validate` confirms), then audit again without --allow-invalid.",
+        references: &[],
+    },
+    category: "config",
+};
+
 /// `drift.new_critical_findings`: critical findings the last recorded
 /// run did not have.
 pub(crate) const NEW_CRITICAL_FINDINGS: HostCheck = HostCheck {
@@ -124,6 +143,7 @@ pub(crate) const SUPPRESSION_UNUSED: HostCheck = HostCheck {
 
 /// Every check of the host, in the catalogue's order.
 pub const HOST_CHECKS: &[&HostCheck] = &[
+    &CONFIG_INVALID,
     &CONFIG_SUPPRESSIONS_ACTIVE,
     &NEW_CRITICAL_FINDINGS,
     &SUPPRESSION_EXPIRED,

@@ -1,6 +1,6 @@
 //! The one order in which a report is made: the plugins' runs merged
-//! (their own repeats folded), then each pass moves or annotates findings
-//! — pack overrides and disabled checks, the config's suppressions,
+//! (their own repeats folded), then each pass moves, adds or annotates
+//! findings — pack overrides and disabled checks, the config's suppressions,
 //! locations, new critical findings, the `pincer.toml` rules — and
 //! [`finish`] sorts and counts once, at the end. A `--baseline` marks the
 //! finished report ([`against_baseline`]); it changes no order or count.
@@ -10,6 +10,7 @@ use super::baseline::RecordedFinding;
 use super::model::{AppliedPack, Report, TargetInfo};
 use super::passes::{self, new_critical::PreviousRun};
 use crate::collect::config::SourceNode;
+use crate::collect::config::validity::ConfigIssue;
 use crate::policy::pack::policy::Policy;
 use crate::policy::suppress::Suppression;
 use crate::policy::suppress::rules::{self, Rule};
@@ -27,6 +28,9 @@ pub(crate) struct PassInputs<'a> {
     pub policy: &'a Policy,
     /// The audited config's `security.audit.suppressions`.
     pub config_suppressions: &'a [Suppression],
+    /// Why OpenClaw would refuse the config (audited with
+    /// `--allow-invalid`).
+    pub config_issues: &'a [ConfigIssue],
     /// Where each config key was written.
     pub sources: &'a SourceNode,
     /// The last recorded run, with `--history`.
@@ -49,6 +53,7 @@ pub(crate) fn report(
     report.packs = inputs.packs.to_vec();
     passes::pack::apply(&mut report, inputs.policy);
     passes::config_suppressions::apply(&mut report, inputs.config_suppressions);
+    passes::config_invalid::apply(&mut report, inputs.config_issues);
     passes::locate::apply(&mut report, inputs.sources);
     if let Some(previous) = inputs.previous {
         passes::new_critical::apply(&mut report, previous, &|reported| {

@@ -81,6 +81,24 @@ pub struct CaseSpec {
     /// Parity fixtures: the pairs of Pincer's own checks.
     #[serde(default)]
     pub pincer: Option<OwnFindings>,
+    /// OpenClaw must refuse the config with exactly these issue paths (in
+    /// the reference's notation: `<root>`, `agents.defaults.sandbox`).
+    #[serde(default)]
+    pub refused: Option<Vec<String>>,
+}
+
+impl CaseSpec {
+    /// The issue paths the case expects OpenClaw to refuse its config
+    /// with (its own `refused`, or the reference's recorded refusal).
+    #[must_use]
+    pub fn expected_refusal(&self) -> Option<Vec<String>> {
+        self.refused.clone().or_else(|| {
+            self.reference
+                .as_ref()
+                .and_then(Recorded::refusal)
+                .map(<[String]>::to_vec)
+        })
+    }
 }
 
 /// What the reference audit reported for a parity fixture.
@@ -95,7 +113,23 @@ pub struct Recorded {
     )]
     pub tool: String,
     /// Its (checkId, severity) pairs.
+    #[serde(default)]
     pub findings: Vec<Pair>,
+    /// It refused the config instead of auditing it.
+    #[serde(default)]
+    pub refused: bool,
+    /// Then, the paths of its issues (sorted, each once).
+    #[serde(default)]
+    pub issues: Vec<String>,
+}
+
+impl Recorded {
+    /// The issue paths the case expects a refusal with, when it records
+    /// one.
+    #[must_use]
+    pub fn refusal(&self) -> Option<&[String]> {
+        self.refused.then_some(self.issues.as_slice())
+    }
 }
 
 /// The expected pairs of Pincer's own checks in a parity fixture.
@@ -296,13 +330,14 @@ fn read_case(root: &Path, dir: &Path) -> Result<Case> {
         || !spec.absent.is_empty()
         || spec.exact
         || spec.reference.is_some()
-        || spec.pincer.is_some();
+        || spec.pincer.is_some()
+        || spec.refused.is_some();
     if !expects_something {
         return Err(Error::Invalid {
             path: file,
             line: 1,
             column: 1,
-            message: "the case expects nothing: give expect, absent or exact".to_owned(),
+            message: "the case expects nothing: give expect, absent, exact or refused".to_owned(),
         });
     }
     Ok(Case {
@@ -364,12 +399,41 @@ pub(crate) struct Verdict {
     /// The audit could not judge the case (plugin failure, refused input).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// Issue paths the case expects OpenClaw to refuse its config with,
+    /// not found.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_issues: Vec<String>,
+    /// Issue paths found that the case does not expect.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unexpected_issues: Vec<String>,
 }
 
 impl Verdict {
     /// Whether the case passed.
     pub(crate) fn passed(&self) -> bool {
-        self.missing.is_empty() && self.unexpected.is_empty() && self.error.is_none()
+        self.missing.is_empty()
+            && self.unexpected.is_empty()
+            && self.error.is_none()
+            && self.missing_issues.is_empty()
+            && self.unexpected_issues.is_empty()
+    }
+
+    /// The verdict on a refusal with issue paths `found` (sorted, each
+    /// once) against the `expected` ones.
+    pub(crate) fn of_refusal(expected: &[String], found: &[String]) -> Verdict {
+        Verdict {
+            missing_issues: expected
+                .iter()
+                .filter(|path| !found.contains(path))
+                .cloned()
+                .collect(),
+            unexpected_issues: found
+                .iter()
+                .filter(|path| !expected.contains(path))
+                .cloned()
+                .collect(),
+            ..Verdict::default()
+        }
     }
 }
 
@@ -402,7 +466,7 @@ pub(crate) fn judge(spec: &CaseSpec, reported: &[Pair]) -> Verdict {
     Verdict {
         missing,
         unexpected,
-        error: None,
+        ..Verdict::default()
     }
 }
 

@@ -102,14 +102,16 @@ pub fn exposed() -> String {
         .to_string()
 }
 
-/// A config with the exposed example's gateway plus `extra` top-level keys.
-pub fn config_with(extra: Value) -> (tempfile::TempDir, String) {
+/// A config with the exposed example's gateway and `knobs` for the
+/// adversarial plugins, in the config entry of a plugin OpenClaw does not
+/// have: a valid config (OpenClaw ignores a stale entry with a warning)
+/// whose free-form `config` the plugins read.
+pub fn config_with(knobs: Value) -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
-    let mut config =
-        serde_json::json!({"gateway": {"bind": "lan", "auth": {"mode": "token", "token": ""}}});
-    if let (Some(base), Some(more)) = (config.as_object_mut(), extra.as_object()) {
-        base.extend(more.clone());
-    }
+    let config = serde_json::json!({
+        "gateway": {"bind": "lan", "auth": {"mode": "token", "token": ""}},
+        "plugins": {"entries": {"adversarial": {"config": knobs}}},
+    });
     let path = dir.path().join("openclaw.json");
     std::fs::write(&path, config.to_string()).unwrap();
     let path = path.display().to_string();
@@ -195,7 +197,7 @@ fn deep_recursion_overflows_the_stack_not_the_host() {
 
 #[test]
 fn a_shadow_stack_overflow_traps_inside_the_sandbox() {
-    let (_dir, config) = config_with(serde_json::json!({"adversarial": {"frames": "large"}}));
+    let (_dir, config) = config_with(serde_json::json!({"frames": "large"}));
     let message = assert_stopped(
         &attack_with("deep-recursion", &config, &[]),
         "deep-recursion",
@@ -222,7 +224,7 @@ fn a_huge_finding_is_refused() {
 
 #[test]
 fn findings_over_the_count_cap_are_refused() {
-    let (_dir, config) = config_with(serde_json::json!({"adversarial": {"findings": 10_001}}));
+    let (_dir, config) = config_with(serde_json::json!({"findings": 10_001}));
     let result = attack_with("findings-flood", &config, &[]);
     let message = assert_stopped(&result, "findings-flood", "findings-limit");
     assert!(message.contains("10001"), "{message}");
@@ -325,7 +327,7 @@ fn no_ambient_authority_reaches_a_plugin() {
     let port = listener.local_addr().unwrap().port();
     let marker = PathBuf::from("/tmp/pincer-adversarial-write");
     let _ = std::fs::remove_file(&marker);
-    let (_dir, config) = config_with(serde_json::json!({"adversarial": {"port": port}}));
+    let (_dir, config) = config_with(serde_json::json!({"port": port}));
     let result = attack_with("ambient-authority", &config, &[]);
     assert_eq!(result.code, 0, "trying is not failing: {}", result.stderr);
     let attempts: Vec<String> = result.report["findings"]
@@ -401,8 +403,7 @@ fn the_report_names_the_exact_bytes_that_ran() {
 
 #[test]
 fn all_attacks_at_once_leave_the_builtins_intact() {
-    let (_dir, config) =
-        config_with(serde_json::json!({"adversarial": {"findings": 20_000, "sleep": "poll"}}));
+    let (_dir, config) = config_with(serde_json::json!({"findings": 20_000, "sleep": "poll"}));
     // Each limit has room to be the one that fires for its attack on any
     // machine: the loops run out of fuel (deterministic) long before the
     // wall clock, the memory bomb reaches a small cap within its fuel, and

@@ -88,7 +88,7 @@ fn findings_aliasing_one_huge_region_cost_the_host_nothing() {
 fn a_flood_of_long_log_lines_is_bounded_in_bytes() {
     let wasm = adversarial_plugin("terminal");
     let _ = wasm;
-    let (_dir, config) = config_with(serde_json::json!({"adversarial": {"logs": 1_000}}));
+    let (_dir, config) = config_with(serde_json::json!({"logs": 1_000}));
     let result = attack_with("terminal", &config, &[]);
     let output = &result.plugin("adversarial-terminal")["output"];
     let kept: usize = output["logs"]

@@ -52,7 +52,7 @@ fn audit_of(
 #[test]
 fn nothing_a_plugin_writes_reaches_the_terminal() {
     let wasm = adversarial_plugin("terminal");
-    let (_dir, failing) = config_with(serde_json::json!({"adversarial": {"fail": true}}));
+    let (_dir, failing) = config_with(serde_json::json!({"fail": true}));
     for config in [exposed(), failing] {
         for (format, extra) in [
             ("table", vec![]),

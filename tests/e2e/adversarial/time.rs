@@ -15,7 +15,7 @@ fn a_plugin_blocked_in_a_wasi_host_call_is_stopped_by_the_wall_clock() {
     // Nothing but a deadline around the host call can stop these: no wasm
     // runs (the epoch is never checked) and no fuel is spent while they wait.
     for how in ["std", "poll", "block"] {
-        let (_dir, config) = config_with(serde_json::json!({"adversarial": {"sleep": how}}));
+        let (_dir, config) = config_with(serde_json::json!({"sleep": how}));
         let result = attack_with("sleeper", &config, &["--timeout", "300ms"]);
         let message = assert_stopped(&result, "sleeper", "timeout");
         assert!(
@@ -35,7 +35,7 @@ fn a_sleeper_passes_review_on_an_empty_installation_and_is_still_stopped() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", text(&output).1);
-    let (_dir, config) = config_with(serde_json::json!({"adversarial": {"sleep": "std"}}));
+    let (_dir, config) = config_with(serde_json::json!({"sleep": "std"}));
     let result = attack_with("sleeper", &config, &["--timeout", "300ms"]);
     assert_stopped(&result, "sleeper", "timeout");
 }

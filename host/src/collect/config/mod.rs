@@ -7,8 +7,8 @@ mod located;
 pub(crate) mod parse;
 pub(crate) mod prescan;
 mod reader;
-pub(crate) mod validity;
 pub(crate) mod source_map;
+pub(crate) mod validity;
 
 use crate::error::{Error, Result};
 pub(crate) use crate::view::{IncludeFact, IncludeStatus};

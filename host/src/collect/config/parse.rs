@@ -57,12 +57,14 @@ fn parse(path: &Path, text: &str, require_object: bool) -> Result<Located> {
         column: error.column,
         message: error.message,
     })?;
+    // As OpenClaw's schema refuses it: one issue at the top level.
     if require_object && !value.is_object() {
-        return Err(Error::Invalid {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            message: "the config must be a JSON5 object (`{ ... }`)".to_owned(),
+        return Err(Error::ConfigRefused {
+            config: path.to_path_buf(),
+            issues: vec![super::validity::ConfigIssue::at_top(
+                path,
+                "the config must be a JSON5 object (`{ ... }`)",
+            )],
         });
     }
     Ok(value)
@@ -114,10 +116,14 @@ mod tests {
     }
 
     #[test]
-    fn refuses_a_non_object() {
-        assert!(matches!(
-            parse(Path::new("c.json"), "[1]", true),
-            Err(Error::Invalid { .. })
-        ));
+    fn refuses_a_non_object_at_the_top_level() {
+        match parse(Path::new("c.json"), "[1]", true) {
+            Err(Error::ConfigRefused { issues, .. }) => {
+                assert_eq!(issues.len(), 1);
+                assert_eq!(issues[0].path, "<root>");
+                assert_eq!(issues[0].line, Some(1));
+            }
+            other => panic!("expected a refused config, got {other:?}"),
+        }
     }
 }

@@ -64,9 +64,11 @@ impl Reader<'_> {
     }
 
     fn location(&self, offset: usize) -> Location {
+        let line = self.lines.line_of(offset);
         Location {
             file: Arc::clone(&self.file),
-            line: self.lines.line_of(offset),
+            line,
+            column: self.lines.column_of(self.text, line, offset),
         }
     }
 
@@ -446,6 +448,14 @@ impl LineStarts {
     /// The 1-based line holding `offset`.
     fn line_of(&self, offset: usize) -> usize {
         self.0.partition_point(|&start| start <= offset)
+    }
+
+    /// The 1-based column (in characters) of `offset` on its 1-based
+    /// `line` of `text`.
+    fn column_of(&self, text: &str, line: usize, offset: usize) -> usize {
+        let start = self.0.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        text.get(start..offset)
+            .map_or(1, |before| before.chars().count() + 1)
     }
 }
 

@@ -14,6 +14,8 @@ pub struct Location {
     pub file: Arc<Path>,
     /// Its 1-based line.
     pub line: usize,
+    /// Its 1-based column, in characters.
+    pub column: usize,
 }
 
 /// The locations of one value and of everything inside it.

@@ -71,7 +71,7 @@ fn attack(view: &View, out: &mut Findings) {
         },
     );
     let port = view
-        .get("adversarial.port")
+        .get("plugins.entries.adversarial.config.port")
         .and_then(serde_json::Value::as_u64)
         .unwrap_or(9);
     let target = format!("127.0.0.1:{port}");

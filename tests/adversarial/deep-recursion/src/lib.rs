@@ -9,7 +9,7 @@ mod common;
 attack_plugin!("deep-recursion", "adversarial.recursion", attack);
 
 fn attack(view: &View, out: &mut Findings) {
-    let depth = if view.str("adversarial.frames") == Some("large") {
+    let depth = if view.str("plugins.entries.adversarial.config.frames") == Some("large") {
         recurse_large(std::hint::black_box(1))
     } else {
         recurse_small(1)

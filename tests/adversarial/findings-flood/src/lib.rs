@@ -10,7 +10,7 @@ attack_plugin!("findings-flood", "adversarial.flood", attack);
 
 fn attack(view: &View, out: &mut Findings) {
     let count = view
-        .get("adversarial.findings")
+        .get("plugins.entries.adversarial.config.findings")
         .and_then(serde_json::Value::as_u64)
         .unwrap_or(1_000_000);
     for n in 0..count {

@@ -10,7 +10,7 @@ attack_plugin!("huge-finding", "adversarial.huge", attack);
 
 fn attack(view: &View, out: &mut Findings) {
     let megabytes = view
-        .get("adversarial.megabytes")
+        .get("plugins.entries.adversarial.config.megabytes")
         .and_then(serde_json::Value::as_u64)
         .unwrap_or(8);
     let size = usize::try_from(megabytes).unwrap_or(8) << 20;

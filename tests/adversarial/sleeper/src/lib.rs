@@ -17,7 +17,10 @@ attack_plugin!("sleeper", "adversarial.sleep", attack);
 const HOUR_NS: u64 = 3_600 * 1_000_000_000;
 
 fn attack(view: &View, out: &mut Findings) {
-    let Some(how) = view.get("adversarial.sleep").and_then(Value::as_str) else {
+    let Some(how) = view
+        .get("plugins.entries.adversarial.config.sleep")
+        .and_then(Value::as_str)
+    else {
         return;
     };
     match how {

@@ -58,7 +58,11 @@ impl Plugin for Terminal {
 
     fn run(view: &View, out: &mut Findings) -> Result<(), String> {
         attack(view, out);
-        if view.get("adversarial.fail").and_then(Value::as_bool) == Some(true) {
+        if view
+            .get("plugins.entries.adversarial.config.fail")
+            .and_then(Value::as_bool)
+            == Some(true)
+        {
             return Err(format!("failed: {}", hostile()));
         }
         Ok(())
@@ -74,7 +78,7 @@ fn hostile() -> String {
 fn attack(view: &View, out: &mut Findings) {
     // A flood of long log lines, when asked for.
     let lines = view
-        .get("adversarial.logs")
+        .get("plugins.entries.adversarial.config.logs")
         .and_then(Value::as_u64)
         .unwrap_or(0);
     let long = "log ".repeat(2_500);
