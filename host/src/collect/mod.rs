@@ -54,7 +54,7 @@ pub enum OnInvalid {
     /// (the default).
     #[default]
     Refuse,
-    /// Read it anyway; the issues go into [`HostFacts::config_issues`]
+    /// Read it anyway; the issues go into the host facts' `config_issues`
     /// (`--allow-invalid`).
     Read,
 }
